@@ -1,0 +1,83 @@
+# Tamayuz: the two commands are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup venv venv-test migrate messages static demo search-index serve lint check npm test-services bench-relevance bench-speed
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.base-installed: requirements/base.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements/base.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements/base.txt requirements/test.txt | $(VENV)/bin/python
+	$(PIP) install --quiet -r requirements/test.txt
+	touch $@ $(VENV)/.base-installed
+
+venv: $(VENV)/.base-installed
+venv-test: $(VENV)/.test-installed
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+npm: node_modules/axe-core/axe.min.js
+
+migrate: venv
+	$(MANAGE) migrate --noinput
+
+# Compiled .mo files are committed; recompile when GNU gettext is available.
+messages: venv
+	@if command -v msgfmt >/dev/null; then $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0; \
+	else echo "msgfmt not found: using the committed .mo files"; fi
+
+static: venv
+	$(MANAGE) collectstatic --noinput -v 0
+
+demo: venv
+	$(MANAGE) load_demo
+
+# Publishing keeps the index current; this repairs it if its file was lost or is stale.
+search-index: venv
+	@$(MANAGE) search_index --check >/dev/null 2>&1 || $(MANAGE) search_index --rebuild --no-progress
+
+setup: venv migrate messages static demo search-index
+
+serve:
+	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) portal.asgi:application
+
+run: setup
+	@echo "Serving Tamayuz at http://$(HOST):$(PORT) (Ctrl+C to stop)"
+	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) portal.asgi:application
+
+lint: venv-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: venv-test
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=check-deploy-$$RANDOM$$RANDOM$$RANDOM-not-a-real-secret-0123456789abcdef ALLOWED_HOSTS=tamayuz.example $(MANAGE) check --deploy --fail-level WARNING
+
+# pytest exits 5 when it collects no tests; that fails here like any other non-zero code.
+test: venv-test npm messages lint check
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The same suite against the real PostgreSQL and Redis (used by .ci/run).
+test-services: venv-test npm messages
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tamayuz} REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
+		$(PY) -m pytest $(PYTEST_ARGS)
+
+bench-relevance: venv-test
+	$(PY) bench/relevance.py
+
+bench-speed: venv-test
+	$(PY) bench/speed.py

@@ -1,0 +1,42 @@
+"""RSS feed of public announcements (staff-only ones never appear)."""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from knowledge.models import AnnouncementPage
+
+
+class AnnouncementsFeed(Feed):
+    title = _("Tamayuz announcements")
+    description = _("News and award announcements from the customer-service excellence portal.")
+
+    def get_object(self, request: HttpRequest, *args, **kwargs):
+        self.request = request
+        return None
+
+    def link(self) -> str:
+        return "/"
+
+    def items(self):
+        locale = Locale.objects.filter(language_code=get_language()).first()
+        queryset = AnnouncementPage.objects.live().public()
+        if locale is not None:
+            queryset = queryset.filter(locale=locale)
+        return queryset.order_by("-date", "-first_published_at")[:20]
+
+    def item_title(self, item: AnnouncementPage) -> str:
+        return item.title
+
+    def item_description(self, item: AnnouncementPage) -> str:
+        return item.summary
+
+    def item_link(self, item: AnnouncementPage) -> str:
+        return item.get_url(request=self.request) or "/"
+
+    def item_pubdate(self, item: AnnouncementPage):
+        return item.first_published_at

@@ -1,0 +1,21 @@
+"""Knowledge content: reference data (agencies, channels, topics) and page types."""
+
+from .pages import (  # noqa: F401
+    AnnouncementPage,
+    ArticleIndexPage,
+    CharterPage,
+    EtiquetteGuidePage,
+    FAQIndexPage,
+    FAQPage,
+    GuideIndexPage,
+    HomePage,
+    KnowledgeArticlePage,
+    KnowledgePage,
+    KnowledgePageTag,
+    NewsIndexPage,
+    ProcedureIndexPage,
+    RelatedPage,
+    ServiceProcedurePage,
+)
+from .reads import PageReadCount  # noqa: F401
+from .reference import Agency, BilingualNameMixin, Channel, Topic  # noqa: F401

@@ -1,0 +1,465 @@
+"""Page types. Every knowledge page shares ``KnowledgePage``: audience, owner, freshness,
+agency, channels and tags, so listings, search and reports treat them alike."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from dateutil.relativedelta import relativedelta
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from knowledge.blocks import RICH_FEATURES, ArticleBodyBlock, CharterSectionBlock, StageBlock, StepBlock
+
+REVIEW_PERIOD = relativedelta(months=12)
+
+#: User agents of crawlers and link previewers: their visits are not reads.
+_BOT_USER_AGENT = re.compile(r"bot|crawl|spider|slurp|fetch|preview|monitor|scan|curl|wget|python-|http-client", re.I)
+
+
+def is_countable_read(request) -> bool:
+    """A reader's GET of the live page: not a preview, not a HEAD, not a known crawler."""
+    if request.method != "GET" or getattr(request, "is_preview", False):
+        return False
+    return not _BOT_USER_AGENT.search(request.headers.get("User-Agent", ""))
+
+
+class KnowledgePageTag(TaggedItemBase):
+    content_object = ParentalKey("knowledge.KnowledgePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class KnowledgePage(Page):
+    """Concrete base of every knowledge page (not creatable by itself)."""
+
+    AUDIENCE_PUBLIC = "public"
+    AUDIENCE_STAFF = "staff"
+    AUDIENCE_CHOICES = [(AUDIENCE_PUBLIC, _("Public")), (AUDIENCE_STAFF, _("Staff only"))]
+
+    #: Short machine name used by search, import and the API ("faq", "guide", ...).
+    content_type_key = "page"
+
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences shown in listings and search.")
+    )
+    audience = models.CharField(
+        _("audience"),
+        max_length=10,
+        choices=AUDIENCE_CHOICES,
+        default=AUDIENCE_PUBLIC,
+        help_text=_("Staff-only pages are hidden from anonymous visitors everywhere."),
+    )
+    agency = models.ForeignKey(
+        "knowledge.Agency", verbose_name=_("agency"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    channels = ParentalManyToManyField("knowledge.Channel", verbose_name=_("channels"), blank=True, related_name="+")
+    tags = ClusterTaggableManager(through=KnowledgePageTag, blank=True, verbose_name=_("tags"))
+    content_owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("content owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    owner_team = models.CharField(_("owning team"), max_length=200, blank=True)
+    review_by = models.DateField(
+        _("review by"), null=True, blank=True, help_text=_("Defaults to 12 months after publishing.")
+    )
+    last_reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
+
+    is_creatable = False
+
+    knowledge_panels = [
+        FieldPanel("audience"),
+        MultiFieldPanel(
+            [FieldPanel("agency"), FieldPanel("channels", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
+            heading=_("Classification"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("content_owner"), FieldPanel("owner_team")]), FieldPanel("review_by")],
+            heading=_("Ownership and freshness"),
+        ),
+        InlinePanel("related_pages", label=_("Related pages")),
+    ]
+    settings_panels = Page.settings_panels
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.FilterField("audience"),
+    ]
+
+    class Meta:
+        verbose_name = _("knowledge page")
+        verbose_name_plural = _("knowledge pages")
+
+    # --- freshness ---------------------------------------------------------
+    def default_review_date(self, reviewed_on: datetime.date | None = None) -> datetime.date:
+        return (reviewed_on or timezone.localdate()) + REVIEW_PERIOD
+
+    @property
+    def is_review_overdue(self) -> bool:
+        return bool(self.review_by and self.review_by < timezone.localdate())
+
+    @property
+    def is_staff_only(self) -> bool:
+        return self.audience == self.AUDIENCE_STAFF
+
+    def search_body_text(self) -> str:
+        """Plain text of the page body, for the search index. Subclasses extend it."""
+        return self.summary
+
+    def get_owner_label(self) -> str:
+        """The owning person's name in the reader's language, else the owning team (a
+        team name is written per page, in the page's own language)."""
+        if self.content_owner_id:
+            return self.content_owner.display_name((get_language() or "ar")[:2])
+        return self.owner_team
+
+    # --- serving -------------------------------------------------------------
+    def get_context(self, request, *args, **kwargs):
+        from django.utils.translation import get_language
+
+        from knowledge import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["page_meta"] = selectors.page_meta(self, language=get_language())
+        context["related_pages"] = selectors.visible_related_pages(self, request.user)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if response.status_code == 200 and is_countable_read(request):
+            from knowledge.services import record_page_read
+
+            record_page_read(self)
+        return response
+
+
+class RelatedPage(Orderable):
+    source = ParentalKey(KnowledgePage, related_name="related_pages", on_delete=models.CASCADE)
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+
+
+# --- Home and index pages ------------------------------------------------------
+
+
+class HomePage(Page):
+    """The portal's front door."""
+
+    hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
+    hero_text = models.TextField(_("hero text"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("hero_title"), FieldPanel("hero_text")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        user, locale = request.user, self.locale
+        sections = selectors.navigation_pages(user, locale=locale)
+        context.update(
+            {
+                "sections": sections,
+                "faq_index": next((section for section in sections if isinstance(section, FAQIndexPage)), None),
+                "news_index": next((section for section in sections if isinstance(section, NewsIndexPage)), None),
+                "charter": selectors.charter_highlight(user, locale=locale),
+                "channel_guides": selectors.channel_guides(user, locale=locale),
+                "most_read_faqs": selectors.featured_faqs(user, locale=locale, limit=5),
+                "announcements": selectors.latest_announcements(user, locale=locale, limit=3),
+            }
+        )
+        return context
+
+
+#: Items per page of the article and news listings.
+LISTING_PAGE_SIZE = 10
+
+
+def paginate(request, queryset, *, per_page: int = LISTING_PAGE_SIZE):
+    """One page of ``queryset`` from ``?page=`` (out-of-range or invalid numbers give the
+    nearest valid page)."""
+    from django.core.paginator import Paginator
+
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+class IndexPageMixin(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_FEATURES)
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["knowledge.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+class FAQIndexPage(IndexPageMixin):
+    subpage_types = ["knowledge.FAQPage"]
+
+    class Meta:
+        verbose_name = _("FAQ index")
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["faq_groups"] = selectors.faq_groups(self, request.user)
+        return context
+
+
+class GuideIndexPage(IndexPageMixin):
+    subpage_types = ["knowledge.EtiquetteGuidePage"]
+
+    class Meta:
+        verbose_name = _("etiquette guide index")
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["guides"] = selectors.guide_listing(self, request.user)
+        return context
+
+
+class ProcedureIndexPage(IndexPageMixin):
+    subpage_types = ["knowledge.ServiceProcedurePage"]
+
+    class Meta:
+        verbose_name = _("service procedure index")
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["procedures"] = selectors.procedure_listing(self, request.user)
+        return context
+
+
+class ArticleIndexPage(IndexPageMixin):
+    subpage_types = ["knowledge.KnowledgeArticlePage"]
+
+    class Meta:
+        verbose_name = _("knowledge article index")
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = paginate(request, selectors.article_listing(self, request.user))
+        return context
+
+
+class NewsIndexPage(IndexPageMixin):
+    subpage_types = ["knowledge.AnnouncementPage"]
+
+    class Meta:
+        verbose_name = _("announcement index")
+
+    def get_context(self, request, *args, **kwargs):
+        from knowledge import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listing"] = paginate(request, selectors.announcement_listing(self, request.user))
+        return context
+
+
+# --- Knowledge pages ----------------------------------------------------------------
+
+
+class CharterPage(KnowledgePage):
+    """The unified customer-service charter, as structured, editable sections."""
+
+    content_type_key = "charter"
+    sections = StreamField([("section", CharterSectionBlock())], verbose_name=_("sections"), blank=True)
+
+    content_panels = (
+        Page.content_panels + [FieldPanel("summary"), FieldPanel("sections")] + KnowledgePage.knowledge_panels
+    )
+    search_fields = KnowledgePage.search_fields + [index.SearchField("sections")]
+    parent_page_types = ["knowledge.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("charter page")
+
+
+class EtiquetteGuidePage(KnowledgePage):
+    """Channel etiquette (and complaints, customer types) as stage-grouped checklists."""
+
+    content_type_key = "guide"
+    KIND_CHOICES = [
+        ("centre", _("Service centre")),
+        ("phone", _("Call centre")),
+        ("email", _("Email")),
+        ("video", _("Video call")),
+        ("chat", _("Live chat")),
+        ("complaints", _("Complaints")),
+        ("customer_types", _("Dealing with customer types")),
+        ("general", _("General etiquette")),
+    ]
+
+    guide_kind = models.CharField(_("guide kind"), max_length=20, choices=KIND_CHOICES)
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_FEATURES)
+    stages = StreamField([("stage", StageBlock())], verbose_name=_("stages"), blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("additional content"), blank=True)
+
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("summary"),
+            FieldPanel("guide_kind"),
+            FieldPanel("intro"),
+            FieldPanel("stages"),
+            FieldPanel("body"),
+        ]
+        + KnowledgePage.knowledge_panels
+    )
+    search_fields = KnowledgePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("stages"),
+        index.SearchField("body"),
+        index.FilterField("guide_kind"),
+    ]
+    parent_page_types = ["knowledge.GuideIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("etiquette guide")
+
+
+class FAQPage(KnowledgePage):
+    """One frequently asked question: the title is the question."""
+
+    content_type_key = "faq"
+    answer = RichTextField(_("answer"), features=RICH_FEATURES)
+    topic = models.ForeignKey(
+        "knowledge.Topic", verbose_name=_("topic"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    content_panels = (
+        Page.content_panels
+        + [FieldPanel("summary"), FieldPanel("answer"), FieldPanel("topic")]
+        + KnowledgePage.knowledge_panels
+    )
+    search_fields = KnowledgePage.search_fields + [index.SearchField("answer")]
+    parent_page_types = ["knowledge.FAQIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("FAQ")
+        verbose_name_plural = _("FAQs")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topic"] = self.topic
+        return context
+
+
+class ServiceProcedurePage(KnowledgePage):
+    """How to obtain one government service: steps, documents, fees and service level."""
+
+    content_type_key = "procedure"
+    BENEFICIARY_CHOICES = [
+        ("individuals", _("Individuals")),
+        ("businesses", _("Businesses")),
+        ("government", _("Government entities")),
+        ("everyone", _("Everyone")),
+    ]
+
+    service_name = models.CharField(_("service name"), max_length=255)
+    beneficiaries = models.CharField(_("who it is for"), max_length=20, choices=BENEFICIARY_CHOICES, default="everyone")
+    steps = StreamField([("step", StepBlock())], verbose_name=_("steps"), blank=True)
+    required_documents = StreamField(
+        [("document", blocks.CharBlock(label=_("document"), max_length=300))],
+        verbose_name=_("required documents"),
+        blank=True,
+    )
+    fees = models.CharField(_("fees"), max_length=255, blank=True)
+    service_level = models.CharField(_("expected duration / service-level agreement"), max_length=255, blank=True)
+    service_level_days = models.PositiveSmallIntegerField(_("service level in working days"), null=True, blank=True)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("more information"), blank=True)
+
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("summary"),
+            FieldPanel("service_name"),
+            FieldPanel("beneficiaries"),
+            FieldPanel("steps"),
+            FieldPanel("required_documents"),
+            FieldRowPanel([FieldPanel("fees"), FieldPanel("service_level"), FieldPanel("service_level_days")]),
+            FieldPanel("body"),
+        ]
+        + KnowledgePage.knowledge_panels
+    )
+    search_fields = KnowledgePage.search_fields + [
+        index.SearchField("service_name"),
+        index.SearchField("steps"),
+        index.SearchField("required_documents"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["knowledge.ProcedureIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("service procedure")
+
+
+class KnowledgeArticlePage(KnowledgePage):
+    """A general explanatory page (the LAST method, a customer type, service quality)."""
+
+    content_type_key = "article"
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")] + KnowledgePage.knowledge_panels
+    search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["knowledge.ArticleIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("knowledge article")
+
+
+class AnnouncementPage(KnowledgePage):
+    """News and announcements (leadership publishes award announcements with it)."""
+
+    content_type_key = "announcement"
+    date = models.DateField(_("date"), default=timezone.localdate)
+    body = RichTextField(_("body"), features=RICH_FEATURES)
+
+    content_panels = (
+        Page.content_panels
+        + [FieldPanel("summary"), FieldPanel("date"), FieldPanel("body")]
+        + KnowledgePage.knowledge_panels
+    )
+    search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["knowledge.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("announcement")
+        ordering = ["-date"]

@@ -1,0 +1,98 @@
+"""Knowledge in the Wagtail admin: reference data (agencies, channels, topics) as snippets
+under one "Reference data" menu, the content freshness report, and its audit-log action."""
+
+from __future__ import annotations
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from knowledge import admin_views
+from knowledge.models import Agency, Channel, Topic
+from knowledge.permissions import can_view_freshness_report
+from knowledge.services import MARK_REVIEWED_ACTION
+
+
+class AgencyViewSet(SnippetViewSet):
+    model = Agency
+    icon = "site"
+    menu_label = _("Agencies")
+    menu_order = 100
+    list_display = ["name_ar", "name_en", "slug", "website", "is_active"]
+    list_filter = ["is_active"]
+    # Plain database search: matches parts of Arabic and English names as typed.
+    search_backend_name = None
+    search_fields = ["name_ar", "name_en", "slug"]
+    ordering = ["name_ar"]
+
+
+class ChannelViewSet(SnippetViewSet):
+    """The five channels are fixed (seeded by a migration): editors rename and reorder them."""
+
+    model = Channel
+    icon = "mail"
+    menu_label = _("Channels")
+    menu_order = 200
+    list_display = ["name_ar", "name_en", "key", "sort_order"]
+    search_backend_name = None
+    search_fields = ["name_ar", "name_en", "key"]
+    ordering = ["sort_order", "key"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    menu_order = 300
+    list_display = ["name_ar", "name_en", "slug", "sort_order"]
+    search_backend_name = None
+    search_fields = ["name_ar", "name_en", "slug"]
+    ordering = ["sort_order", "slug"]
+
+
+class ReferenceDataViewSetGroup(SnippetViewSetGroup):
+    items = (AgencyViewSet, ChannelViewSet, TopicViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Reference data")
+    menu_name = "reference-data"
+    menu_order = 350
+
+
+register_snippet(ReferenceDataViewSetGroup)
+
+
+# --- Content freshness report -------------------------------------------------------------
+
+
+class FreshnessReportMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return can_view_freshness_report(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_freshness_urls():
+    return [
+        path(
+            "content-freshness/",
+            include((admin_views.urlpatterns, "knowledge_freshness"), namespace="knowledge_freshness"),
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_freshness_report_menu_item():
+    return FreshnessReportMenuItem(
+        _("Content freshness"),
+        reverse("knowledge_freshness:report"),
+        name="content-freshness",
+        icon_name="time",
+        order=5,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_freshness_log_actions(actions):
+    actions.register_action(MARK_REVIEWED_ACTION, _("Mark as reviewed"), _("Marked as reviewed"))

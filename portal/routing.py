@@ -1,0 +1,5 @@
+"""WebSocket routes, gathered from the apps that publish live updates."""
+
+from __future__ import annotations
+
+websocket_urlpatterns: list = []

@@ -1,0 +1,30 @@
+"""Test settings: fast hashing, no manifest storage, isolated search index."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .env import env_str
+
+SECRET_KEY = "test-only-insecure-key"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="tamayuz-media-"))
+# A fresh index per test process (tests that index pages point it at their own tmp_path).
+_search_path = env_str("SEARCH_EMBEDDED_PATH")
+SEARCH_EMBEDDED_PATH = (
+    Path(_search_path) if _search_path else Path(tempfile.mkdtemp(prefix="tamayuz-search-")) / "search.sqlite3"
+)
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TAMAYUZ_DEMO_MODE = True
+ALLOWED_HOSTS = ["*"]
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"null": {"class": "logging.NullHandler"}},
+    "root": {"handlers": ["null"], "level": "WARNING"},
+}

@@ -1,0 +1,14 @@
+"""Project-level views that belong to no app."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponsePermanentRedirect
+
+
+def default_language_prefix_redirect(request: HttpRequest, rest: str) -> HttpResponsePermanentRedirect:
+    """``/ar/<path>`` → ``/<path>``: Arabic, the default language, is served without a
+    prefix, but people type or share the prefixed form. Leading slashes are dropped so
+    ``/ar//evil.example`` cannot become a protocol-relative redirect off the site."""
+    target = "/" + rest.lstrip("/\\")
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)

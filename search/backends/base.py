@@ -1,0 +1,153 @@
+"""The search backend interface. Two implementations (embedded SQLite FTS5 and
+Elasticsearch) sit behind it; callers never know which one answers.
+
+What a query finds, the same in both backends (defined here once; tests/search/backend_suite.py
+checks it on each engine):
+
+- A query is a list of *clauses* (``search.analysis.analyze_query``): one per word the
+  reader typed (stop words left out), or one per multi-word editor synonym, each with its
+  alternatives (synonyms, and for an Arabic word its forms with and without the article).
+  A page *matches a clause* when it contains one of its alternatives.
+- **All words first, then any word.** Among the pages the reader may see that pass the
+  filters, let ALL be those matching every clause and ANY those matching at least one.
+  When ALL holds at least ``AND_FIRST_PAGE`` pages (a full first page), or the query has
+  one clause, the result set is ALL, ranked by score. Otherwise (fewer than
+  ``AND_FIRST_PAGE``, none included) the result set is ANY, ranked in two tiers: every
+  page of ALL first (by score), then the other pages (by score). A page never moves
+  across the tiers, whatever its score or boosts. The threshold is a constant, not the
+  reader's page size, so every page of a result list comes from the same result set.
+- ``count`` and the facet counts are over the result set returned (ALL or ANY), and only
+  over pages the reader may see: the ALL count deciding between the two is the reader's
+  own, so staff-only pages never change what an anonymous reader gets.
+- **Did you mean** (``suggestion``) is considered when fewer than ``SUGGEST_BELOW`` pages
+  match every clause (for this reader). Each word the index does not know is replaced by
+  its nearest known word, and the corrected query is offered only when, for the same
+  reader and filters, it finds more pages matching all its words or a larger result set
+  (``suggestion_finds_more``), so a word found only on staff-only pages is never offered
+  to an anonymous reader.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+AUDIENCE_PUBLIC = "public"
+AUDIENCE_STAFF = "staff"
+FACET_FIELDS = ("type", "channel", "agency", "lang")
+
+#: All words first: the pages matching every clause are the whole result set when they
+#: are at least this many (a first page); below it, the pages matching any clause follow.
+AND_FIRST_PAGE = 10
+#: Consider "did you mean" when fewer pages than this match every clause.
+SUGGEST_BELOW = 3
+
+
+def all_words_only(clauses: int, all_words: int) -> bool:
+    """Whether the result set is the pages matching every clause (``all_words`` of them
+    for this reader), rather than every page matching any clause (see the module doc)."""
+    return clauses < 2 or all_words >= AND_FIRST_PAGE
+
+
+def suggestion_finds_more(*, all_words: int, results: int, corrected_all_words: int, corrected_results: int) -> bool:
+    """Whether a corrected query finds more than the reader's query, for the same reader:
+    more pages with all its words, or a larger result set."""
+    return corrected_all_words > all_words or corrected_results > results
+
+
+class SearchUnavailable(Exception):
+    """The search engine could not answer (unreachable, timed out, overloaded): callers
+    show a "search is unavailable, try again" message instead of failing the request."""
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """What the index stores for one live page in one language."""
+
+    page_id: int
+    slug: str
+    locale: str  # "ar" | "en"
+    title: str
+    url: str
+    type: str  # charter | faq | guide | procedure | article | announcement
+    summary: str = ""
+    body: str = ""
+    agency: str = ""  # agency slug
+    channels: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    audience: str = AUDIENCE_PUBLIC  # "public" or "staff": effective, from view restrictions
+    last_updated: datetime.datetime | None = None
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str
+    audiences: tuple[str, ...] = (AUDIENCE_PUBLIC,)  # which audiences the reader may see
+    types: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    page: int = 1
+    page_size: int = 10
+    tags: tuple[str, ...] = ()  # optional tag-name filter
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    page_id: int
+    slug: str
+    locale: str
+    title: str
+    url: str
+    type: str
+    snippet: str  # HTML-safe, with <mark> around matches
+    score: float
+
+
+@dataclass
+class SearchResults:
+    query: str
+    count: int
+    hits: list[SearchHit]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class IndexCheckReport:
+    missing: list[int]  # page ids live but not indexed
+    stale: list[int]  # page ids indexed with an older last_updated
+    orphaned: list[int]  # page ids indexed but no longer live
+
+
+class SearchBackend(abc.ABC):
+    @abc.abstractmethod
+    def index_documents(self, documents: Iterable[SearchDocument]) -> int: ...
+
+    @abc.abstractmethod
+    def delete_documents(self, page_ids: Sequence[int]) -> None: ...
+
+    @abc.abstractmethod
+    def search(self, query: SearchQuery) -> SearchResults: ...
+
+    @abc.abstractmethod
+    def autocomplete(
+        self, prefix: str, *, audiences: Sequence[str], languages: Sequence[str] = (), limit: int = 8
+    ) -> list[SearchHit]: ...
+
+    @abc.abstractmethod
+    def rebuild(self, documents: Iterable[SearchDocument], *, progress=None) -> int:
+        """Build a fresh index from ``documents`` and swap it in atomically."""
+
+    @abc.abstractmethod
+    def indexed_versions(self) -> dict[int, datetime.datetime | None]:
+        """page_id -> last_updated, for ``search_index --check``."""
+
+    def reload_synonyms(self) -> None:  # noqa: B027 - optional hook
+        """Pick up edited synonym groups."""
+
+    def clear(self) -> None:
+        """Empty the index (tests and ``search_index --rebuild`` from nothing)."""
+        self.rebuild([])

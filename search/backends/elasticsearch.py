@@ -1,0 +1,775 @@
+"""The Elasticsearch backend (Elasticsearch ≥ 8.10, official client 8.x).
+
+Request bodies are built by pure functions (``build_search_body``, ``build_count_body``,
+``build_autocomplete_body``, ``alias_swap_actions``, ``bulk_index_actions``, ...) and the
+index definition lives in ``search.es_documents``; ``ElasticsearchSearchBackend`` only
+sends them. Behaviour matches the embedded backend (tests/search/backend_suite.py).
+
+Index layout: versioned indices ``<prefix>-pages-v<UTC timestamp>`` behind the alias
+``<prefix>-pages``. ``rebuild`` creates a new version (refresh off while loading),
+streams the documents in with the bulk helper, refreshes, moves the alias in ONE
+``update_aliases`` call (remove + add, atomic) and only then deletes older versions:
+readers never see a missing or half-filled index. Writes go through the alias with
+``require_alias`` (never auto-creating a concrete index by accident); the first write
+creates the first version lazily, under a fixed name so two processes racing to create it
+end up with one index.
+
+Queries. The reader's text is analysed in Python into the clauses of the embedded
+backend (``search.analysis.analyze_query`` with the editor synonyms: one clause per word,
+stop words left out, or per multi-word synonym), each sent as TEXT for Elasticsearch's own
+analyzers: a clause is a ``combined_fields`` query over title^10, summary^4, body (the
+embedded backend's bm25 weights; BM25F across the three fields) on the Arabic-analysed
+fields for Arabic script and the ``.en`` fields otherwise (the embedded backend's token
+by token choice of chain). The synonym filter expands each clause's text, a multi-word
+synonym's words reaching it together. An Arabic word's article forms
+(``search.analysis.article_forms``, e.g. «الوثيقة» for «وثيقة») are more texts of the same
+clause, ``bool``/``should`` with ``minimum_should_match: 1``: the server's chain turns them
+into exactly the extra alternatives the embedded backend adds, and the clause still counts
+once. One request carries everything: filters (audience as ONE ``terms`` clause, then type
+/ locale / agency / channels / tags) in ``filter``, the text, a phrase boost on the
+unstemmed title, highlighting, facet aggregations, the spelling suggester and
+``from``/``size``.
+
+- All words first, then any word (``search.backends.base``), in ONE request. A query of
+  one clause is that clause. A query of several matches every page with ANY clause
+  (``bool``/``should``, ``minimum_should_match: 1``) and ranks in two tiers provably: the
+  text score s (bm25 plus the title phrase boost) goes through ``script_score`` as
+  s / (s + ``SCORE_SQUASH``), in [0, 1) and in the same order as s, and a
+  ``constant_score`` of the ALL-clauses query adds exactly 1 (``should``). Every page with
+  all clauses scores in [1, 2), every other page in [0, 1): pages with all words always
+  rank first, each tier by s. A ``filter`` aggregation (``all_words``) counts the pages
+  with all clauses and repeats the facets over them. When they are at least
+  ``AND_FIRST_PAGE``, the result set is theirs alone: count and facets come from that
+  aggregation and the page's hits are cut where the tier ends (a page past it is empty);
+  otherwise count, facets and hits are the whole match set's. Highlighting uses the
+  any-clause query (``highlight_query``), whatever the scoring wrappers. Lucene keeps
+  scores as float32: s / (s + 10) stays below 1 for any s under about 10^8, far above any
+  bm25 sum of 12 clauses (tests check the bound and the order in float32). A hit's
+  ``score`` is s again (the squash undone). ``script_score`` needs inline Painless
+  scripts, which Elasticsearch allows by default.
+- Did you mean: a ``term`` suggester on ``spelling`` (every word of every page in its
+  display form, staff-only pages included, since suggesters cannot filter). When fewer
+  than ``SUGGEST_BELOW`` pages have all the words, each unknown word is replaced by its
+  best suggestion and the corrected query is COUNTED with the same reader filters (a
+  ``size: 0`` search: its matches and its ``all_words`` count); the suggestion is returned
+  only if it finds more (``suggestion_finds_more``), so words of staff-only pages never
+  reach anonymous readers.
+- Snippets: the unified highlighter with ``<mark>`` tags and the ``html`` encoder, one
+  fragment from the body (Arabic or English analysis), else the summary, else the start
+  of the summary or body (``no_match_size``). Lucene's HTML encoder also writes «/» as
+  ``&#x2F;``; that one entity is turned back into «/» so snippets read exactly like
+  ``html.escape`` output (the embedded backend's), «/» being harmless in text.
+
+Synonym reload: editor synonyms live in an Elasticsearch synonyms set
+(``PUT _synonyms/<prefix>-synonyms``, Elasticsearch ≥ 8.10) referenced by an
+``updateable`` ``synonym_graph`` filter that only the search analyzers use. Putting the
+set makes Elasticsearch reload the search analyzers of every index using it, with no
+reindexing and no downtime. The alternatives were rejected: analysis settings of an open
+index cannot change (close / update / open takes the index offline), and
+``_reload_search_analyzers`` only re-reads synonym FILES on every node's disk, which this
+application cannot write. The set must exist before an index that names it is created,
+so every index creation puts the current set first.
+
+Failures: connection errors, time-outs and overload answers (429, 5xx) raise
+``SearchUnavailable``; reads of an index that does not exist yet return nothing. Time-outs
+come from settings read here with defaults: ``ELASTICSEARCH_TIMEOUT`` (reads and small
+writes, seconds) and ``ELASTICSEARCH_INDEXING_TIMEOUT`` (bulk loads, index creation);
+``ELASTICSEARCH_API_KEY`` and ``ELASTICSEARCH_CA_CERTS`` are optional.
+"""
+
+from __future__ import annotations
+
+import datetime
+import html
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, TransportError, helpers
+from elasticsearch.dsl import Q, Search
+
+from search.analysis import (
+    LANG_ARABIC,
+    LANG_ENGLISH,
+    SynonymSet,
+    analyze_query,
+    autocomplete_terms,
+    is_arabic,
+    synonym_rules,
+    tokenize,
+)
+from search.backends.base import (
+    FACET_FIELDS,
+    SUGGEST_BELOW,
+    SearchBackend,
+    SearchDocument,
+    SearchHit,
+    SearchQuery,
+    SearchResults,
+    SearchUnavailable,
+    all_words_only,
+    suggestion_finds_more,
+)
+from search.es_documents import AUTOCOMPLETE_MIN_GRAM, document_source, index_mappings, index_settings
+from search.synonyms import active_synonym_groups, current_synonym_set, invalidate_synonyms
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT = 5.0
+DEFAULT_INDEXING_TIMEOUT = 120.0
+MAX_RETRIES = 1
+
+#: The embedded backend's bm25 column weights (title, summary, body).
+FIELD_BOOSTS = {"title": 10, "summary": 4, "body": 1}
+TEXT_FIELDS = {
+    LANG_ARABIC: [f"{field}^{boost}" for field, boost in FIELD_BOOSTS.items()],
+    LANG_ENGLISH: [f"{field}.en^{boost}" for field, boost in FIELD_BOOSTS.items()],
+}
+TITLE_PHRASE_BOOST = 2.0
+OPERATOR_AND = "and"
+#: Several clauses: a page's text score s is ranked as s / (s + SCORE_SQUASH), in [0, 1),
+#: plus 1 when it has every clause (``ALL_WORDS``), so the two tiers cannot mix.
+SCORE_SQUASH = 10.0
+SQUASH_SCRIPT = "_score / (_score + params.squash)"
+#: The aggregation (and the tier) of the pages with every clause.
+ALL_WORDS = "all_words"
+
+#: Facet name (``SearchResults.facets``) → keyword field.
+FACET_KEYWORDS = {"type": "type", "channel": "channels", "agency": "agency", "lang": "locale"}
+FACET_SIZE = 100
+SOURCE_FIELDS = ["page_id", "slug", "locale", "title", "url", "type"]
+
+SUGGESTER = "spelling"
+SNIPPET_CHARS = 200
+SNIPPET_SCAN_CHARS = 20_000
+MAX_QUERY_CHARS = 200
+MAX_QUERY_TERMS = 12
+MAX_RESULT_WINDOW = 10_000  # Elasticsearch's default index.max_result_window
+BULK_CHUNK_SIZE = 500
+
+MARK_OPEN, MARK_CLOSE = "<mark>", "</mark>"
+#: Highlighted fields, best first: a matched fragment of the body, else of the summary.
+SNIPPET_FIELDS = ("body", "body.en", "summary", "summary.en")
+#: When nothing matched in them: the start of the summary, else of the body.
+SNIPPET_FALLBACK_FIELDS = ("summary", "body")
+
+INITIAL_VERSION = "0" * 20  # sorts before every timestamp version
+
+
+# --- Query preparation (pure) --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TextClause:
+    """One clause of the query (``search.analysis.QueryClause``) as texts for the server's
+    analyzers: the reader's words (one word, or a multi-word synonym), then the article
+    forms of an Arabic word. A page matches the clause when it matches one of the texts."""
+
+    language: str  # LANG_ARABIC or LANG_ENGLISH: which chain (and fields) the texts take
+    texts: tuple[str, ...]
+
+
+def query_clauses(text: str, synonyms: SynonymSet | None = None) -> list[TextClause]:
+    """The query's clauses (at most ``MAX_QUERY_TERMS``), exactly as the embedded backend
+    makes them (``analyze_query``: stop words left out, multi-word synonyms grouped, article
+    forms added)."""
+    clauses = analyze_query((text or "")[:MAX_QUERY_CHARS], synonyms)[:MAX_QUERY_TERMS]
+    return [
+        TextClause(
+            LANG_ARABIC if is_arabic(clause.words[0]) else LANG_ENGLISH,
+            (" ".join(clause.words), *clause.variants),
+        )
+        for clause in clauses
+    ]
+
+
+def autocomplete_text(prefix: str) -> str:
+    """The typed words worth sending for autocomplete ("" when fewer than two letters in
+    all, as in the embedded backend). Words that shrink below the shortest indexed
+    n-gram once normalised and stripped of the article cannot match and are left out."""
+    words = [
+        (surface, "".join(autocomplete_terms(surface))) for surface, _, _ in tokenize((prefix or "")[:MAX_QUERY_CHARS])
+    ][:MAX_QUERY_TERMS]
+    if len("".join(term for _, term in words)) < 2:
+        return ""
+    return " ".join(surface for surface, term in words if len(term) >= AUTOCOMPLETE_MIN_GRAM)
+
+
+def reader_filters(
+    *,
+    audiences: Sequence[str],
+    types: Sequence[str] = (),
+    languages: Sequence[str] = (),
+    agencies: Sequence[str] = (),
+    channels: Sequence[str] = (),
+    tags: Sequence[str] = (),
+) -> list[Q]:
+    """``terms`` filters on keyword fields; the audience is ONE clause listing what the
+    reader may see (never one clause per page)."""
+    filters = [Q("terms", audience=list(audiences))]
+    for field, values in (
+        ("type", types),
+        ("locale", languages),
+        ("agency", agencies),
+        ("channels", channels),
+        ("tags", tags),
+    ):
+        if values:
+            filters.append(Q("terms", **{field: list(values)}))
+    return filters
+
+
+def _query_filters(query: SearchQuery) -> list[Q]:
+    return reader_filters(
+        audiences=query.audiences,
+        types=query.types,
+        languages=query.languages,
+        agencies=query.agencies,
+        channels=query.channels,
+        tags=query.tags,
+    )
+
+
+def clause_query(clause: TextClause) -> Q:
+    """Pages matching one clause: any of its texts, each with all its words."""
+    fields = TEXT_FIELDS[clause.language]
+    matching = [Q("combined_fields", query=text, fields=fields, operator=OPERATOR_AND) for text in clause.texts]
+    if len(matching) == 1:
+        return matching[0]
+    return Q("bool", should=matching, minimum_should_match=1)
+
+
+def any_clause_query(clauses: Sequence[TextClause]) -> Q:
+    """Pages matching at least one clause (scored: the sum of the clauses they match)."""
+    if len(clauses) == 1:
+        return clause_query(clauses[0])
+    return Q("bool", should=[clause_query(clause) for clause in clauses], minimum_should_match=1)
+
+
+def all_clauses_filter(clauses: Sequence[TextClause]) -> Q:
+    """Pages matching every clause (not scored)."""
+    return Q("bool", filter=[clause_query(clause) for clause in clauses])
+
+
+def _title_phrase(query: SearchQuery) -> Q:
+    # The raw text, stop words included: the unstemmed field drops them on both sides,
+    # leaving the same position gaps, so the phrase lines up with the title.
+    phrase = (query.text or "")[:MAX_QUERY_CHARS].strip()
+    return Q("match_phrase", **{"title.exact": {"query": phrase, "boost": TITLE_PHRASE_BOOST}})
+
+
+def search_query(query: SearchQuery, clauses: Sequence[TextClause]) -> Q:
+    """The reader filters and the text. One clause: that clause, plus the title phrase
+    boost. Several: every page with any clause, scored in two tiers (module doc): the text
+    score squashed into [0, 1), plus exactly 1 for the pages with every clause."""
+    must, should = [any_clause_query(clauses)], [_title_phrase(query)]
+    if len(clauses) == 1:
+        return Q("bool", filter=_query_filters(query), must=must, should=should)
+    squashed = Q(
+        "script_score",
+        query=Q("bool", must=must, should=should),
+        script={"source": SQUASH_SCRIPT, "params": {"squash": SCORE_SQUASH}},
+    )
+    tier = Q("constant_score", filter=all_clauses_filter(clauses), boost=1.0, _name=ALL_WORDS)
+    return Q("bool", filter=_query_filters(query), must=[squashed], should=[tier])
+
+
+def _facet_aggregations() -> dict[str, Any]:
+    return {name: {"terms": {"field": FACET_KEYWORDS[name], "size": FACET_SIZE}} for name in FACET_FIELDS}
+
+
+def build_search_body(query: SearchQuery, clauses: Sequence[TextClause], *, suggest: bool = True) -> dict[str, Any]:
+    """The ONE request of a search: query, highlighting, facets (and, for several clauses,
+    the ``all_words`` count with its own facets), suggester, page."""
+    page = max(1, query.page)
+    page_size = max(1, query.page_size)
+    offset = (page - 1) * page_size
+    if offset >= MAX_RESULT_WINDOW:
+        offset, page_size = 0, 0  # beyond Elasticsearch's window: count and facets only
+    else:
+        page_size = min(page_size, MAX_RESULT_WINDOW - offset)
+    search = (
+        Search()
+        .query(search_query(query, clauses))
+        .source(SOURCE_FIELDS)
+        .sort("_score", {"page_id": {"order": "asc"}})
+        .extra(track_total_hits=True, **{"from": offset, "size": page_size})
+        .highlight_options(
+            encoder="html",
+            pre_tags=[MARK_OPEN],
+            post_tags=[MARK_CLOSE],
+            fragment_size=SNIPPET_CHARS,
+            number_of_fragments=1,
+            max_analyzed_offset=SNIPPET_SCAN_CHARS,
+            highlight_query=any_clause_query(clauses).to_dict(),
+        )
+    )
+    for field in SNIPPET_FIELDS:
+        options = {"no_match_size": SNIPPET_CHARS} if field in SNIPPET_FALLBACK_FIELDS else {}
+        search = search.highlight(field, **options)
+    if suggest:
+        search = search.suggest(
+            SUGGESTER,
+            (query.text or "")[:MAX_QUERY_CHARS],
+            term={
+                "field": "spelling",
+                "suggest_mode": "missing",
+                "size": 1,
+                "sort": "score",
+                "max_edits": 2,
+                "min_word_length": 3,
+            },
+        )
+    body = search.to_dict()
+    body["aggs"] = _facet_aggregations()
+    if len(clauses) > 1:
+        body["aggs"][ALL_WORDS] = {"filter": all_clauses_filter(clauses).to_dict(), "aggs": _facet_aggregations()}
+    return body
+
+
+def build_count_body(query: SearchQuery, clauses: Sequence[TextClause]) -> dict[str, Any]:
+    """What this reader would find (checks a "did you mean" suggestion): the pages with
+    any clause (unscored, same filters) and, for several clauses, the ``all_words`` count."""
+    body: dict[str, Any] = {
+        "size": 0,
+        "track_total_hits": True,
+        "query": Q("bool", filter=[*_query_filters(query), any_clause_query(clauses)]).to_dict(),
+    }
+    if len(clauses) > 1:
+        body["aggs"] = {ALL_WORDS: {"filter": all_clauses_filter(clauses).to_dict()}}
+    return body
+
+
+def build_autocomplete_body(
+    text: str, *, audiences: Sequence[str], languages: Sequence[str] = (), limit: int = 8
+) -> dict[str, Any]:
+    """Titles whose words start with every typed word (normalised, article stripped);
+    English input is also ranked by ``search_as_you_type`` (words in order score higher)."""
+    should = []
+    if not is_arabic(text):
+        should.append(
+            Q(
+                "multi_match",
+                query=text,
+                type="bool_prefix",
+                fields=["title_prefix", "title_prefix._2gram", "title_prefix._3gram"],
+            )
+        )
+    query = Q(
+        "bool",
+        filter=reader_filters(audiences=audiences, languages=languages),
+        must=[Q("match", **{"title.autocomplete": {"query": text, "operator": OPERATOR_AND}})],
+        should=should,
+    )
+    search = (
+        Search()
+        .query(query)
+        .source(SOURCE_FIELDS)
+        .sort("_score", {"page_id": {"order": "asc"}})
+        .extra(size=max(0, limit))
+        .highlight_options(encoder="html", pre_tags=[MARK_OPEN], post_tags=[MARK_CLOSE], number_of_fragments=0)
+        .highlight("title.autocomplete")
+    )
+    return search.to_dict()
+
+
+# --- Responses (pure) ------------------------------------------------------------------------
+
+
+def clean_fragment(fragment: str) -> str:
+    """A highlighter fragment as ``html.escape`` would have escaped it (Lucene's encoder
+    also writes «/» as ``&#x2F;``)."""
+    return fragment.replace("&#x2F;", "/").strip()
+
+
+def snippet_from_highlight(highlight: dict[str, list[str]]) -> str:
+    for field in SNIPPET_FIELDS:
+        for fragment in highlight.get(field, ()):
+            if MARK_OPEN in fragment:
+                return clean_fragment(fragment)
+    for field in SNIPPET_FALLBACK_FIELDS:
+        fragments = highlight.get(field)
+        if fragments:
+            return clean_fragment(fragments[0])
+    return ""
+
+
+def facets_from_aggregations(aggregations: dict[str, Any]) -> dict[str, dict[str, int]]:
+    return {
+        name: {str(bucket["key"]): bucket["doc_count"] for bucket in aggregations.get(name, {}).get("buckets", ())}
+        for name in FACET_FIELDS
+    }
+
+
+@dataclass(frozen=True)
+class FoundCounts:
+    """What a response says the reader's query finds (``search.backends.base``)."""
+
+    all_words: int  # pages with every clause
+    results: int  # the result set: those pages, or every page with any clause
+
+
+def counts_from_response(response: dict[str, Any], clauses: int) -> FoundCounts:
+    """The counts of a ``build_search_body`` or ``build_count_body`` response for a query
+    of ``clauses`` clauses."""
+    total = response["hits"]["total"]["value"]
+    if clauses < 2:
+        return FoundCounts(total, total)
+    all_words = response.get("aggregations", {}).get(ALL_WORDS, {}).get("doc_count", 0)
+    return FoundCounts(all_words, all_words if all_words_only(clauses, all_words) else total)
+
+
+def read_search_response(
+    response: dict[str, Any], clauses: int, *, offset: int
+) -> tuple[FoundCounts, dict[str, dict[str, int]], list[SearchHit]]:
+    """Counts, facets and hits of a ``build_search_body`` response (``offset``: its
+    ``from``). When the pages with every clause are the whole result set, the facets are
+    theirs and the hits stop where their tier ends."""
+    counts = counts_from_response(response, clauses)
+    aggregations = response.get("aggregations", {})
+    raw_hits = response["hits"]["hits"]
+    if clauses < 2:
+        hits = [hit_from_response(hit, snippet_from_highlight(hit.get("highlight", {}))) for hit in raw_hits]
+        return counts, facets_from_aggregations(aggregations), hits
+    only_all_words = all_words_only(clauses, counts.all_words)
+    if only_all_words:
+        aggregations = aggregations.get(ALL_WORDS, {})
+    hits = []
+    for position, hit in enumerate(raw_hits, start=offset):
+        all_words = ALL_WORDS in hit.get("matched_queries", ())
+        if only_all_words and (not all_words or position >= counts.all_words):
+            break  # past the tier of the pages with every clause: not in the result set
+        score = text_score(hit.get("_score"), all_words=all_words)
+        hits.append(hit_from_response(hit, snippet_from_highlight(hit.get("highlight", {})), score=score))
+    return counts, facets_from_aggregations(aggregations), hits
+
+
+def text_score(score: float | None, *, all_words: bool) -> float:
+    """The text score s of a page ranked in tiers (``search_query``: its score is
+    s / (s + ``SCORE_SQUASH``), plus 1 with every clause), for ``SearchHit.score``."""
+    squashed = min(max(float(score or 0.0) - (1.0 if all_words else 0.0), 0.0), 1.0 - 1e-7)
+    return SCORE_SQUASH * squashed / (1.0 - squashed)
+
+
+def hit_from_response(hit: dict[str, Any], snippet: str, *, score: float | None = None) -> SearchHit:
+    source = hit["_source"]
+    return SearchHit(
+        page_id=int(source["page_id"]),
+        slug=source["slug"],
+        locale=source["locale"],
+        title=source["title"],
+        url=source["url"],
+        type=source["type"],
+        snippet=snippet,
+        score=round(float(hit.get("_score") or 0.0) if score is None else score, 4),
+    )
+
+
+def corrected_text(text: str, suggest: dict[str, Any]) -> str | None:
+    """``text`` with each word the suggester corrected replaced by its best option."""
+    entries = [entry for entry in suggest.get(SUGGESTER, ()) if entry.get("options")]
+    if not entries:
+        return None
+    corrected = text
+    for entry in sorted(entries, key=lambda entry: entry["offset"], reverse=True):
+        start, end = entry["offset"], entry["offset"] + entry["length"]
+        corrected = corrected[:start] + entry["options"][0]["text"] + corrected[end:]
+    return corrected if corrected != text else None
+
+
+# --- Index maintenance (pure) ------------------------------------------------------------------
+
+
+def alias_swap_actions(alias: str, new_index: str, previous: Sequence[str]) -> list[dict[str, Any]]:
+    """The actions of ONE atomic ``update_aliases`` call moving ``alias`` to ``new_index``."""
+    actions: list[dict[str, Any]] = []
+    if previous:
+        actions.append({"remove": {"indices": sorted(previous), "alias": alias}})
+    actions.append({"add": {"index": new_index, "alias": alias}})
+    return actions
+
+
+def bulk_index_actions(documents: Iterable[SearchDocument], index: str) -> Iterator[dict[str, Any]]:
+    for document in documents:
+        yield {"_op_type": "index", "_index": index, "_id": str(document.page_id), "_source": document_source(document)}
+
+
+def bulk_delete_actions(page_ids: Iterable[int], index: str) -> Iterator[dict[str, Any]]:
+    for page_id in page_ids:
+        yield {"_op_type": "delete", "_index": index, "_id": str(page_id)}
+
+
+def synonyms_set_rules(groups: Iterable[Sequence[str]]) -> list[dict[str, str]]:
+    """The synonyms set body: ``synonym_rules`` (Solr format), with the characters the
+    Solr parser treats as syntax (``=>`` mappings, ``\\`` escapes, a leading ``#``
+    comment) removed from editor terms first."""
+    cleaned = [[term.replace("\\", " ").replace("=>", " ").lstrip("#") for term in group] for group in groups]
+    return [{"id": f"group-{number}", "synonyms": rule} for number, rule in enumerate(synonym_rules(cleaned), 1)]
+
+
+def _parse_datetime(value: str | None) -> datetime.datetime | None:
+    return datetime.datetime.fromisoformat(value) if value else None
+
+
+def _without_credentials(url: str) -> str:
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+# --- The backend ------------------------------------------------------------------------------------
+
+
+class ElasticsearchSearchBackend(SearchBackend):
+    def __init__(
+        self,
+        url: str,
+        prefix: str,
+        *,
+        timeout: float | None = None,
+        indexing_timeout: float | None = None,
+    ) -> None:
+        self.url = url
+        self.prefix = prefix
+        self.alias = f"{prefix}-pages"
+        self.synonyms_set = f"{prefix}-synonyms"
+        self.timeout = float(
+            timeout if timeout is not None else getattr(settings, "ELASTICSEARCH_TIMEOUT", DEFAULT_TIMEOUT)
+        )
+        self.indexing_timeout = float(
+            indexing_timeout
+            if indexing_timeout is not None
+            else getattr(settings, "ELASTICSEARCH_INDEXING_TIMEOUT", DEFAULT_INDEXING_TIMEOUT)
+        )
+        options: dict[str, Any] = {}
+        api_key = getattr(settings, "ELASTICSEARCH_API_KEY", "")
+        if api_key:
+            options["api_key"] = api_key
+        ca_certs = getattr(settings, "ELASTICSEARCH_CA_CERTS", "")
+        if ca_certs:
+            options["ca_certs"] = str(ca_certs)
+        # Building the client opens no connection: the first request does.
+        self.client = Elasticsearch(
+            url, request_timeout=self.timeout, max_retries=MAX_RETRIES, retry_on_timeout=False, **options
+        )
+        self._indexing = self.client.options(request_timeout=self.indexing_timeout)
+
+    def close(self) -> None:
+        self.client.close()
+
+    # --- errors ----------------------------------------------------------------------------------
+
+    @contextmanager
+    def _engine(self, action: str) -> Iterator[None]:
+        """Connection errors, time-outs and overload answers become ``SearchUnavailable``."""
+        where = _without_credentials(self.url)
+        try:
+            yield
+        except TransportError as error:
+            raise SearchUnavailable(
+                f"Elasticsearch at {where} did not answer ({action}): {error.__class__.__name__}"
+            ) from error
+        except ApiError as error:
+            if error.meta.status == 429 or error.meta.status >= 500:
+                raise SearchUnavailable(
+                    f"Elasticsearch at {where} could not {action} (HTTP {error.meta.status})"
+                ) from error
+            raise
+
+    # --- index maintenance ------------------------------------------------------------------------
+
+    def version_name(self, when: datetime.datetime | None = None) -> str:
+        when = when or datetime.datetime.now(datetime.UTC)
+        return f"{self.alias}-v{when:%Y%m%d%H%M%S%f}"
+
+    def _put_synonyms(self) -> None:
+        self.client.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=synonyms_set_rules(active_synonym_groups()))
+
+    def _create_index(self, name: str, *, aliases: dict[str, Any] | None = None, loading: bool = False) -> None:
+        index_definition = index_settings(self.synonyms_set)
+        if loading:
+            index_definition = {**index_definition, "refresh_interval": "-1"}
+        self._indexing.indices.create(index=name, settings=index_definition, mappings=index_mappings(), aliases=aliases)
+
+    def _alias_exists(self) -> bool:
+        return bool(self.client.indices.exists_alias(name=self.alias))
+
+    def _ensure_alias(self) -> None:
+        """Create the first version (with the alias) if there is none yet."""
+        if self._alias_exists():
+            return
+        self._put_synonyms()
+        try:
+            self._create_index(f"{self.alias}-v{INITIAL_VERSION}", aliases={self.alias: {}})
+        except BadRequestError as error:
+            if error.error != "resource_already_exists_exception":  # another process won the race
+                raise
+
+    def _alias_indices(self) -> list[str]:
+        try:
+            return sorted(self.client.indices.get_alias(name=self.alias))
+        except NotFoundError:
+            return []
+
+    def current_index(self) -> str | None:
+        """The versioned index the alias points at (None before the first write)."""
+        with self._engine("read the alias"):
+            indices = self._alias_indices()
+        return indices[-1] if indices else None
+
+    def _bulk(self, actions: Iterable[dict[str, Any]], progress: Callable[[int], None] | None = None, **options) -> int:
+        count = pending = 0
+        for _ok, _item in helpers.streaming_bulk(
+            self._indexing, actions, chunk_size=BULK_CHUNK_SIZE, max_retries=3, **options
+        ):
+            count += 1
+            pending += 1
+            if progress is not None and pending >= BULK_CHUNK_SIZE:
+                progress(pending)
+                pending = 0
+        if progress is not None and pending:
+            progress(pending)
+        return count
+
+    def index_documents(self, documents: Iterable[SearchDocument]) -> int:
+        documents = list(documents)
+        if not documents:
+            return 0
+        with self._engine("index pages"):
+            self._ensure_alias()
+            # refresh=True: editorial writes are rare and must be searchable at once.
+            return self._bulk(bulk_index_actions(documents, self.alias), require_alias=True, refresh=True)
+
+    def delete_documents(self, page_ids: Sequence[int]) -> None:
+        page_ids = list(page_ids)
+        if not page_ids:
+            return
+        with self._engine("remove pages"):
+            if not self._alias_exists():
+                return
+            self._bulk(
+                bulk_delete_actions(page_ids, self.alias), require_alias=True, refresh=True, ignore_status=(404,)
+            )
+
+    def rebuild(self, documents: Iterable[SearchDocument], *, progress=None) -> int:
+        """Load a new version, then swap the alias atomically and delete older versions.
+        If loading fails, the new version is deleted and the alias is left alone."""
+        name = self.version_name()
+        with self._engine("rebuild the index"):
+            self._put_synonyms()
+            self._create_index(name, loading=True)
+            try:
+                count = self._bulk(bulk_index_actions(documents, name), progress)
+                self._indexing.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
+                self._indexing.indices.refresh(index=name)
+                previous = self._alias_indices()
+                self._indexing.indices.update_aliases(actions=alias_swap_actions(self.alias, name, previous))
+            except BaseException:
+                self._delete_indices([name])
+                raise
+            self._delete_older_versions(name)
+        return count
+
+    def _delete_indices(self, names: Sequence[str]) -> None:
+        if not names:
+            return
+        try:
+            self._indexing.options(ignore_status=404).indices.delete(index=",".join(names))
+        except (ApiError, TransportError):
+            logger.exception("Could not delete search indices %s", names)
+
+    def _delete_older_versions(self, keep: str) -> None:
+        """Versions sorting before ``keep`` (a rebuild started later is left alone)."""
+        try:
+            existing = self.client.indices.get_alias(index=f"{self.alias}-v*")
+        except (ApiError, TransportError):
+            logger.exception("Could not list old search index versions")
+            return
+        self._delete_indices(sorted(name for name in existing if name < keep))
+
+    def clear(self) -> None:
+        """Swap in an empty version (zero downtime, like any rebuild)."""
+        self.rebuild([])
+
+    def reload_synonyms(self) -> None:
+        invalidate_synonyms()
+        with self._engine("reload synonyms"):
+            self._put_synonyms()
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def indexed_versions(self) -> dict[int, datetime.datetime | None]:
+        found: dict[int, datetime.datetime | None] = {}
+        with self._engine("list indexed pages"):
+            if not self._alias_exists():
+                return found
+            for hit in helpers.scan(
+                self.client,
+                index=self.alias,
+                query={"query": {"match_all": {}}, "_source": ["page_id", "last_updated"]},
+                size=1000,
+            ):
+                source = hit["_source"]
+                found[int(source["page_id"])] = _parse_datetime(source.get("last_updated"))
+        return found
+
+    def _search(self, body: dict[str, Any]) -> dict[str, Any]:
+        return self.client.search(index=self.alias, body=body).body
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        results = SearchResults(query=query.text, count=0, hits=[], facets={})
+        if not query.audiences or not query_clauses(query.text):
+            return results
+        clauses = query_clauses(query.text, current_synonym_set())
+        body = build_search_body(query, clauses)
+        with self._engine("search"):
+            try:
+                response = self._search(body)
+            except NotFoundError:
+                return results  # nothing indexed yet
+            counts, results.facets, results.hits = read_search_response(response, len(clauses), offset=body["from"])
+            results.count = counts.results
+            if counts.all_words < SUGGEST_BELOW:
+                results.suggestion = self._suggestion(query, response.get("suggest", {}), counts)
+        return results
+
+    def _suggestion(self, query: SearchQuery, suggest: dict[str, Any], found: FoundCounts) -> str | None:
+        suggestion = corrected_text((query.text or "")[:MAX_QUERY_CHARS], suggest)
+        if suggestion is None:
+            return None
+        clauses = query_clauses(suggestion, current_synonym_set())
+        if not clauses:
+            return None
+        corrected = counts_from_response(self._search(build_count_body(query, clauses)), len(clauses))
+        finds_more = suggestion_finds_more(
+            all_words=found.all_words,
+            results=found.results,
+            corrected_all_words=corrected.all_words,
+            corrected_results=corrected.results,
+        )
+        return suggestion if finds_more else None
+
+    def autocomplete(
+        self, prefix: str, *, audiences: Sequence[str], languages: Sequence[str] = (), limit: int = 8
+    ) -> list[SearchHit]:
+        text = autocomplete_text(prefix)
+        if not text or not audiences or limit < 1:
+            return []
+        body = build_autocomplete_body(text, audiences=audiences, languages=languages, limit=limit)
+        with self._engine("autocomplete"):
+            try:
+                response = self._search(body)
+            except NotFoundError:
+                return []
+        hits = []
+        for hit in response["hits"]["hits"]:
+            fragments = hit.get("highlight", {}).get("title.autocomplete")
+            snippet = clean_fragment(fragments[0]) if fragments else html.escape(hit["_source"]["title"])
+            hits.append(hit_from_response(hit, snippet))
+        return hits

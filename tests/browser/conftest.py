@@ -1,0 +1,197 @@
+"""Browser tests: a real Chromium driven by Playwright (sync API) against a live server
+that serves the real demo content.
+
+The demo content is loaded once for the whole ``tests/browser`` package and committed
+(the live server runs in another thread and must see it); when the package is done the
+database is flushed and the data the migrations seeded is restored, so tests that run
+afterwards start from the usual empty site."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+
+
+@pytest.fixture(scope="package")
+def async_unsafe_allowed():
+    """Playwright's sync API keeps an event loop in the main thread, next to which Django's
+    ORM refuses to run. Allowed for the browser tests only, and put back afterwards (the
+    variable must not leak into other tests or the processes they start)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+@pytest.fixture(scope="package")
+def browser(async_unsafe_allowed):
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium not found at /usr/bin/chromium: browser tests skipped")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class DemoSite:
+    """The live server's address and the demo pages the tests visit, by language."""
+
+    url: str
+    pages: dict[str, dict[str, str]]
+
+    def page_url(self, language: str, name: str) -> str:
+        return self.url + self.pages[language][name]
+
+
+#: name -> (page class key, slug) of the demo pages the tests visit.
+DEMO_PAGES = {
+    "charter": ("charter", "charter"),
+    "faq": ("faq", "how-to-file-a-complaint"),
+    "guide": ("guide", "service-centre-etiquette"),
+    "procedure": ("procedure", "book-centre-appointment"),
+}
+
+
+def _demo_paths() -> dict[str, dict[str, str]]:
+    from wagtail.models import Locale
+
+    from knowledge.demo.loader import PAGE_KINDS
+
+    paths: dict[str, dict[str, str]] = {
+        "ar": {"home": "/", "signin": "/accounts/login/"},
+        "en": {"home": "/en/", "signin": "/en/accounts/login/"},
+    }
+    english = Locale.objects.get(language_code="en")
+    for name, (kind, slug) in DEMO_PAGES.items():
+        page_class, _index = PAGE_KINDS[kind]
+        arabic = page_class.objects.live().public().get(locale__language_code="ar", slug=slug)
+        paths["ar"][name] = arabic.get_url()
+        paths["en"][name] = arabic.get_translation(english).get_url()
+    return paths
+
+
+class _LiveServer:
+    """The portal served from a thread, one request at a time.
+
+    With SQLite's in-memory test database the server thread shares the test's connection,
+    so it sees the committed demo content; serving requests one by one keeps that shared
+    connection from being used by two requests at once."""
+
+    def __init__(self) -> None:
+        from django.contrib.staticfiles.handlers import StaticFilesHandler
+        from django.core.servers.basehttp import WSGIServer
+        from django.db import connections
+        from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
+
+        class SerialLiveServerThread(LiveServerThread):
+            def _create_server(self, connections_override=None):
+                return WSGIServer((self.host, self.port), QuietWSGIRequestHandler, allow_reuse_address=False)
+
+        self.shared = {
+            conn.alias: conn for conn in connections.all() if conn.vendor == "sqlite" and conn.is_in_memory_db()
+        }
+        for conn in self.shared.values():
+            conn.inc_thread_sharing()
+        self.thread = SerialLiveServerThread("localhost", StaticFilesHandler, connections_override=self.shared)
+        self.thread.daemon = True
+        self.thread.start()
+        self.thread.is_ready.wait()
+        if self.thread.error:
+            raise self.thread.error
+        self.url = f"http://localhost:{self.thread.port}"
+
+    def stop(self) -> None:
+        self.thread.terminate()
+        for conn in self.shared.values():
+            conn.dec_thread_sharing()
+
+
+def _assert_test_database(connection) -> None:
+    """Never load demo content into (and flush) a real database."""
+    name = str(connection.settings_dict["NAME"])
+    is_test_database = (connection.vendor == "sqlite" and connection.is_in_memory_db()) or Path(name).name.startswith(
+        "test"
+    )
+    if not is_test_database:
+        pytest.fail(f"Browser tests refuse to use the database {name!r}: it is not a test database.")
+
+
+@pytest.fixture(scope="package")
+def demo_site(async_unsafe_allowed, django_db_setup, django_db_blocker, tmp_path_factory):
+    """Load the demo content (with the demo accounts) into the test database, index it for
+    search and serve it; flush it all and restore the migrations' data at the end.
+
+    Tests are marked ``django_db`` so that pytest-django creates the test database; each
+    test then runs in a transaction that is rolled back, on top of the committed demo data."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import override_settings
+
+    from knowledge.demo.loader import load_demo
+    from search.backends import reset_search_backends
+    from search.indexing import rebuild_index
+
+    index_path = tmp_path_factory.mktemp("browser-search") / "search.sqlite3"
+    with django_db_blocker.unblock(), override_settings(SEARCH_EMBEDDED_PATH=index_path):
+        _assert_test_database(connection)
+        reset_search_backends()
+        seeded = connection.creation.serialize_db_to_string()
+        server = None
+        try:
+            load_demo(with_users=True)
+            rebuild_index()
+            server = _LiveServer()
+            yield DemoSite(url=server.url, pages=_demo_paths())
+        finally:
+            if server is not None:
+                server.stop()
+            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+            connection.creation.deserialize_db_from_string(seeded)
+            reset_search_backends()
+
+
+@pytest.fixture
+def page(browser, demo_site):
+    """A fresh browser tab (desktop size) per test; console errors fail the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ar")
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def run_axe(tab) -> list[dict]:
+    """axe-core's serious and critical violations on the current page."""
+    tab.add_script_tag(path=str(AXE_SCRIPT))
+    violations = tab.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations.map((v) => ({
+            id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")),
+        }))"""
+    )
+    return [violation for violation in violations if violation["impact"] in ("serious", "critical")]
+
+
+def describe_violations(violations: list[dict]) -> str:
+    return "\n".join(f"- [{v['impact']}] {v['id']}: {v['help']} ({', '.join(v['nodes'])})" for v in violations)

@@ -1,0 +1,25 @@
+"""Shared fixtures: the real site structure (Arabic home as site root, English
+translation, index pages) built by the same service the demo loader uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.services import LocaleTree, ensure_site_structure
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the site structure once, into the test database's starting state.
+
+    Publishing its twelve pages takes about a second; every test that asks for
+    ``site_tree`` then only looks them up (``ensure_site_structure`` is idempotent), and
+    each test's transaction rolls back to this state. Tests that flush the database
+    (transactional ones) get the structure rebuilt by ``site_tree`` when they need it."""
+    with django_db_blocker.unblock():
+        ensure_site_structure()
+
+
+@pytest.fixture
+def site_tree(db) -> dict[str, LocaleTree]:
+    return ensure_site_structure()

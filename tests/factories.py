@@ -1,0 +1,89 @@
+"""factory-boy factories shared by the suite. Pages are created through the real
+publishing service so signals (audience restrictions, freshness) run as in production."""
+
+from __future__ import annotations
+
+import factory
+from django.contrib.auth.models import Group
+
+from knowledge.models import Agency, FAQPage, Topic
+from knowledge.services import publish
+from portal.models import User
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.gov")
+    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(*Group.objects.filter(name__in=extracted))
+        if create:
+            self.save()
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"agency-{n}")
+    name_ar = factory.Sequence(lambda n: f"الجهة {n}")
+    name_en = factory.Sequence(lambda n: f"Agency {n}")
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+    name_ar = factory.Sequence(lambda n: f"موضوع {n}")
+    name_en = factory.Sequence(lambda n: f"Topic {n}")
+
+
+def create_faq(parent, *, title: str, answer: str = "<p>إجابة</p>", audience: str = "public", **fields) -> FAQPage:
+    """Create and publish an FAQ under ``parent`` (an FAQ index page)."""
+    page = FAQPage(title=title, answer=answer, audience=audience, locale=parent.locale, **fields)
+    parent.add_child(instance=page)
+    return publish(page)
+
+
+def create_page(parent, page_class, *, title: str, audience: str = "public", **fields):
+    """Create and publish any knowledge page (FAQ, guide, procedure, article, announcement,
+    charter) under ``parent``, with the fields its type requires filled in."""
+    defaults = {
+        "FAQPage": {"answer": "<p>إجابة</p>"},
+        "EtiquetteGuidePage": {"guide_kind": "general"},
+        "ServiceProcedurePage": {"service_name": title},
+        "AnnouncementPage": {"body": "<p>خبر</p>"},
+    }.get(page_class.__name__, {})
+    page = page_class(title=title, audience=audience, locale=parent.locale, **{**defaults, **fields})
+    parent.add_child(instance=page)
+    return publish(page)
+
+
+def give_totp(user):
+    """Give ``user`` a real TOTP authenticator (allauth MFA); returns its secret."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def create_draft_faq(
+    parent, *, title: str, answer: str = "<p>إجابة</p>", audience: str = "public", **fields
+) -> FAQPage:
+    """Create an FAQ under ``parent`` and save a revision without ever publishing it."""
+    page = FAQPage(title=title, answer=answer, audience=audience, locale=parent.locale, live=False, **fields)
+    parent.add_child(instance=page)
+    page.save_revision()
+    page.refresh_from_db()
+    return page

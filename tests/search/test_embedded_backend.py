@@ -1,0 +1,478 @@
+"""The embedded SQLite FTS5 backend: the shared behaviour suite, plus what only it has
+(its own database file, generations swapped by ``rebuild``, one connection per thread,
+and the bitsets, postings and champions that keep large match sets fast: counts and
+facets stay exact, scores are FTS5's bm25)."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import threading
+
+import pytest
+
+from search.backends import get_search_backend
+from search.backends.base import AND_FIRST_PAGE, SearchDocument, SearchQuery
+from search.backends.embedded import EmbeddedSearchBackend, make_snippet
+from tests.search.backend_suite import CORPUS, PUBLIC, STAFF, BackendBehaviour
+
+
+class TestEmbeddedBackendBehaviour(BackendBehaviour):
+    @pytest.fixture
+    def backend(self, isolated_search_index):
+        backend = get_search_backend()
+        assert isinstance(backend, EmbeddedSearchBackend)
+        assert backend.path == isolated_search_index
+        return backend
+
+
+@pytest.fixture
+def embedded(tmp_path):
+    backend = EmbeddedSearchBackend(tmp_path / "index.sqlite3")
+    yield backend
+    backend.close()
+
+
+def test_database_uses_wal_mode(embedded):
+    embedded.index_documents(CORPUS[:1])
+    connection = sqlite3.connect(embedded.path)
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_rebuild_switches_generation_and_drops_the_old_tables(embedded):
+    embedded.index_documents(CORPUS)
+    embedded.rebuild(CORPUS[:2])
+    connection = sqlite3.connect(embedded.path)
+    generation = connection.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
+    tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE name LIKE 'docs_%'")}
+    assert generation == 2
+    assert f"docs_{generation}" in tables
+    assert "docs_1" not in tables
+
+
+def test_failed_rebuild_keeps_the_current_index(embedded, db):
+    embedded.index_documents(CORPUS)
+
+    def broken_documents():
+        yield CORPUS[0]
+        raise RuntimeError("source failed")
+
+    with pytest.raises(RuntimeError):
+        embedded.rebuild(broken_documents())
+    assert set(embedded.indexed_versions()) == {document.page_id for document in CORPUS}
+    assert embedded.search(SearchQuery("التدريب", audiences=PUBLIC)).count == 12
+
+
+def test_each_thread_gets_its_own_connection(embedded, db):
+    embedded.index_documents(CORPUS)
+    counts: list[int] = []
+    errors: list[BaseException] = []
+
+    def worker():
+        try:
+            for _ in range(5):
+                counts.append(embedded.search(SearchQuery("التدريب", audiences=PUBLIC)).count)
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=worker) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert counts == [12] * 20
+
+
+def test_readers_see_writes_from_another_connection(tmp_path, db):
+    writer = EmbeddedSearchBackend(tmp_path / "shared.sqlite3")
+    reader = EmbeddedSearchBackend(tmp_path / "shared.sqlite3")
+    assert reader.search(SearchQuery("الاستمارة", audiences=PUBLIC)).count == 0
+    writer.index_documents(CORPUS)
+    assert reader.search(SearchQuery("الاستمارة", audiences=PUBLIC)).count == 1
+
+
+def test_query_syntax_characters_are_plain_text(embedded, db):
+    embedded.index_documents(CORPUS)
+    for text in ('"', "NEAR(", "a OR", "*", "title:x", "{body}", "-- ;", "^"):
+        assert embedded.search(SearchQuery(text, audiences=PUBLIC)).count >= 0
+    assert embedded.autocomplete('"*', audiences=PUBLIC) == []
+
+
+def test_stop_word_only_query_finds_nothing(embedded, db):
+    embedded.index_documents(CORPUS)
+    results = embedded.search(SearchQuery("في من على", audiences=PUBLIC))
+    assert (results.count, results.hits) == (0, [])
+
+
+def test_snippet_is_cut_around_the_best_match():
+    body = "بداية " * 100 + "هنا موضع الشكوى المهمة" + " نهاية" * 100
+    snippet = make_snippet("", body, {"شكو"})
+    assert "<mark>الشكوى</mark>" in snippet
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert len(snippet.replace("<mark>", "").replace("</mark>", "")) < 260
+
+
+def test_snippet_without_a_match_shows_the_start_of_the_summary():
+    assert make_snippet("ملخص <قصير>", "", {"غير"}) == "ملخص &lt;قصير&gt;"
+
+
+# --- the frequent-term path: bitsets, postings and champions ---------------------------------
+# The thresholds are lowered so that a small corpus takes the paths a large one takes
+# (frequent terms with bitsets, candidate ranking, the other matches after the candidates).
+
+
+def _frequent_path_backend(path, **limits) -> EmbeddedSearchBackend:
+    options = {"heavy_df": 1, "champions": 2, "exact_rank_limit": 0, "exact_fallback_limit": 0}
+    return EmbeddedSearchBackend(path, **{**options, **limits})
+
+
+class TestEmbeddedFrequentTermPath(BackendBehaviour):
+    """The shared behaviour, with every term frequent and every ranking from candidates."""
+
+    @pytest.fixture
+    def backend(self, tmp_path):
+        backend = _frequent_path_backend(tmp_path / "frequent.sqlite3")
+        yield backend
+        backend.close()
+
+    @pytest.fixture
+    def loaded(self, backend):
+        backend.rebuild(CORPUS)  # frequent terms are chosen by a rebuild
+        return backend
+
+
+_ARABIC_WORDS = (  # noqa: SIM905 - word lists read better as text
+    "العملاء عميل مستفيد المستفيدين خدمة الخدمات معاملة موظف الموظفين مقدم الخدمة شكوى الشكاوى بلاغ"
+    " مركز المراكز موعد المواعيد رسالة وثيقة الوثائق تجديد الاستمارة إجراءات الإجراءات رسوم تكلفة"
+    " اتصال هاتف تدريب التدريب جودة الجودة احترام الاحترام سرعة الانتظار كبار السن ٢٤ ساعة"
+).split()
+_ENGLISH_WORDS = (  # noqa: SIM905
+    "customer customers client service services transaction employee staff member service provider"
+    " complaint complaints report centre center appointment appointments document documents fee fees"
+    " cost call phone training quality respect waiting time elderly 24 hours renewal form"
+).split()
+
+
+def _generated_corpus(count: int, seed: int) -> list[SearchDocument]:
+    """Documents drawn from a small domain vocabulary, common words first (Zipf-like)."""
+    rng = random.Random(seed)
+    documents = []
+    for page_id in range(1, count + 1):
+        locale = "ar" if rng.random() < 0.5 else "en"
+        words = _ARABIC_WORDS if locale == "ar" else _ENGLISH_WORDS
+        weights = [1 / (rank + 2) for rank in range(len(words))]
+
+        def text(size, words=words, weights=weights):
+            return " ".join(rng.choices(words, weights=weights, k=size))
+
+        documents.append(
+            SearchDocument(
+                page_id=page_id,
+                slug=f"page-{page_id}",
+                locale=locale,
+                title=text(rng.randint(2, 6)),
+                url=f"/page-{page_id}/",
+                type=rng.choice(("faq", "guide", "procedure", "article")),
+                summary=text(rng.randint(4, 10)),
+                body=text(rng.randint(10, 40)),
+                agency=rng.choice(("", "moi", "moh", "mot")),
+                channels=tuple(sorted(rng.sample(("centre", "phone", "email", "chat"), rng.randint(0, 2)))),
+                audience="staff" if rng.random() < 0.2 else "public",
+            )
+        )
+    return documents
+
+
+_QUERIES = [
+    *("العملاء", "عملاء", "موظف", "الخدمة", "شكاوى", "تجديد الاستمارة", "اجراءات", "٢٤ ساعة", "كبار السن"),
+    *("customer", "employee", "service", "complaint fees", "waiting time", "quality respect", "center"),
+    *("العملاء complaint", "مركز appointment", "تدريب training", "staff member", "مقدم الخدمة"),
+]
+_FILTERS = [
+    {},
+    {"languages": ("en",)},
+    {"types": ("faq", "guide")},
+    {"channels": ("phone",)},
+    {"agencies": ("moi",), "audiences": STAFF},
+    {"audiences": STAFF, "channels": ("chat", "email")},
+]
+
+
+def _matching(documents, text: str, audiences=PUBLIC, types=(), channels=(), agencies=(), languages=()):
+    """(pages with every clause, result set) computed the slow way, from the documents
+    themselves, with the semantics of ``search.backends.base``."""
+    from search.analysis import analyze, analyze_query
+    from search.synonyms import current_synonym_set
+
+    clauses = analyze_query(text, current_synonym_set())
+    allowed = [
+        document
+        for document in documents
+        if document.audience in audiences
+        and (not types or document.type in types)
+        and (not channels or set(document.channels) & set(channels))
+        and (not agencies or document.agency in agencies)
+        and (not languages or document.locale in languages)
+    ]
+
+    def has(document, sequence):
+        return any(
+            tuple(terms[i : i + len(sequence)]) == sequence
+            for terms in (analyze(document.title), analyze(document.summary), analyze(document.body))
+            for i in range(len(terms))
+        )
+
+    def matching(document):
+        return [any(has(document, tuple(sequence)) for sequence in clause.alternatives) for clause in clauses]
+
+    all_words = [document for document in allowed if clauses and all(matching(document))]
+    found = all_words
+    if len(clauses) > 1 and len(all_words) < AND_FIRST_PAGE:
+        found = [document for document in allowed if any(matching(document))]
+    return all_words, found
+
+
+def _expected(documents, text: str, **options):
+    """Count and facets computed the slow way, from the documents themselves."""
+    _, found = _matching(documents, text, **options)
+    facets = {"type": {}, "channel": {}, "agency": {}, "lang": {}}
+    for document in found:
+        for name, values in (
+            ("type", [document.type]),
+            ("channel", list(dict.fromkeys(document.channels))),
+            ("agency", [document.agency] if document.agency else []),
+            ("lang", [document.locale]),
+        ):
+            for value in values:
+                facets[name][value] = facets[name].get(value, 0) + 1
+    return len(found), facets
+
+
+@pytest.mark.django_db
+def test_counts_and_facets_are_exact_over_the_whole_match_set(tmp_path):
+    documents = _generated_corpus(300, seed=1)
+    backend = _frequent_path_backend(tmp_path / "facets.sqlite3", heavy_df=20, champions=4)
+    backend.rebuild(documents)
+    for text in _QUERIES:
+        for filters in _FILTERS:
+            options = {"audiences": PUBLIC, **filters}
+            results = backend.search(SearchQuery(text, **options))
+            assert (results.count, results.facets) == _expected(documents, text, **options), (text, filters)
+    backend.close()
+
+
+#: Queries whose words are all in 1-9 public pages of ``_generated_corpus(300, seed=7)``.
+_SHORT_AND_QUERIES = [
+    *("تدريب الانتظار", "سرعة السن", "الانتظار كبار", "السن ٢٤", "٢٤ ساعة"),
+    *("training elderly", "time 24", "hours renewal", "respect time"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("frequent_path", [False, True])
+def test_pages_with_every_word_rank_first_then_the_others(tmp_path, frequent_path):
+    """When fewer than a page of matches hold every word, those come first (whatever the
+    scores and title boosts), then the pages with some of the words; pages walk the whole
+    result set once."""
+    documents = _generated_corpus(300, seed=7)
+    if frequent_path:
+        backend = _frequent_path_backend(tmp_path / "tiers.sqlite3", heavy_df=20, champions=4)
+    else:
+        backend = EmbeddedSearchBackend(tmp_path / "tiers.sqlite3")
+    backend.rebuild(documents)
+    checked = 0
+    for text in _SHORT_AND_QUERIES:
+        all_words, found = _matching(documents, text)
+        if not 0 < len(all_words) < AND_FIRST_PAGE or len(found) == len(all_words):
+            continue
+        checked += 1
+        first = backend.search(SearchQuery(text, audiences=PUBLIC, page_size=len(found) + 5))
+        assert first.count == len(found), text
+        ranked = [hit.page_id for hit in first.hits]
+        assert set(ranked[: len(all_words)]) == {document.page_id for document in all_words}, text
+        assert set(ranked) == {document.page_id for document in found}, text
+        paged = []
+        for page in range(1, len(found) // 4 + 2):
+            paged += [
+                hit.page_id for hit in backend.search(SearchQuery(text, audiences=PUBLIC, page=page, page_size=4)).hits
+            ]
+        assert paged == ranked, text
+    assert checked == len(_SHORT_AND_QUERIES)
+    backend.close()
+
+
+def _fts5_ranking(backend, query: SearchQuery) -> list[tuple[int, float]]:
+    """FTS5's own bm25 ranking of the query over every match (the reference)."""
+    from search.analysis import analyze_query
+    from search.backends.embedded import COLUMN_WEIGHTS, _match_expression
+    from search.synonyms import current_synonym_set
+
+    connection = sqlite3.connect(backend.path)
+    generation = connection.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
+    clauses = analyze_query(query.text, current_synonym_set())
+    weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
+    rows = connection.execute(
+        f"SELECT f.rowid, -bm25(fts_{generation}, {weights}) FROM fts_{generation} f"  # noqa: S608
+        f" JOIN docs_{generation} d ON d.page_id = f.rowid"
+        f" WHERE fts_{generation} MATCH ? AND d.audience IN ('public')",
+        (_match_expression(clauses, "AND"),),
+    ).fetchall()
+    connection.close()
+    return sorted(rows, key=lambda row: (-row[1], row[0]))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("text", ["العملاء", "موظف", "الخدمة", "customer", "employee", "complaint", "مركز"])
+def test_scores_are_fts5_bm25_exactly(tmp_path, text):
+    """One-word queries (no title boost unless a title is that word): every hit's score is
+    FTS5's bm25 of the query, synonyms and multi-word synonyms included, in its order."""
+    documents = _generated_corpus(300, seed=2)
+    backend = EmbeddedSearchBackend(tmp_path / "bm25.sqlite3")
+    backend.rebuild(documents)
+    query = SearchQuery(text, audiences=PUBLIC, page_size=50)
+    expected = [(page_id, round(score, 4)) for page_id, score in _fts5_ranking(backend, query)[:50]]
+    hits = backend.search(query).hits
+    assert expected
+    assert [(hit.page_id, hit.score) for hit in hits] == expected
+    assert backend.last_rank_was_exact is True
+    backend.close()
+
+
+@pytest.mark.django_db
+def test_candidate_ranking_equals_the_full_ranking_when_it_says_so(tmp_path):
+    documents = _generated_corpus(400, seed=3)
+    exact = EmbeddedSearchBackend(tmp_path / "exact.sqlite3")
+    candidates = _frequent_path_backend(tmp_path / "candidates.sqlite3", heavy_df=20, champions=120)
+    exact.rebuild(documents)
+    candidates.rebuild(documents)
+    proved = 0
+    for text in _QUERIES:
+        query = SearchQuery(text, audiences=PUBLIC, page_size=10)
+        reference, found = exact.search(query), candidates.search(query)
+        assert (found.count, found.facets) == (reference.count, reference.facets)
+        if candidates.last_rank_was_exact:
+            proved += 1
+            assert [(hit.page_id, hit.score) for hit in found.hits] == [
+                (hit.page_id, hit.score) for hit in reference.hits
+            ]
+    assert proved > 0
+    exact.close()
+    candidates.close()
+
+
+@pytest.mark.django_db
+def test_pages_of_a_candidate_ranking_hold_every_match_once(tmp_path):
+    documents = _generated_corpus(300, seed=4)
+    backend = _frequent_path_backend(tmp_path / "pages.sqlite3", heavy_df=20, champions=4)
+    backend.rebuild(documents)
+    first = backend.search(SearchQuery("العملاء", audiences=PUBLIC, page_size=7))
+    assert backend.last_rank_was_exact is False
+    seen = []
+    for page in range(1, first.count // 7 + 2):
+        seen += [
+            hit.page_id for hit in backend.search(SearchQuery("العملاء", audiences=PUBLIC, page=page, page_size=7)).hits
+        ]
+    assert len(seen) == len(set(seen)) == first.count
+    backend.close()
+
+
+@pytest.mark.django_db
+def test_index_and_delete_keep_the_derived_data_of_a_rebuild(tmp_path):
+    """Incremental writes leave bitsets, postings, counts and lengths as a rebuild makes them."""
+    documents = _generated_corpus(200, seed=5)
+    changed = _generated_corpus(260, seed=6)[150:]  # pages 151-260: 50 replaced, 60 new
+    final = {document.page_id: document for document in documents + changed}
+    for page_id in range(1, 40, 3):
+        del final[page_id]
+    updated = _frequent_path_backend(tmp_path / "updated.sqlite3", heavy_df=10)
+    updated.rebuild(documents)
+    updated.index_documents(changed)
+    updated.delete_documents(list(range(1, 40, 3)))
+    rebuilt = _frequent_path_backend(tmp_path / "rebuilt.sqlite3", heavy_df=10)
+    rebuilt.rebuild(final.values())
+
+    def derived(backend):
+        connection = sqlite3.connect(backend.path)
+        g = connection.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
+        stats = dict(connection.execute(f"SELECT key, value FROM stats_{g} WHERE key != 'lengths'"))  # noqa: S608
+        lengths = connection.execute(f"SELECT value FROM stats_{g} WHERE key = 'lengths'").fetchone()[0]  # noqa: S608
+        facets = dict(connection.execute(f"SELECT key, bits FROM facet_{g}"))  # noqa: S608
+        terms = {row[0]: row[1:] for row in connection.execute(f"SELECT term, bits, strong, ids, freqs FROM terms_{g}")}  # noqa: S608
+        spelling = set(connection.execute(f"SELECT display, norm, docs FROM spell_{g}"))  # noqa: S608
+        deletions = set(connection.execute(f"SELECT variant, norm FROM spelldel_{g}"))  # noqa: S608
+        connection.close()
+        facets = {key: bits for key, bits in facets.items() if bits.strip(b"\0")}
+        return stats, lengths.rstrip(b"\0"), facets, terms, spelling, deletions
+
+    stats, lengths, facets, terms, spelling, deletions = derived(updated)
+    expected_stats, expected_lengths, expected_facets, expected_terms, *expected_spelling = derived(rebuilt)
+    assert [spelling, deletions] == expected_spelling
+    assert (stats["documents"], stats["tokens"]) == (expected_stats["documents"], expected_stats["tokens"])
+    assert lengths == expected_lengths
+    assert facets == expected_facets
+    assert terms.keys() & expected_terms.keys()
+    for term in terms.keys() & expected_terms.keys():
+        assert terms[term] == expected_terms[term], term
+    for text in _QUERIES:
+        one, other = (
+            updated.search(SearchQuery(text, audiences=STAFF)),
+            rebuilt.search(SearchQuery(text, audiences=STAFF)),
+        )
+        assert (one.count, one.facets) == (other.count, other.facets)
+    updated.close()
+    rebuilt.close()
+
+
+@pytest.mark.django_db
+def test_a_frequency_too_large_for_its_posting_is_counted_from_the_text(tmp_path):
+    backend = _frequent_path_backend(tmp_path / "large.sqlite3", exact_rank_limit=1000)
+    documents = [
+        SearchDocument(page_id=1, slug="a", locale="en", title="Queue", url="/a/", type="faq", body="queue " * 70_000),
+        SearchDocument(page_id=2, slug="b", locale="en", title="Desk", url="/b/", type="faq", body="queue desk"),
+        SearchDocument(page_id=3, slug="c", locale="en", title="Desk", url="/c/", type="faq", body="desk"),
+    ]
+    backend.rebuild(documents)
+    query = SearchQuery("queue", audiences=PUBLIC)
+    assert [(hit.page_id, hit.score) for hit in backend.search(query).hits] == [
+        (page_id, round(score, 4)) for page_id, score in _fts5_ranking(backend, query)
+    ]
+    backend.close()
+
+
+@pytest.mark.django_db
+def test_an_index_written_by_the_previous_layout_is_rebuilt_from_its_documents(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    connection = sqlite3.connect(path)
+    connection.executescript(
+        """
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        INSERT INTO meta VALUES ('generation', 1), ('version', 7);
+        CREATE TABLE docs_1 (
+            page_id INTEGER PRIMARY KEY, slug TEXT NOT NULL, locale TEXT NOT NULL, title TEXT NOT NULL,
+            url TEXT NOT NULL, type TEXT NOT NULL, summary TEXT NOT NULL, body TEXT NOT NULL,
+            agency TEXT NOT NULL, channels TEXT NOT NULL, tags TEXT NOT NULL, audience TEXT NOT NULL,
+            last_updated TEXT
+        );
+        INSERT INTO docs_1 VALUES (2, 'page-2', 'ar', 'إجراءات تجديد الاستمارة', '/page-2/', 'procedure',
+            'خطوات التجديد', 'يحضر صاحب الطلب الوثيقة', 'mot', 'centre', '', 'public', NULL);
+        """
+    )
+    connection.close()
+    backend = EmbeddedSearchBackend(path)
+    assert [hit.page_id for hit in backend.search(SearchQuery("الاستمارة", audiences=PUBLIC)).hits] == [2]
+    assert backend.search(SearchQuery("الاستمارة", audiences=PUBLIC)).facets["channel"] == {"centre": 1}
+    backend.close()
+
+
+@pytest.mark.django_db
+def test_a_page_given_twice_to_rebuild_keeps_its_last_version(embedded):
+    first = CORPUS[1]
+    second = SearchDocument(
+        page_id=first.page_id, slug=first.slug, locale="ar", title="إصدار البطاقة", url=first.url, type="procedure"
+    )
+    assert embedded.rebuild([first, CORPUS[0], second]) == 3
+    assert embedded.search(SearchQuery("الاستمارة", audiences=PUBLIC)).count == 0
+    results = embedded.search(SearchQuery("البطاقة", audiences=PUBLIC))
+    assert [hit.page_id for hit in results.hits] == [first.page_id]
+    assert results.facets["type"] == {"procedure": 1}

@@ -1,0 +1,82 @@
+"""The anonymous query log behind the search analytics: one row per search, one row per
+burst of as-you-type searching, never the reader's identity."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.models import SearchQueryLog
+from tests.search.web_support import build_corpus, staff_user
+
+API = "/api/search/"
+BURST = "0123456789abcdef0123456789abcdef"
+
+
+@pytest.fixture
+def corpus(site_tree):
+    return build_corpus(site_tree)
+
+
+def test_each_submitted_search_is_one_row_with_its_result_count(client, corpus):
+    client.get(API, {"q": "شكوى"})
+    client.get(API, {"q": "شكوى"})
+    rows = list(SearchQueryLog.objects.values_list("query", "result_count"))
+    assert len(rows) == 2
+    assert all(query == "شكوى" and count >= 1 for query, count in rows)
+
+
+def test_a_typing_burst_keeps_one_row_with_the_query_the_reader_settled_on(client, corpus):
+    for prefix in ("شك", "شكو", "شكوى"):
+        client.get(API, {"q": prefix, "burst": BURST})
+    entry = SearchQueryLog.objects.get()
+    assert entry.query == "شكوى"
+    assert entry.result_count == client.get("/api/search/", {"q": "شكوى"}).json()["count"]
+
+
+def test_a_new_burst_is_a_new_row(client, corpus):
+    client.get(API, {"q": "شكوى", "burst": BURST})
+    client.get(API, {"q": "complaint", "burst": "f" * 32})
+    assert sorted(SearchQueryLog.objects.values_list("query", flat=True)) == ["complaint", "شكوى"]
+
+
+def test_clicks_attach_to_the_burst_row(client, corpus):
+    response = client.get(API, {"q": "شكو", "burst": BURST})
+    response = client.get(API, {"q": "شكوى", "burst": BURST})
+    reference = response["X-Search-Ref"]
+    url = response.json()["results"][0]["url"]
+    assert client.post("/search/click/", {"ref": reference, "url": url, "pos": 1}).status_code == 204
+    entry = SearchQueryLog.objects.get()
+    assert entry.query == "شكوى"
+    assert entry.clicks.count() == 1
+
+
+@pytest.mark.parametrize("burst", ["short", "x" * 65, "not allowed!" * 3, "../../etc/passwd0000"])
+def test_a_malformed_burst_id_is_a_400_with_a_message(client, corpus, burst):
+    response = client.get(API, {"q": "شكوى", "burst": burst})
+    assert response.status_code == 400
+    assert response.json()["field"] == "burst"
+    assert SearchQueryLog.objects.count() == 0
+
+
+def test_later_pages_are_not_logged_again(client, corpus):
+    client.get(API, {"q": "شكوى", "page": 2})
+    assert SearchQueryLog.objects.count() == 0
+
+
+def test_the_log_holds_no_identity(client, corpus):
+    client.force_login(staff_user())
+    client.get(API, {"q": "شكوى"}, REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT="Probe/1.0")
+    entry = SearchQueryLog.objects.get()
+    stored = " ".join(str(getattr(entry, field.attname)) for field in SearchQueryLog._meta.concrete_fields)
+    assert "203.0.113.9" not in stored
+    assert "Probe" not in stored
+    assert {field.name for field in SearchQueryLog._meta.get_fields()} == {
+        "id",
+        "query",
+        "normalized_query",
+        "language",
+        "result_count",
+        "burst_key",
+        "created_at",
+        "clicks",
+    }
