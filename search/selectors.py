@@ -170,6 +170,9 @@ def search_knowledge(*, user, params: Mapping | SearchParams) -> KnowledgeSearch
 
     hits = [hit for hit in found.hits if hit.page_id not in promoted_ids]
     count = found.count
+    if promoted:
+        # A best bet is one more result unless the engine's count already holds it.
+        count += len(promoted_ids - _backend().matching_page_ids(query, promoted_ids))
     if cleaned.page == 1 and promoted:
         backend_hits = {hit.page_id: hit for hit in found.hits}
         top_score = max((hit.score for hit in found.hits), default=0.0)
@@ -177,8 +180,6 @@ def search_knowledge(*, user, params: Mapping | SearchParams) -> KnowledgeSearch
         for hit in promoted:
             found_hit = backend_hits.get(hit.page_id, hit)  # keep the engine's snippet when it found the page
             pinned.append(dataclasses.replace(found_hit, score=max(found_hit.score, top_score)))
-        # A best bet the engine did not return on this page is an extra result.
-        count += sum(1 for hit in promoted if hit.page_id not in backend_hits)
         hits = pinned + hits
     return KnowledgeSearchResults(
         query=cleaned.text,

@@ -133,6 +133,11 @@ class SearchBackend(abc.ABC):
     def search(self, query: SearchQuery) -> SearchResults: ...
 
     @abc.abstractmethod
+    def matching_page_ids(self, query: SearchQuery, page_ids: Iterable[int]) -> set[int]:
+        """Which of ``page_ids`` are in ``query``'s result set (for its reader and filters),
+        wherever they rank: how many pinned best bets the engine's count already holds."""
+
+    @abc.abstractmethod
     def autocomplete(
         self, prefix: str, *, audiences: Sequence[str], languages: Sequence[str] = (), limit: int = 8
     ) -> list[SearchHit]: ...

@@ -344,6 +344,36 @@ def build_count_body(query: SearchQuery, clauses: Sequence[TextClause]) -> dict[
     return body
 
 
+def build_membership_body(query: SearchQuery, clauses: Sequence[TextClause], page_ids: Sequence[int]) -> dict[str, Any]:
+    """Which of ``page_ids`` this reader's query finds (see ``members_from_response``): the
+    reader's pages with any clause, narrowed to ``page_ids`` by a post filter so that the
+    ``all_words`` count deciding the result set is still over every page."""
+    ids = sorted(set(page_ids))
+    tier = Q("constant_score", filter=all_clauses_filter(clauses), _name=ALL_WORDS)
+    body: dict[str, Any] = {
+        "size": len(ids),
+        "_source": False,
+        "track_total_hits": False,
+        "query": Q("bool", filter=[*_query_filters(query), any_clause_query(clauses)], should=[tier]).to_dict(),
+        "post_filter": {"terms": {"page_id": ids}},
+    }
+    if len(clauses) > 1:
+        body["aggs"] = {ALL_WORDS: {"filter": all_clauses_filter(clauses).to_dict()}}
+    return body
+
+
+def members_from_response(response: dict[str, Any], clauses: int) -> set[int]:
+    """The page ids of a ``build_membership_body`` response that are in the result set:
+    all of them when it is the pages with any clause, else those with every clause."""
+    hits = response["hits"]["hits"]
+    if clauses < 2:
+        return {int(hit["_id"]) for hit in hits}
+    all_words = response.get("aggregations", {}).get(ALL_WORDS, {}).get("doc_count", 0)
+    if not all_words_only(clauses, all_words):
+        return {int(hit["_id"]) for hit in hits}
+    return {int(hit["_id"]) for hit in hits if ALL_WORDS in hit.get("matched_queries", ())}
+
+
 def build_autocomplete_body(
     text: str, *, audiences: Sequence[str], languages: Sequence[str] = (), limit: int = 8
 ) -> dict[str, Any]:
@@ -738,6 +768,18 @@ class ElasticsearchSearchBackend(SearchBackend):
             if counts.all_words < SUGGEST_BELOW:
                 results.suggestion = self._suggestion(query, response.get("suggest", {}), counts)
         return results
+
+    def matching_page_ids(self, query: SearchQuery, page_ids: Iterable[int]) -> set[int]:
+        ids = sorted(set(page_ids))
+        if not ids or not query.audiences or not query_clauses(query.text):
+            return set()
+        clauses = query_clauses(query.text, current_synonym_set())
+        with self._engine("search"):
+            try:
+                response = self._search(build_membership_body(query, clauses, ids))
+            except NotFoundError:
+                return set()
+        return members_from_response(response, len(clauses))
 
     def _suggestion(self, query: SearchQuery, suggest: dict[str, Any], found: FoundCounts) -> str | None:
         suggestion = corrected_text((query.text or "")[:MAX_QUERY_CHARS], suggest)

@@ -1166,6 +1166,24 @@ class EmbeddedSearchBackend(SearchBackend):
             connection.execute("COMMIT")
         return results
 
+    def matching_page_ids(self, query: SearchQuery, page_ids: Iterable[int]) -> set[int]:
+        wanted = _bits_from_ids(page_ids)
+        if not wanted or not query.audiences:
+            return set()
+        clauses = analyze_query((query.text or "")[:MAX_QUERY_CHARS], current_synonym_set())[:MAX_QUERY_TERMS]
+        if not clauses:
+            return set()
+        connection = self._connect()
+        connection.execute("BEGIN")
+        try:
+            generation, version = self._state(connection)
+            snapshot = self._snapshot_for(connection, generation, version)
+            allowed = self._allowed(connection, generation, snapshot, query)
+            plan = self._plan(connection, generation, snapshot, clauses)
+            return set(_ids_from_bits(self._match(plan, allowed).results & wanted))
+        finally:
+            connection.execute("COMMIT")
+
     # --- ranking --------------------------------------------------------------------------
 
     def _score(self, connection, generation: int, snapshot: _Snapshot, plan: _Plan, ids: Iterable[int], ranking):

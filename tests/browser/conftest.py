@@ -135,6 +135,22 @@ def _assert_test_database(connection) -> None:
         pytest.fail(f"Browser tests refuse to use the database {name!r}: it is not a test database.")
 
 
+def _reset_sequences(connection) -> None:
+    """Point every primary-key sequence past the rows just restored.
+
+    ``flush`` restarts PostgreSQL's sequences at 1 and the restore writes rows with their
+    old ids, so without this the next insert would collide with a restored row (loaddata
+    does the same). SQLite needs nothing: it takes the next id from the table itself."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models(include_auto_created=True))
+    if statements:
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
+
+
 @pytest.fixture(scope="package")
 def demo_site(async_unsafe_allowed, django_db_setup, django_db_blocker, tmp_path_factory):
     """Load the demo content (with the demo accounts) into the test database, index it for
@@ -166,6 +182,7 @@ def demo_site(async_unsafe_allowed, django_db_setup, django_db_blocker, tmp_path
                 server.stop()
             call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
             connection.creation.deserialize_db_from_string(seeded)
+            _reset_sequences(connection)
             reset_search_backends()
 
 

@@ -280,6 +280,16 @@ class BackendBehaviour:
         assert len(set(seen)) == 12
         assert set(seen[: AND_FIRST_PAGE - 1]) == {300 + number for number in range(1, AND_FIRST_PAGE)}
 
+    def test_matching_page_ids_are_the_given_pages_in_the_result_set(self, loaded):
+        assert loaded.matching_page_ids(SearchQuery(text="الشكوى"), [1, 2, 6, 999]) == {1}
+        assert loaded.matching_page_ids(SearchQuery(text="الموظف الشكوى"), [1, 101, 2]) == {1, 101}
+        # A full page has both words, so pages with one of them are outside the result set.
+        assert loaded.matching_page_ids(SearchQuery(text="الدورة المركز"), [101, 2, 4]) == {101}
+        assert loaded.matching_page_ids(SearchQuery(text="escalation"), [8]) == set()
+        assert loaded.matching_page_ids(SearchQuery(text="escalation", audiences=STAFF), [8]) == {8}
+        assert loaded.matching_page_ids(SearchQuery(text="الشكوى", languages=("en",)), [1]) == set()
+        assert loaded.matching_page_ids(SearchQuery(text="الشكوى"), []) == set()
+
     def test_article_forms_match_the_same_word(self, backend):
         """«وثيقة» and «الوثيقة» (or «إلكتروني» and «الإلكتروني») stem differently; a
         query in one form finds pages written in the other."""

@@ -171,6 +171,20 @@ def test_a_best_bet_from_further_down_is_not_repeated_on_later_pages(many):
     assert len(every) == len(set(every)) == 15
 
 
+def test_a_best_bet_found_further_down_is_counted_once_on_every_page(many):
+    plain = search("appointment")
+    low = ids(search("appointment", page=2))[-1]
+    assert low not in ids(plain)
+    pin("appointment", KnowledgePage.objects.get(pk=low))
+    assert search("appointment").count == plain.count == 15
+    assert search("appointment", page=2).count == 15
+
+
+def test_a_best_bet_outside_the_result_set_adds_one_on_every_page(corpus, many):
+    pin("appointment", corpus.ar_customer)
+    assert search("appointment").count == search("appointment", page=2).count == 16
+
+
 def test_later_pages_do_not_pin_the_best_bet_again(corpus, many):
     pin("appointment", corpus.ar_customer)
     second = search("appointment", page=2)

@@ -61,6 +61,7 @@ from search.backends.elasticsearch import (
     autocomplete_text,
     build_autocomplete_body,
     build_count_body,
+    build_membership_body,
     build_search_body,
     bulk_delete_actions,
     bulk_index_actions,
@@ -68,6 +69,7 @@ from search.backends.elasticsearch import (
     corrected_text,
     counts_from_response,
     facets_from_aggregations,
+    members_from_response,
     query_clauses,
     read_search_response,
     snippet_from_highlight,
@@ -942,3 +944,33 @@ def test_no_audience_or_stop_words_only_sends_nothing(closed_port):
     assert backend.autocomplete("خ", audiences=("public",)) == []
     assert backend.autocomplete("خدما", audiences=()) == []
     backend.close()
+
+
+def test_membership_body_asks_which_pages_the_readers_query_finds():
+    query = SearchQuery(text="تجديد الاستمارة", audiences=("public",), types=("faq",))
+    clauses = query_clauses(query.text)
+    body = build_membership_body(query, clauses, [9, 3, 9])
+    assert body["size"] == 2 and body["_source"] is False
+    assert body["post_filter"] == {"terms": {"page_id": [3, 9]}}
+    assert body["query"]["bool"]["filter"] == [
+        {"terms": {"audience": ["public"]}},
+        {"terms": {"type": ["faq"]}},
+        any_clause_query(clauses).to_dict(),
+    ]
+    assert body["query"]["bool"]["should"] == [
+        {"constant_score": {"filter": all_clauses_filter(clauses).to_dict(), "_name": ALL_WORDS}}
+    ]
+    # The all-words count is over every page the reader's query finds, not the post-filtered ones.
+    assert body["aggs"] == {ALL_WORDS: {"filter": all_clauses_filter(clauses).to_dict()}}
+    assert "aggs" not in build_membership_body(query, query_clauses("الاستمارة"), [3])
+
+
+def test_members_of_a_membership_response_follow_the_result_set():
+    hits = [{"_id": "3", "matched_queries": [ALL_WORDS]}, {"_id": "9"}]
+
+    def response(all_words: int) -> dict:
+        return {"hits": {"hits": hits}, "aggregations": {ALL_WORDS: {"doc_count": all_words}}}
+
+    assert members_from_response({"hits": {"hits": hits}}, 1) == {3, 9}
+    assert members_from_response(response(2), 2) == {3, 9}
+    assert members_from_response(response(AND_FIRST_PAGE), 2) == {3}
