@@ -10,6 +10,7 @@ import sqlite3
 import threading
 
 import pytest
+from django.db import connections
 
 from search.backends import get_search_backend
 from search.backends.base import AND_FIRST_PAGE, SearchDocument, SearchQuery
@@ -74,6 +75,10 @@ def test_each_thread_gets_its_own_connection(embedded, db):
                 counts.append(embedded.search(SearchQuery("التدريب", audiences=PUBLIC)).count)
         except BaseException as error:  # pragma: no cover - reported below
             errors.append(error)
+        finally:
+            # The synonyms are read through Django in this thread: close its database
+            # connection, or PostgreSQL refuses to drop the test database at the end.
+            connections.close_all()
 
     threads = [threading.Thread(target=worker) for _ in range(4)]
     for thread in threads:
