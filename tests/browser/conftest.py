@@ -159,7 +159,7 @@ def demo_site(async_unsafe_allowed, django_db_setup, django_db_blocker, tmp_path
     Tests are marked ``django_db`` so that pytest-django creates the test database; each
     test then runs in a transaction that is rolled back, on top of the committed demo data."""
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, connections
     from django.test.utils import override_settings
 
     from knowledge.demo.loader import load_demo
@@ -184,6 +184,9 @@ def demo_site(async_unsafe_allowed, django_db_setup, django_db_blocker, tmp_path
             connection.creation.deserialize_db_from_string(seeded)
             _reset_sequences(connection)
             reset_search_backends()
+            # This fixture runs in Playwright's context, whose connection pytest-django
+            # never sees: close it, or PostgreSQL cannot drop the test database at the end.
+            connections.close_all()
 
 
 @pytest.fixture
