@@ -43,7 +43,7 @@ static: venv
 	$(MANAGE) collectstatic --noinput -v 0
 
 demo: venv
-	$(MANAGE) load_demo
+	$(MANAGE) load_demo --site-url http://$(HOST):$(PORT)
 
 # Publishing keeps the index current; this repairs it if its file was lost or is stale.
 search-index: venv

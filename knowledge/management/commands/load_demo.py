@@ -18,6 +18,11 @@ class Command(BaseCommand):
             action="store_true",
             help="Do not create the demo accounts (they are never created outside demo mode).",
         )
+        parser.add_argument(
+            "--site-url",
+            default="http://127.0.0.1:8000",
+            help="Where the portal is served, for the sign-in address printed with the demo accounts.",
+        )
 
     def handle(self, *args, **options) -> None:
         with_users = settings.TAMAYUZ_DEMO_MODE and not options["no_users"]
@@ -47,5 +52,6 @@ class Command(BaseCommand):
         for user in report.users:
             role = user.get("role") or "Administrator"
             self.stdout.write(f"  {role:<13} {user['username']:<11} / {user['password']}")
-        self.stdout.write("  Sign in at http://127.0.0.1:8000/accounts/login/ ; the Wagtail admin is at /admin/.")
+        site_url = options["site_url"].rstrip("/")
+        self.stdout.write(f"  Sign in at {site_url}/accounts/login/ ; the Wagtail admin is at {site_url}/admin/.")
         self.stdout.write("  HR, Leadership and the administrator are asked to set up two-factor authentication.")
