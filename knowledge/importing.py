@@ -452,7 +452,11 @@ class _Importer:
             problem = self.permission_problem(parsed)
             if problem is not None:
                 problems.append(ImportProblem(parsed.path, problem))
-            if self.existing_page(parsed.type, parsed.locale, parsed.slug) is not None:
+            existing = self.existing_page(parsed.type, parsed.locale, parsed.slug)
+            if existing is not None:
+                problem = self.work_in_progress_problem(parsed, existing)
+                if problem is not None:
+                    problems.append(ImportProblem(parsed.path, problem))
                 continue
             counterpart = self.counterpart(parsed)
             if counterpart is None:
@@ -474,6 +478,28 @@ class _Importer:
                     )
                 )
         return problems
+
+    def current_content(self, existing: KnowledgePage) -> KnowledgePage:
+        """What an import builds on: the live page when publishing (an import never pushes
+        an editor's unapproved draft live); the latest draft for a draft import."""
+        return existing.get_latest_revision_as_object() if self.draft or not existing.live else existing.specific
+
+    def work_in_progress_problem(self, parsed: KnowledgeFile, existing: KnowledgePage) -> str | None:
+        """An import never overrides editors' work in progress: a page locked by someone
+        else, or one going through moderation, is refused unless the file changes nothing."""
+        locked_by_other = existing.locked and (self.user is None or existing.locked_by_id != self.user.pk)
+        if not locked_by_other and not existing.workflow_in_progress:
+            return None
+        page = self.current_content(existing)
+        if self.matches(page, self.field_values(parsed, page), parsed) and (self.draft or existing.live):
+            return None
+        if locked_by_other:
+            return _("the page “%(title)s” is locked in the admin; unlock it before importing over it") % {
+                "title": existing.title
+            }
+        return _(
+            "the page “%(title)s” is in moderation; approve, reject or cancel its workflow before importing over it"
+        ) % {"title": existing.title}
 
     def permission_problem(self, parsed: KnowledgeFile) -> str | None:
         """With a named user, the import may only do what that user may do in the admin."""
@@ -532,9 +558,7 @@ class _Importer:
         if existing is None:
             self.create(parsed)
             return
-        # Publishing starts from the live content, so an import never pushes an editor's
-        # unapproved draft live; a draft import builds on the latest draft.
-        page = existing.get_latest_revision_as_object() if self.draft or not existing.live else existing.specific
+        page = self.current_content(existing)
         values = self.field_values(parsed, page)
         up_to_date = self.matches(page, values, parsed)
         if self.draft and up_to_date:

@@ -500,3 +500,63 @@ def test_messages_follow_the_default_language_arabic(site_tree, tmp_path):
         problems = problems_of(tmp_path)
     allowed = "agency, audience, channels, locale, slug, summary, tags, title, type"
     assert problems == [f"bad.md: مفتاح غير معروف «colour» (المسموح: {allowed})"]
+
+
+# --- editors' work in progress ------------------------------------------------------------
+
+
+def test_a_page_locked_by_an_editor_is_not_imported_over(site_tree, tmp_path):
+    write(tmp_path, "a.md", "First answer.")
+    import_knowledge(directory=tmp_path)
+    page = FAQPage.objects.get(slug="file-a-complaint")
+    page.locked, page.locked_by, page.locked_at = True, UserFactory(roles=["Editors"]), timezone.now()
+    page.save()
+    revisions = revision_count(page)
+
+    import_knowledge(directory=tmp_path)  # changes nothing: allowed
+    write(tmp_path, "a.md", "Second answer.")
+    assert problems_of(tmp_path) == [
+        "a.md: the page “كيف أقدم شكوى؟” is locked in the admin; unlock it before importing over it"
+    ]
+    page.refresh_from_db()
+    assert page.answer == "<p>First answer.</p>"
+    assert revision_count(page) == revisions
+
+
+def test_the_editor_who_locked_a_page_may_import_over_it(site_tree, tmp_path):
+    reviewer = UserFactory(username="reviewer", roles=["Reviewers"])
+    write(tmp_path, "a.md", "First answer.")
+    import_knowledge(directory=tmp_path)
+    page = FAQPage.objects.get(slug="file-a-complaint")
+    page.locked, page.locked_by, page.locked_at = True, reviewer, timezone.now()
+    page.save()
+    write(tmp_path, "a.md", "Second answer.")
+    import_knowledge(directory=tmp_path, user=reviewer)
+    page.refresh_from_db()
+    assert page.answer == "<p>Second answer.</p>"
+
+
+def test_a_page_in_moderation_is_not_imported_over_until_its_workflow_ends(site_tree, tmp_path):
+    write(tmp_path, "a.md", "First answer.")
+    import_knowledge(directory=tmp_path)
+    page = FAQPage.objects.get(slug="file-a-complaint")
+    editor = UserFactory(roles=["Editors"])
+    page.answer = "<p>The editor's proposal.</p>"
+    page.save_revision(user=editor)
+    workflow_state = page.get_workflow().start(page, editor)
+    assert page.workflow_in_progress
+
+    write(tmp_path, "a.md", "Second answer.")
+    (problem,) = problems_of(tmp_path)
+    assert problem == (
+        "a.md: the page “كيف أقدم شكوى؟” is in moderation;"
+        " approve, reject or cancel its workflow before importing over it"
+    )
+    page.refresh_from_db()
+    assert page.answer == "<p>First answer.</p>"
+    assert page.get_latest_revision_as_object().answer == "<p>The editor's proposal.</p>"
+
+    workflow_state.cancel(user=editor)
+    import_knowledge(directory=tmp_path)
+    page.refresh_from_db()
+    assert page.answer == "<p>Second answer.</p>"
