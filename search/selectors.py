@@ -169,10 +169,13 @@ def search_knowledge(*, user, params: Mapping | SearchParams) -> KnowledgeSearch
     promoted_ids = frozenset(hit.page_id for hit in promoted)
 
     hits = [hit for hit in found.hits if hit.page_id not in promoted_ids]
-    count = found.count
+    count, facets = found.count, {name: dict(values) for name, values in (found.facets or {}).items()}
     if promoted:
-        # A best bet is one more result unless the engine's count already holds it.
-        count += len(promoted_ids - _backend().matching_page_ids(query, promoted_ids))
+        # A best bet is one more result (in the count and the facets) unless the engine's
+        # result set already holds it.
+        extra = promoted_ids - _backend().matching_page_ids(query, promoted_ids)
+        count += len(extra)
+        facets = _facets_with_pages(facets, extra)
     if cleaned.page == 1 and promoted:
         backend_hits = {hit.page_id: hit for hit in found.hits}
         top_score = max((hit.score for hit in found.hits), default=0.0)
@@ -185,12 +188,34 @@ def search_knowledge(*, user, params: Mapping | SearchParams) -> KnowledgeSearch
         query=cleaned.text,
         count=count,
         hits=hits,
-        facets={name: dict(values) for name, values in (found.facets or {}).items()},
+        facets=facets,
         suggestion=found.suggestion,
         params=cleaned,
         normalized_query=normalized,
         promoted_page_ids=promoted_ids if cleaned.page == 1 else frozenset(),
     )
+
+
+def _facets_with_pages(facets: dict[str, dict[str, int]], page_ids: Iterable[int]) -> dict[str, dict[str, int]]:
+    """``facets`` with the pages ``page_ids`` counted in, each bucket in the engines' order
+    (most pages first)."""
+    from search.documents import build_document
+
+    page_ids = list(page_ids)
+    if not page_ids:
+        return facets
+    for page in Page.objects.filter(pk__in=page_ids).specific():
+        document = build_document(page)
+        for name, values in (
+            ("type", (document.type,)),
+            ("channel", document.channels),
+            ("agency", (document.agency,) if document.agency else ()),
+            ("lang", (document.locale,)),
+        ):
+            bucket = facets.setdefault(name, {})
+            for value in values:
+                bucket[value] = bucket.get(value, 0) + 1
+    return {name: dict(sorted(bucket.items(), key=lambda item: (-item[1], item[0]))) for name, bucket in facets.items()}
 
 
 def promoted_hits(*, user, normalized_query: str, params: SearchParams | None = None) -> list[SearchHit]:

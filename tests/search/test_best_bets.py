@@ -51,10 +51,17 @@ def test_a_best_bet_comes_first_on_page_one(corpus):
     assert results.promoted_page_ids == {corpus.ar_customer.pk}
 
 
-def test_a_best_bet_the_engine_did_not_find_adds_one_to_the_count(corpus):
-    before = search("تواصل").count
+def test_a_best_bet_the_engine_did_not_find_adds_one_to_the_count_and_facets(corpus):
+    before = search("تواصل")
     pin("تواصل", corpus.ar_customer)
-    assert search("تواصل").count == before + 1
+    after = search("تواصل")
+    assert after.count == before.count + 1
+    page = corpus.ar_customer.specific
+    assert after.facets["type"][page.content_type_key] == before.facets["type"].get(page.content_type_key, 0) + 1
+    assert after.facets["lang"]["ar"] == before.facets["lang"]["ar"] + 1
+    for channel in page.channels.values_list("key", flat=True):
+        assert after.facets["channel"][channel] == before.facets["channel"].get(channel, 0) + 1
+    assert sum(after.facets["lang"].values()) == after.count
 
 
 def test_a_best_bet_the_engine_also_found_is_moved_up_not_repeated(corpus):
