@@ -366,12 +366,9 @@ def members_from_response(response: dict[str, Any], clauses: int) -> set[int]:
     """The page ids of a ``build_membership_body`` response that are in the result set:
     all of them when it is the pages with any clause, else those with every clause."""
     hits = response["hits"]["hits"]
-    if clauses < 2:
-        return {int(hit["_id"]) for hit in hits}
-    all_words = response.get("aggregations", {}).get(ALL_WORDS, {}).get("doc_count", 0)
-    if not all_words_only(clauses, all_words):
-        return {int(hit["_id"]) for hit in hits}
-    return {int(hit["_id"]) for hit in hits if ALL_WORDS in hit.get("matched_queries", ())}
+    if clauses > 1 and all_words_only(clauses, _all_words_count(response)):
+        hits = [hit for hit in hits if ALL_WORDS in hit.get("matched_queries", ())]
+    return {int(hit["_id"]) for hit in hits}
 
 
 def build_autocomplete_body(
@@ -449,8 +446,13 @@ def counts_from_response(response: dict[str, Any], clauses: int) -> FoundCounts:
     total = response["hits"]["total"]["value"]
     if clauses < 2:
         return FoundCounts(total, total)
-    all_words = response.get("aggregations", {}).get(ALL_WORDS, {}).get("doc_count", 0)
+    all_words = _all_words_count(response)
     return FoundCounts(all_words, all_words if all_words_only(clauses, all_words) else total)
+
+
+def _all_words_count(response: dict[str, Any]) -> int:
+    """The ``all_words`` aggregation's count (pages with every clause) of a response."""
+    return response.get("aggregations", {}).get(ALL_WORDS, {}).get("doc_count", 0)
 
 
 def read_search_response(
@@ -752,11 +754,20 @@ class ElasticsearchSearchBackend(SearchBackend):
     def _search(self, body: dict[str, Any]) -> dict[str, Any]:
         return self.client.search(index=self.alias, body=body).body
 
+    @staticmethod
+    def _reader_clauses(query: SearchQuery) -> list[TextClause]:
+        """The query's clauses with the editors' synonyms, or none when there is nothing to
+        ask (no audience the reader may see, or only stop words: then the synonyms are not
+        even loaded)."""
+        if not query.audiences or not query_clauses(query.text):
+            return []
+        return query_clauses(query.text, current_synonym_set())
+
     def search(self, query: SearchQuery) -> SearchResults:
         results = SearchResults(query=query.text, count=0, hits=[], facets={})
-        if not query.audiences or not query_clauses(query.text):
+        clauses = self._reader_clauses(query)
+        if not clauses:
             return results
-        clauses = query_clauses(query.text, current_synonym_set())
         body = build_search_body(query, clauses)
         with self._engine("search"):
             try:
@@ -771,9 +782,9 @@ class ElasticsearchSearchBackend(SearchBackend):
 
     def matching_page_ids(self, query: SearchQuery, page_ids: Iterable[int]) -> set[int]:
         ids = sorted(set(page_ids))
-        if not ids or not query.audiences or not query_clauses(query.text):
+        clauses = self._reader_clauses(query) if ids else []
+        if not clauses:
             return set()
-        clauses = query_clauses(query.text, current_synonym_set())
         with self._engine("search"):
             try:
                 response = self._search(build_membership_body(query, clauses, ids))
