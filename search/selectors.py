@@ -23,7 +23,13 @@ from knowledge.models import KnowledgePage
 from knowledge.permissions import can_read_staff_content
 from knowledge.selectors import visible_pages
 from search import analysis
-from search.backends.base import SearchHit, SearchQuery, SearchResults
+from search.backends.base import (
+    SearchHit,
+    SearchQuery,
+    SearchResults,
+    document_facets,
+    ordered_facet_counts,
+)
 from search.forms import MIN_SUGGEST_LENGTH, SearchForm
 from search.models import PageFeedback, PromotedResult, SearchClick, SearchQueryLog
 from search.permissions import reader_audiences
@@ -197,25 +203,18 @@ def search_knowledge(*, user, params: Mapping | SearchParams) -> KnowledgeSearch
 
 
 def _facets_with_pages(facets: dict[str, dict[str, int]], page_ids: Iterable[int]) -> dict[str, dict[str, int]]:
-    """``facets`` with the pages ``page_ids`` counted in, each bucket in the engines' order
-    (most pages first)."""
+    """``facets`` with the pages ``page_ids`` counted in, as an engine counts them."""
     from search.documents import build_document
 
     page_ids = list(page_ids)
     if not page_ids:
         return facets
     for page in Page.objects.filter(pk__in=page_ids).specific():
-        document = build_document(page)
-        for name, values in (
-            ("type", (document.type,)),
-            ("channel", document.channels),
-            ("agency", (document.agency,) if document.agency else ()),
-            ("lang", (document.locale,)),
-        ):
+        for name, values in document_facets(build_document(page)).items():
             bucket = facets.setdefault(name, {})
             for value in values:
                 bucket[value] = bucket.get(value, 0) + 1
-    return {name: dict(sorted(bucket.items(), key=lambda item: (-item[1], item[0]))) for name, bucket in facets.items()}
+    return {name: ordered_facet_counts(bucket) for name, bucket in facets.items()}
 
 
 def promoted_hits(*, user, normalized_query: str, params: SearchParams | None = None) -> list[SearchHit]:

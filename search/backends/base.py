@@ -57,6 +57,21 @@ def suggestion_finds_more(*, all_words: int, results: int, corrected_all_words: 
     return corrected_all_words > all_words or corrected_results > results
 
 
+def document_facets(document: SearchDocument) -> dict[str, tuple[str, ...]]:
+    """The values of each facet (``FACET_FIELDS``) a document is counted under."""
+    return {
+        "type": (document.type,),
+        "channel": tuple(dict.fromkeys(document.channels)),
+        "agency": (document.agency,) if document.agency else (),
+        "lang": (document.locale,),
+    }
+
+
+def ordered_facet_counts(counts: dict[str, int]) -> dict[str, int]:
+    """One facet's counts in display order: most pages first, then by value."""
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
 class SearchUnavailable(Exception):
     """The search engine could not answer (unreachable, timed out, overloaded): callers
     show a "search is unavailable, try again" message instead of failing the request."""

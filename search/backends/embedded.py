@@ -71,6 +71,7 @@ one transaction, so it sees a single generation.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime
 import heapq
 import html
@@ -105,6 +106,7 @@ from search.backends.base import (
     SearchQuery,
     SearchResults,
     all_words_only,
+    ordered_facet_counts,
     suggestion_finds_more,
 )
 from search.synonyms import current_synonym_set, invalidate_synonyms
@@ -479,6 +481,18 @@ class _Matches:
         if self.results == self.all_words:
             return [self.all_words]
         return [self.all_words, self.results & ~self.all_words]
+
+
+class _Evaluation(NamedTuple):
+    snapshot: _Snapshot
+    allowed: int  # the pages the reader may see that pass the filters
+    plan: _Plan
+    matches: _Matches
+
+
+def _query_clauses(text: str | None) -> list[QueryClause]:
+    """The clauses the engine looks up for ``text`` (within its length limits)."""
+    return analyze_query((text or "")[:MAX_QUERY_CHARS], current_synonym_set())[:MAX_QUERY_TERMS]
 
 
 @dataclass
@@ -1127,9 +1141,29 @@ class EmbeddedSearchBackend(SearchBackend):
             count = (matched & bits).bit_count()
             if count:
                 facets[name][value] = count
-        return {
-            name: dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))) for name, counts in facets.items()
-        }
+        return {name: ordered_facet_counts(counts) for name, counts in facets.items()}
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[tuple[sqlite3.Connection, int, int]]:
+        """One read transaction (connection, generation, version): every statement in it
+        sees the same generation, whatever a writer commits meanwhile."""
+        connection = self._connect()
+        connection.execute("BEGIN")
+        try:
+            generation, version = self._state(connection)
+            yield connection, generation, version
+        finally:
+            connection.execute("COMMIT")
+
+    def _evaluate(
+        self, read: tuple[sqlite3.Connection, int, int], query: SearchQuery, clauses: Sequence[QueryClause]
+    ) -> _Evaluation:
+        """What ``query`` finds for its reader and filters, in the read ``read``."""
+        connection, generation, version = read
+        snapshot = self._snapshot_for(connection, generation, version)
+        allowed = self._allowed(connection, generation, snapshot, query)
+        plan = self._plan(connection, generation, snapshot, clauses)
+        return _Evaluation(snapshot, allowed, plan, self._match(plan, allowed))
 
     def search(self, query: SearchQuery) -> SearchResults:
         text = (query.text or "")[:MAX_QUERY_CHARS]
@@ -1137,19 +1171,12 @@ class EmbeddedSearchBackend(SearchBackend):
         page_size = max(1, query.page_size)
         results = SearchResults(query=query.text, count=0, hits=[], facets={})
         self._rank_state.exact = None
-        if not query.audiences:
+        clauses = _query_clauses(text)
+        if not query.audiences or not clauses:
             return results
-        clauses = analyze_query(text, current_synonym_set())[:MAX_QUERY_TERMS]
-        connection = self._connect()
-        connection.execute("BEGIN")
-        try:
-            generation, version = self._state(connection)
-            if not clauses:
-                return results
-            snapshot = self._snapshot_for(connection, generation, version)
-            allowed = self._allowed(connection, generation, snapshot, query)
-            plan = self._plan(connection, generation, snapshot, clauses)
-            matches = self._match(plan, allowed)
+        with self._reading() as read:
+            connection, generation, _ = read
+            snapshot, allowed, plan, matches = self._evaluate(read, query, clauses)
             total = matches.results.bit_count()
             results.count, results.facets = total, self._facets(snapshot, matches.results)
             offset = (page - 1) * page_size
@@ -1162,27 +1189,16 @@ class EmbeddedSearchBackend(SearchBackend):
                 results.suggestion = self._suggestion(
                     connection, generation, snapshot, text, allowed, all_words=all_words, results=total
                 )
-        finally:
-            connection.execute("COMMIT")
         return results
 
     def matching_page_ids(self, query: SearchQuery, page_ids: Iterable[int]) -> set[int]:
         wanted = _bits_from_ids(page_ids)
-        if not wanted or not query.audiences:
+        clauses = _query_clauses(query.text)
+        if not wanted or not query.audiences or not clauses:
             return set()
-        clauses = analyze_query((query.text or "")[:MAX_QUERY_CHARS], current_synonym_set())[:MAX_QUERY_TERMS]
-        if not clauses:
-            return set()
-        connection = self._connect()
-        connection.execute("BEGIN")
-        try:
-            generation, version = self._state(connection)
-            snapshot = self._snapshot_for(connection, generation, version)
-            allowed = self._allowed(connection, generation, snapshot, query)
-            plan = self._plan(connection, generation, snapshot, clauses)
-            return set(_ids_from_bits(self._match(plan, allowed).results & wanted))
-        finally:
-            connection.execute("COMMIT")
+        with self._reading() as read:
+            matches = self._evaluate(read, query, clauses).matches
+        return set(_ids_from_bits(matches.results & wanted))
 
     # --- ranking --------------------------------------------------------------------------
 
@@ -1516,10 +1532,7 @@ class EmbeddedSearchBackend(SearchBackend):
             return []
         expression = " ".join(_quote(word) for word in words[:-1])
         expression = f"{expression} {_quote(words[-1])} *".strip()
-        connection = self._connect()
-        connection.execute("BEGIN")
-        try:
-            generation, _ = self._state(connection)
+        with self._reading() as (connection, generation, _):
             g = generation
             where = [f"d.audience IN ({_placeholders(audiences)})"]
             params: list = list(audiences)
@@ -1532,8 +1545,6 @@ class EmbeddedSearchBackend(SearchBackend):
                 f" WHERE ac_{g} MATCH ? AND {' AND '.join(where)} ORDER BY score, length(d.title) LIMIT ?",
                 [expression, *params, limit],
             ).fetchall()
-        finally:
-            connection.execute("COMMIT")
         return [
             SearchHit(
                 page_id=row[0],
