@@ -491,7 +491,7 @@ class _Importer:
         if not locked_by_other and not existing.workflow_in_progress:
             return None
         page = self.current_content(existing)
-        if self.matches(page, self.field_values(parsed, page), parsed) and (self.draft or existing.live):
+        if self.unchanged(existing, page, self.field_values(parsed, page), parsed):
             return None
         if locked_by_other:
             return _("the page “%(title)s” is locked in the admin; unlock it before importing over it") % {
@@ -535,6 +535,13 @@ class _Importer:
             values["body"] = _paragraph_stream(parsed.body_html)
         return values
 
+    def unchanged(
+        self, existing: KnowledgePage, page: KnowledgePage, values: dict[str, Any], parsed: KnowledgeFile
+    ) -> bool:
+        """Whether importing ``parsed`` would change nothing: ``page`` (``current_content``)
+        already holds ``values``, and, when publishing, it is live."""
+        return self.matches(page, values, parsed) and (self.draft or existing.live)
+
     @staticmethod
     def matches(page: KnowledgePage, values: dict[str, Any], parsed: KnowledgeFile) -> bool:
         from wagtail.fields import StreamField
@@ -560,11 +567,7 @@ class _Importer:
             return
         page = self.current_content(existing)
         values = self.field_values(parsed, page)
-        up_to_date = self.matches(page, values, parsed)
-        if self.draft and up_to_date:
-            self.report.count(parsed.type, UNCHANGED)
-            return
-        if not self.draft and up_to_date and existing.live:
+        if self.unchanged(existing, page, values, parsed):
             self.report.count(parsed.type, UNCHANGED)
             return
         self.assign(page, values, parsed)
