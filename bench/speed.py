@@ -96,9 +96,8 @@ def prepare_database(*, reuse: bool) -> dict:
     from django.core.management import call_command
 
     from bench._corpus import AGENCIES
-    from knowledge.models import Agency
     from knowledge.services import ensure_site_structure
-    from portal.models import User
+    from portal.models import Agency, User
     from search.models import PromotedResult, Synonym
 
     started = time.perf_counter()

@@ -54,7 +54,6 @@ from wagtail.models import Page
 
 from knowledge.blocks import RICH_FEATURES
 from knowledge.models import (
-    Agency,
     Channel,
     EtiquetteGuidePage,
     FAQPage,
@@ -63,6 +62,7 @@ from knowledge.models import (
     ServiceProcedurePage,
 )
 from knowledge.services import ensure_site_structure, publish
+from portal.models import Agency
 
 #: type key -> page class. The index page of each type comes from ``ensure_site_structure``.
 PAGE_TYPES: dict[str, type[KnowledgePage]] = {

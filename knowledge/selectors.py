@@ -12,7 +12,6 @@ from django.utils.text import capfirst
 from wagtail.models import Locale, Page
 
 from knowledge.models import (
-    Agency,
     AnnouncementPage,
     ArticleIndexPage,
     Channel,
@@ -31,6 +30,7 @@ from knowledge.models import (
     Topic,
 )
 from knowledge.permissions import can_read_staff_content
+from portal.models import Agency
 
 
 def visible_pages(queryset: QuerySet, user) -> QuerySet:

@@ -11,9 +11,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge import admin_views
-from knowledge.models import Agency, Channel, Topic
+from knowledge.models import Channel, Topic
 from knowledge.permissions import can_view_freshness_report
 from knowledge.services import MARK_REVIEWED_ACTION
+from portal.models import Agency
 
 
 class AgencyViewSet(SnippetViewSet):

@@ -99,7 +99,8 @@ class SearchForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs) -> None:
-        from knowledge.models import Agency, Channel
+        from knowledge.models import Channel
+        from portal.models import Agency
         from search.selectors import knowledge_type_keys
 
         super().__init__(*args, **kwargs)

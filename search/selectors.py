@@ -325,7 +325,8 @@ def facet_labels(*, user=None) -> dict[str, dict[str, str]]:
 
     An agency that only pages hidden from ``user`` name is left out: its name would tell
     an anonymous reader about staff-only content (agencies no page names yet stay in)."""
-    from knowledge.models import Agency, Channel
+    from knowledge.models import Channel
+    from portal.models import Agency
 
     agencies = Agency.objects.all()
     if user is None or not can_read_staff_content(user):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import factory
 from django.contrib.auth.models import Group
 
-from knowledge.models import Agency, FAQPage, Topic
+from knowledge.models import FAQPage, Topic
 from knowledge.services import publish
-from portal.models import User
+from portal.models import Agency, User
 
 
 class UserFactory(factory.django.DjangoModelFactory):

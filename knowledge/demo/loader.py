@@ -28,7 +28,6 @@ from knowledge.demo import (
     content_users,
 )
 from knowledge.models import (
-    Agency,
     AnnouncementPage,
     Channel,
     CharterPage,
@@ -41,7 +40,7 @@ from knowledge.models import (
     Topic,
 )
 from knowledge.services import LocaleTree, ensure_site_structure, publish
-from portal.models import User
+from portal.models import Agency, User
 
 LANGUAGES = ("ar", "en")
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"

@@ -1,4 +1,4 @@
-"""Knowledge content: reference data (agencies, channels, topics) and page types."""
+"""Knowledge content: reference data (channels, topics) and page types."""
 
 from .pages import (  # noqa: F401
     AnnouncementPage,
@@ -18,4 +18,4 @@ from .pages import (  # noqa: F401
     ServiceProcedurePage,
 )
 from .reads import PageReadCount  # noqa: F401
-from .reference import Agency, BilingualNameMixin, Channel, Topic  # noqa: F401
+from .reference import Channel, Topic  # noqa: F401

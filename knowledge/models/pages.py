@@ -62,7 +62,7 @@ class KnowledgePage(Page):
         help_text=_("Staff-only pages are hidden from anonymous visitors everywhere."),
     )
     agency = models.ForeignKey(
-        "knowledge.Agency", verbose_name=_("agency"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "portal.Agency", verbose_name=_("agency"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     channels = ParentalManyToManyField("knowledge.Channel", verbose_name=_("channels"), blank=True, related_name="+")
     tags = ClusterTaggableManager(through=KnowledgePageTag, blank=True, verbose_name=_("tags"))

@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import PageViewRestriction, Revision
 
-from knowledge.models import Agency, CharterPage, EtiquetteGuidePage, FAQPage, ServiceProcedurePage
-from portal.models import User
+from knowledge.models import CharterPage, EtiquetteGuidePage, FAQPage, ServiceProcedurePage
+from portal.models import Agency, User
 from portal.roles import ALL_ROLES
 
 pytestmark = pytest.mark.django_db

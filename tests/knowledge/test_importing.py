@@ -16,13 +16,13 @@ from wagtail.models import PageViewRestriction, Revision
 
 from knowledge.importing import KnowledgeImportError, import_knowledge, markdown_to_rich_text
 from knowledge.models import (
-    Agency,
     EtiquetteGuidePage,
     FAQPage,
     KnowledgeArticlePage,
     KnowledgePage,
     ServiceProcedurePage,
 )
+from portal.models import Agency
 from tests.factories import AgencyFactory, UserFactory, create_faq
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from knowledge.models import Agency, Channel, Topic
+from knowledge.models import Channel, Topic
+from portal.models import Agency
 from tests.factories import AgencyFactory, TopicFactory, UserFactory
 
 
@@ -21,7 +22,8 @@ def reviewer(db):
 
 
 def url(model: str, action: str, *args) -> str:
-    return reverse(f"wagtailsnippets_knowledge_{model}:{action}", args=args)
+    app_label = "portal" if model == "agency" else "knowledge"
+    return reverse(f"wagtailsnippets_{app_label}_{model}:{action}", args=args)
 
 
 def test_reference_data_menu_groups_agencies_channels_and_topics(client, editor):
