@@ -20,10 +20,12 @@ from django.utils.http import urlencode
 
 from portal.security import (
     confirm_activation_in_this_session,
+    may_enter_editing_area,
     session_passed_two_step,
     user_has_mfa,
     user_requires_mfa,
 )
+from portal.views import editing_area_refused
 
 #: Where the reader wanted to go before being sent to set up two-step verification; the
 #: recovery-codes page offers the way back to it.
@@ -44,16 +46,22 @@ class RequireTwoFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
-        if (
-            user is None
-            or not user.is_authenticated
-            or request.path.startswith(_UNGUARDED_PREFIXES)
-            or session_passed_two_step(request)
-        ):
+        if user is None or not user.is_authenticated or request.path.startswith(_UNGUARDED_PREFIXES):
             return self.get_response(request)
+        if not session_passed_two_step(request):
+            response = self._send_to_second_step(request, user)
+            if response is not None:
+                return response
+        if not may_enter_editing_area(user, request.path):
+            # Wagtail and Django would send a signed-in user without editing rights to their
+            # sign-in page, which sends a signed-in user back: a loop. Say so instead.
+            return editing_area_refused(request)
+        return self.get_response(request)
+
+    def _send_to_second_step(self, request: HttpRequest, user) -> HttpResponse | None:
         if user_has_mfa(user):
             if confirm_activation_in_this_session(request):
-                return self.get_response(request)
+                return None
             # The user has an authenticator but this session never gave its code: whatever
             # made the session skipped the second step. End it; sign in again through allauth.
             logout(request)
@@ -62,4 +70,4 @@ class RequireTwoFactorMiddleware:
             if request.method == "GET":
                 request.session[TWO_STEP_NEXT_SESSION_KEY] = request.get_full_path()
             return redirect(reverse("mfa_activate_totp") + "?" + urlencode({"required": 1}))
-        return self.get_response(request)
+        return None

@@ -79,6 +79,17 @@ def _secret_digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+def user_display_name(user) -> str:
+    """How allauth names a person (the greeting after sign-in, ACCOUNT_USER_DISPLAY): their
+    full name in the reader's language, falling back to the other language, then the username."""
+    from django.utils.translation import get_language
+
+    display_name = getattr(user, "display_name", None)
+    if display_name is None:
+        return user.get_username()
+    return display_name("en" if (get_language() or "ar").startswith("en") else "ar")
+
+
 def is_portal_staff(user) -> bool:
     """Signed-in members of any portal role (or superusers) read staff-only content."""
     if not user or not user.is_authenticated or not user.is_active:
@@ -86,6 +97,22 @@ def is_portal_staff(user) -> bool:
     if user.is_superuser:
         return True
     return user.groups.filter(name__in=roles.ALL_ROLES).exists()
+
+
+#: The editing areas: the Wagtail admin and the Django admin.
+WAGTAIL_ADMIN_PREFIX = "/admin/"
+DJANGO_ADMIN_PREFIX = "/django-admin/"
+
+
+def may_enter_editing_area(user, path: str) -> bool:
+    """Whether a signed-in ``user`` may open ``path`` in an editing area: the Wagtail admin
+    needs Wagtail's admin access permission, the Django admin staff status; other paths are
+    not an editing area."""
+    if path.startswith(WAGTAIL_ADMIN_PREFIX):
+        return user.is_active and user.has_perm("wagtailadmin.access_admin")
+    if path.startswith(DJANGO_ADMIN_PREFIX):
+        return user.is_active and user.is_staff
+    return True
 
 
 def client_ip_address(request: HttpRequest, *, trusted_proxy_count: int) -> str:
