@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponsePermanentRedirect
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
+from django.utils import translation
 
 
 def default_language_prefix_redirect(request: HttpRequest, rest: str) -> HttpResponsePermanentRedirect:
@@ -12,3 +17,23 @@ def default_language_prefix_redirect(request: HttpRequest, rest: str) -> HttpRes
     target = "/" + rest.lstrip("/\\")
     query = request.META.get("QUERY_STRING", "")
     return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
+
+
+def editing_area_refused(request: HttpRequest) -> HttpResponse:
+    """A signed-in reader without editing rights who opens the editing area (the Wagtail or
+    Django admin): a page in their language that says so, with ways back, instead of a
+    redirect to a sign-in page they have already passed. The admin's addresses carry no
+    language, so the reader's is taken from their language choice (cookie), else the page
+    they came from, else their admin language preference."""
+    with translation.override(_reader_language(request)):
+        return render(request, "account/no_editing_access.html", status=403)
+
+
+def _reader_language(request: HttpRequest) -> str:
+    available = {code for code, _name in settings.LANGUAGES}
+    candidates = [
+        request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, ""),
+        translation.get_language_from_path(urlsplit(request.headers.get("Referer", "")).path) or "",
+        getattr(getattr(request.user, "wagtail_userprofile", None), "preferred_language", "") or "",
+    ]
+    return next((code for code in candidates if code in available), settings.LANGUAGE_CODE)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.services import LocaleTree, ensure_site_structure
+from tests.factories import SignedInThroughAllauthClient
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +24,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def site_tree(db) -> dict[str, LocaleTree]:
     return ensure_site_structure()
+
+
+@pytest.fixture
+def client() -> SignedInThroughAllauthClient:
+    """The test client; its ``force_login`` is a complete sign-in, second step included."""
+    return SignedInThroughAllauthClient()

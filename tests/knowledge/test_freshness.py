@@ -8,7 +8,6 @@ import io
 
 import pytest
 from dateutil.relativedelta import relativedelta
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.log_actions import registry as log_registry
@@ -16,7 +15,7 @@ from wagtail.models import PageLogEntry
 
 from knowledge.models import FAQPage, KnowledgeArticlePage
 from knowledge.services import MARK_REVIEWED_ACTION, mark_page_reviewed, publish
-from tests.factories import UserFactory, create_faq, create_page, give_totp
+from tests.factories import SignedInThroughAllauthClient, UserFactory, create_faq, create_page, give_totp
 
 REPORT_URL = "/admin/content-freshness/"
 
@@ -280,7 +279,7 @@ def test_mark_reviewed_needs_a_post(client, reviewer, pages):
 
 
 def test_mark_reviewed_needs_a_csrf_token(reviewer, pages):
-    client = Client(enforce_csrf_checks=True)
+    client = SignedInThroughAllauthClient(enforce_csrf_checks=True)
     client.force_login(reviewer)
     assert client.post(mark_url(pages["overdue"])).status_code == 403
     pages["overdue"].refresh_from_db()

@@ -1,6 +1,7 @@
 """Accounts through django-allauth: sign-in (username or email), sign-out, password reset,
-email verification, rate limiting, sign-up closed, and TOTP two-factor authentication,
-required for HR, Leadership and superusers, including in the Wagtail admin."""
+email verification, rate limiting (per account and per real client address), sign-up closed,
+and TOTP two-step verification, required for Editors, Reviewers, HR, Leadership and
+superusers, including in the Wagtail admin."""
 
 from __future__ import annotations
 
@@ -171,7 +172,7 @@ def privileged(kind: str):
     return account(roles=[kind])
 
 
-@pytest.mark.parametrize("kind", ["Leadership", "HR", "superuser"])
+@pytest.mark.parametrize("kind", ["Editors", "Reviewers", "Leadership", "HR", "superuser"])
 def test_privileged_users_are_sent_to_totp_setup(client, db, kind):
     user = privileged(kind)
     sign_in(client, user.username)
@@ -300,3 +301,123 @@ def test_superuser_reaches_the_wagtail_admin_after_two_factor_sign_in(client, db
     sign_in(client, user.username)
     client.post("/accounts/2fa/authenticate/", {"code": totp_code(secret)})
     assert client.get("/admin/").status_code == 200
+
+
+# --- failed sign-ins: per account and per real client address --------------------------------------
+
+PROXY = "10.0.0.2"
+
+
+def sign_in_from(client, address: str, login: str, password: str = PASSWORD, *, via_proxy: bool = True):
+    """A sign-in from ``address``: through the reverse proxy (which appends the address it
+    received the request from to X-Forwarded-For), or straight to the portal."""
+    if via_proxy:
+        return client.post(
+            "/en/accounts/login/",
+            {"login": login, "password": password},
+            REMOTE_ADDR=PROXY,
+            HTTP_X_FORWARDED_FOR=address,
+        )
+    return client.post("/en/accounts/login/", {"login": login, "password": password}, REMOTE_ADDR=address)
+
+
+def test_behind_the_proxy_one_persons_failures_do_not_lock_out_everyone(db, settings):
+    """Five bad passwords lock that account only; another person behind the same proxy signs in."""
+    from django.test import Client
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    account(username="fatima")
+    account(username="omar")
+    attacker, colleague = Client(), Client()
+    for _ in range(5):
+        sign_in_from(attacker, "198.51.100.7", "fatima", "wrong")
+    locked = sign_in_from(attacker, "198.51.100.7", "fatima")
+    assert "Too many failed login attempts" in locked.content.decode()
+    assert signed_in_user_id(attacker) is None
+    sign_in_from(colleague, "203.0.113.9", "omar")
+    assert signed_in_user_id(colleague) is not None
+
+
+def test_failures_lock_the_account_from_every_address(db, settings):
+    from django.test import Client
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    account(username="fatima")
+    for number in range(5):
+        sign_in_from(Client(), f"198.51.100.{number + 1}", "fatima", "wrong")
+    browser = Client()
+    response = sign_in_from(browser, "203.0.113.9", "fatima")
+    assert "Too many failed login attempts" in response.content.decode()
+    assert signed_in_user_id(browser) is None
+
+
+def test_one_address_trying_many_accounts_is_limited_by_its_real_address(db, settings):
+    """Twenty failures from one real client over many accounts lock that client out, even of an
+    account it never tried, and nobody else behind the proxy."""
+    from django.test import Client
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    for number in range(5):
+        account(username=f"staff{number}")
+    account(username="fatima")
+    attacker = Client()
+    for attempt in range(20):
+        sign_in_from(attacker, "198.51.100.7", f"staff{attempt % 5}", "wrong")
+    response = sign_in_from(attacker, "198.51.100.7", "fatima")
+    assert "Too many failed login attempts" in response.content.decode()
+    colleague = Client()
+    sign_in_from(colleague, "203.0.113.9", "fatima")
+    assert signed_in_user_id(colleague) is not None
+
+
+def test_without_a_trusted_proxy_a_forged_forwarded_address_is_ignored(db, settings):
+    """With TRUSTED_PROXY_COUNT=0 (the default) X-Forwarded-For is the client's own words: a
+    new forged address per attempt does not escape the per-address limit."""
+    from django.test import Client
+
+    assert settings.TRUSTED_PROXY_COUNT == 0
+    for number in range(5):
+        account(username=f"staff{number}")
+    attacker = Client()
+    for attempt in range(20):
+        attacker.post(
+            "/en/accounts/login/",
+            {"login": f"staff{attempt % 5}", "password": "wrong"},
+            REMOTE_ADDR="198.51.100.7",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{attempt + 1}",
+        )
+    response = attacker.post(
+        "/en/accounts/login/",
+        {"login": "staff0", "password": PASSWORD},
+        REMOTE_ADDR="198.51.100.7",
+        HTTP_X_FORWARDED_FOR="192.0.2.200",
+    )
+    assert "Too many failed login attempts" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("trusted_proxy_count", "forwarded_for", "expected"),
+    [
+        (0, "192.0.2.1", "10.0.0.2"),  # no trusted proxy: the header is ignored
+        (1, "192.0.2.1", "192.0.2.1"),
+        (1, "6.6.6.6, 192.0.2.1", "192.0.2.1"),  # the client's own prefix is not trusted
+        (2, "6.6.6.6, 192.0.2.1, 10.0.0.9", "192.0.2.1"),
+        (2, "192.0.2.1", "10.0.0.2"),  # shorter than the proxy chain: the connection's address
+        (1, "not-an-address", "10.0.0.2"),
+        (1, "2001:db8::1", "2001:db8::1"),
+        (1, "", "10.0.0.2"),
+    ],
+)
+def test_client_ip_address_behind_trusted_proxies(rf, trusted_proxy_count, forwarded_for, expected):
+    from portal.security import client_ip_address
+
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded_for)
+    assert client_ip_address(request, trusted_proxy_count=trusted_proxy_count) == expected
+
+
+def test_the_adapter_gives_allauth_the_real_client_address(rf, settings):
+    from allauth.account.adapter import get_adapter
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    request = rf.get("/", REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR="6.6.6.6, 192.0.2.1")
+    assert get_adapter(request).get_client_ip(request) == "192.0.2.1"

@@ -54,4 +54,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {role:<13} {user['username']:<11} / {user['password']}")
         site_url = options["site_url"].rstrip("/")
         self.stdout.write(f"  Sign in at {site_url}/accounts/login/ ; the Wagtail admin is at {site_url}/admin/.")
-        self.stdout.write("  HR, Leadership and the administrator are asked to set up two-factor authentication.")
+        self.stdout.write(
+            "  Editors, Reviewers, HR, Leadership and the administrator are asked to set up two-step verification."
+        )
