@@ -124,7 +124,7 @@ def test_a_response_that_sets_a_cookie_is_private(client, site_tree):
 
 
 def test_a_response_that_sets_a_session_is_private(client, site_tree):
-    user = UserFactory(roles=["Staff"], password="a-long-Passphrase-2026")  # noqa: S106
+    user = UserFactory(roles=["Staff"], password="a-long-Passphrase-2026")
     response = client.post("/accounts/login/", {"login": user.username, "password": "a-long-Passphrase-2026"})
     assert response.status_code == 302
     assert "sessionid" in response.cookies

@@ -50,7 +50,11 @@ def root_collection() -> int:
 def test_an_svg_image_with_script_is_refused_by_the_image_form(editor):
     response = editor.post(
         "/admin/images/add/",
-        {"title": "logo", "collection": root_collection(), "file": upload("logo.svg", SVG_WITH_SCRIPT, "image/svg+xml")},
+        {
+            "title": "logo",
+            "collection": root_collection(),
+            "file": upload("logo.svg", SVG_WITH_SCRIPT, "image/svg+xml"),
+        },
     )
     assert response.status_code == 200
     assert "file" in response.context["form"].errors
