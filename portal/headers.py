@@ -76,9 +76,7 @@ def response_is_personal(request: HttpRequest) -> bool:
     if user is not None and user.is_authenticated:
         return True
     session = getattr(request, "session", None)
-    return bool(
-        session is not None and session.accessed and settings.SESSION_COOKIE_NAME in request.COOKIES
-    )
+    return bool(session is not None and session.accessed and settings.SESSION_COOKIE_NAME in request.COOKIES)
 
 
 class PrivateCacheMiddleware:
