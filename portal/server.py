@@ -48,7 +48,7 @@ class PortalHTTPChannel(http.HTTPChannel):
 
     MAX_LENGTH = MAX_REQUEST_LINE_BYTES
 
-    def lineLengthExceeded(self, line: bytes) -> None:  # noqa: N802 (Twisted's name)
+    def lineLengthExceeded(self, line: bytes) -> None:
         # Twisted keeps "waiting for a request line" in a name-mangled attribute.
         awaiting_request_line = bool(getattr(self, "_HTTPChannel__first_line", 1))
         self.transport.write(URI_TOO_LONG if awaiting_request_line else HEADER_TOO_LONG)
