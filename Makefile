@@ -51,12 +51,13 @@ search-index: venv
 
 setup: venv migrate messages static demo search-index
 
+# portal.server is daphne answering over-long request lines with 414 (plain daphne hangs up).
 serve:
-	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) portal.asgi:application
+	$(PY) -m portal.server -b $(HOST) -p $(PORT) portal.asgi:application
 
 run: setup
 	@echo "Serving Tamayuz at http://$(HOST):$(PORT) (Ctrl+C to stop)"
-	$(VENV)/bin/daphne -b $(HOST) -p $(PORT) portal.asgi:application
+	$(PY) -m portal.server -b $(HOST) -p $(PORT) portal.asgi:application
 
 lint: venv-test
 	$(VENV)/bin/ruff check .

@@ -34,6 +34,7 @@ from wagtail.admin.views.reports import ReportView
 from knowledge import selectors, services
 from knowledge.models import KnowledgePage
 from knowledge.permissions import can_mark_reviewed, can_view_freshness_report
+from portal.csv_export import SafeCsvExportMixin
 
 #: Pages due within this many days are "due soon"; earlier review dates are "overdue".
 DUE_SOON_DAYS = 30
@@ -120,7 +121,7 @@ class MarkReviewedColumn(Column):
         return context
 
 
-class FreshnessReportView(ReportView):
+class FreshnessReportView(SafeCsvExportMixin, ReportView):
     page_title = _("Content freshness")
     header_icon = "time"
     index_url_name = "knowledge_freshness:report"

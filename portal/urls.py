@@ -57,7 +57,9 @@ urlpatterns += i18n_patterns(
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    from portal.media import serve_upload
+
+    urlpatterns = static(settings.MEDIA_URL, serve_upload, document_root=settings.MEDIA_ROOT) + urlpatterns
 
 handler404 = "frontend.views.page_not_found"
 handler500 = "frontend.views.server_error"

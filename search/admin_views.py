@@ -20,6 +20,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput
 
+from portal.csv_export import SafeCsvExportMixin
 from search import selectors
 from search.models import SearchQueryLog
 from search.permissions import can_view_search_analytics
@@ -67,7 +68,7 @@ def public_search_url(query: str) -> str:
     return reverse("search:page") + "?" + urlencode({"q": query, "source": REPORT_SOURCE})
 
 
-class SearchReportView(ReportView):
+class SearchReportView(SafeCsvExportMixin, ReportView):
     """Shared: permission rule, period filter, aggregated (non-model) rows."""
 
     filterset_class = PeriodFilterSet

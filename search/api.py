@@ -2,16 +2,21 @@
 
 Parse, call a selector, format. Bad parameters give HTTP 400 with a message in the
 reader's language (``?lang``, then the language cookie, then Accept-Language, then
-Arabic); never a 500."""
+Arabic). Everything under ``/api/`` answers JSON, errors included: an unknown address
+404, a wrong method 405 (with ``Allow``), an unexpected failure 500, each as
+``{"error": "..."}`` in the reader's language."""
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext
 
 from search import selectors
 from search.backends.base import FACET_FIELDS, SearchUnavailable
@@ -48,6 +53,65 @@ def _error(*, field: str, message: str, language: str) -> JsonResponse:
     return _json({"error": message, "field": field}, status=400, language=language)
 
 
+def api_error(request: HttpRequest, *, status: int, message: Callable[[], str]) -> JsonResponse:
+    """``{"error": message}`` with ``status``, the message in the reader's language."""
+    language = reader_language(request)
+    with translation.override(language):
+        return _json({"error": message()}, status=status, language=language)
+
+
+def json_endpoint(*methods: str) -> Callable:
+    """An API view that answers only ``methods`` (any, when none are named; 405 JSON with
+    ``Allow`` otherwise) and turns ``Http404`` and any unexpected exception into JSON (404,
+    500, logged)."""
+    allowed = {method.upper() for method in methods}
+    if "GET" in allowed:
+        allowed.add("HEAD")
+
+    def decorator(view: Callable[..., JsonResponse]) -> Callable[..., JsonResponse]:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs) -> JsonResponse:
+            if allowed and request.method not in allowed:
+                response = api_error(
+                    request,
+                    status=405,
+                    message=lambda: (
+                        gettext("This address does not accept %(method)s requests.") % {"method": request.method}
+                    ),
+                )
+                response["Allow"] = ", ".join(sorted(allowed))
+                return response
+            try:
+                return view(request, *args, **kwargs)
+            except Http404:
+                return api_error(request, status=404, message=lambda: gettext("Nothing is found at this address."))
+            except Exception:
+                logger.exception("API request failed: %s", request.path)
+                return api_error(
+                    request,
+                    status=500,
+                    message=lambda: gettext("Something went wrong on our side. Please try again later."),
+                )
+
+        return wrapper
+
+    return decorator
+
+
+@json_endpoint()
+def not_found(request: HttpRequest, unknown_path: str = "") -> JsonResponse | HttpResponsePermanentRedirect:
+    """Any other address under ``/api/``; the missing slash of a real one is added first."""
+    if not request.path.endswith("/"):
+        try:
+            match = resolve(request.path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not not_found:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(request.path + "/" + (f"?{query}" if query else ""))
+    raise Http404
+
+
 def _unavailable(*, language: str) -> JsonResponse:
     response = _json({"error": str(SEARCH_UNAVAILABLE_MESSAGE), "field": None}, status=503, language=language)
     response["Retry-After"] = "30"
@@ -75,7 +139,7 @@ def results_payload(results: selectors.KnowledgeSearchResults) -> dict:
     }
 
 
-@require_GET
+@json_endpoint("GET")
 def search(request: HttpRequest) -> JsonResponse:
     language = reader_language(request)
     with translation.override(language):
@@ -93,7 +157,7 @@ def search(request: HttpRequest) -> JsonResponse:
     return response
 
 
-@require_GET
+@json_endpoint("GET")
 def suggest(request: HttpRequest) -> JsonResponse:
     """Titles completing ``q`` (2 characters or more) among pages the reader may see."""
     language = reader_language(request)

@@ -7,6 +7,7 @@ import hashlib
 
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -116,6 +117,12 @@ class PageFeedback(models.Model):
     def submission_key_for(*, session_key: str, page_id: int) -> str:
         """One reader's key for one page: a hash, so the session key itself is never stored."""
         return hashlib.sha256(f"{session_key}:{page_id}".encode()).hexdigest()
+
+    @staticmethod
+    def address_submission_key_for(*, address: str, page_id: int) -> str:
+        """The key of a reader without a session: one answer per client address and page.
+        A keyed hash (the site's secret), so the stored key does not reveal the address."""
+        return salted_hmac("search.PageFeedback.address", f"{address}:{page_id}", algorithm="sha256").hexdigest()
 
 
 class IndexChange(models.Model):

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 
+from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
@@ -77,13 +80,33 @@ def record_click(*, query_log_id: int, page: Page, position: int = 0) -> SearchC
     return click
 
 
+def allow_page_feedback(*, address: str, page_id: int) -> bool:
+    """Count one answer from ``address`` for the page; False once the address has given
+    ``PAGE_FEEDBACK_VOTES_PER_ADDRESS`` answers for it within the window (the counter
+    lives in the cache and expires with the window)."""
+    digest = hashlib.sha256(f"{address}:{page_id}".encode()).hexdigest()
+    key = f"search:page-feedback-votes:{digest}"
+    window = settings.PAGE_FEEDBACK_WINDOW_SECONDS
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count <= settings.PAGE_FEEDBACK_VOTES_PER_ADDRESS
+
+
 @transaction.atomic
 def submit_page_feedback(
-    *, page: Page, session_key: str, helpful: bool, comment: str = "", language: str = ""
+    *, page: Page, session_key: str | None, address: str, helpful: bool, comment: str = "", language: str = ""
 ) -> PageFeedback:
-    """Record "was this helpful?" for ``page``. Submitting again from the same session
-    updates the reader's earlier answer instead of adding another."""
-    key = PageFeedback.submission_key_for(session_key=session_key, page_id=page.pk)
+    """Record "was this helpful?" for ``page``. Submitting again updates the reader's
+    earlier answer instead of adding another: the reader is their session when they have
+    one (signed-in readers), otherwise their client address (one answer per address)."""
+    if session_key:
+        key = PageFeedback.submission_key_for(session_key=session_key, page_id=page.pk)
+    else:
+        key = PageFeedback.address_submission_key_for(address=address, page_id=page.pk)
     feedback = PageFeedback.objects.select_for_update().filter(page=page, submission_key=key).first()
     if feedback is None:
         feedback = PageFeedback(page=page, submission_key=key)

@@ -18,6 +18,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.client import client_address
 from search import selectors, services
 from search.backends.base import SearchUnavailable
 from search.forms import MAX_PAGE, PageFeedbackForm
@@ -26,8 +27,6 @@ logger = logging.getLogger(__name__)
 
 #: Shown (and returned by the API) when the search engine does not answer.
 SEARCH_UNAVAILABLE_MESSAGE = gettext_lazy("Search is unavailable for a moment. Please try again shortly.")
-
-FEEDBACK_FLASH_KEY = "search_feedback_flash"
 
 #: ``?source=report``: a search opened from an analytics report, not logged again.
 REPORT_SOURCE = "report"
@@ -235,6 +234,9 @@ def search_click(request: HttpRequest) -> HttpResponse:
 
 # --- "Was this helpful?" ----------------------------------------------------------------
 
+#: ``?feedback=thanks`` on the page a reader without JavaScript is sent back to.
+FEEDBACK_THANKS = "thanks"
+
 
 def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
@@ -251,18 +253,25 @@ def page_feedback(request: HttpRequest) -> HttpResponse:
 
 
 def _page_feedback(request: HttpRequest, page) -> HttpResponse:
+    """Never creates a session: a reader without one is known by their client address
+    (one answer per address and page, and a limit on answers per address and page)."""
     form = PageFeedbackForm(data=request.POST)
-    if request.session.session_key is None:
-        request.session.create()
     if not form.is_valid():
         field, message = form.first_error()
         if _wants_json(request):
             return JsonResponse({"ok": False, "error": message, "field": field}, status=400)
-        request.session[FEEDBACK_FLASH_KEY] = {"page": page.pk, "status": "error", "message": message}
-        return HttpResponseRedirect(page.get_url(request=request) + "#page-feedback")
+        return _page_with_feedback_form(request, page, form, status=400)
+    address = client_address(request)
+    if not request.user.is_authenticated and not services.allow_page_feedback(address=address, page_id=page.pk):
+        message = _("You have already answered for this page. Thank you.")
+        if _wants_json(request):
+            return JsonResponse({"ok": False, "error": message, "field": None}, status=429)
+        form.add_error(None, message)
+        return _page_with_feedback_form(request, page, form, status=429)
     services.submit_page_feedback(
         page=page,
         session_key=request.session.session_key,
+        address=address,
         helpful=form.cleaned_data["helpful"],
         comment=form.cleaned_data["comment"],
         language=page.locale.language_code,
@@ -270,5 +279,15 @@ def _page_feedback(request: HttpRequest, page) -> HttpResponse:
     message = _("Thank you for your feedback.")
     if _wants_json(request):
         return JsonResponse({"ok": True, "message": message})
-    request.session[FEEDBACK_FLASH_KEY] = {"page": page.pk, "status": "thanks"}
-    return HttpResponseRedirect(page.get_url(request=request) + "#page-feedback")
+    return HttpResponseRedirect(page.get_url(request=request) + f"?feedback={FEEDBACK_THANKS}#page-feedback")
+
+
+def _page_with_feedback_form(request: HttpRequest, page, form: PageFeedbackForm, *, status: int) -> HttpResponse:
+    """The page itself (for readers without JavaScript) with the refused form, its error
+    and what the reader typed; rendered now, inside the page's language."""
+    request.page_feedback_form = form  # read by {% page_feedback %}
+    response = page.specific.serve(request)
+    if hasattr(response, "render"):
+        response.render()
+    response.status_code = status
+    return response

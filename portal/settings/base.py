@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.headers.ContentSecurityPolicyMiddleware",
+    "portal.headers.PrivateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -236,10 +238,22 @@ WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Uploads never run script on the portal's origin: no SVG or HTML among them, documents
+# always go through Wagtail's view and download as attachments (with nosniff and a
+# "default-src 'none'" policy), and SVG images are refused (they may carry <script>).
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Avatars from gravatar.com would leave the machine and break the admin's policy.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Security defaults (production hardens further) --------------------------------
+# Reverse proxies in front of the portal that append to X-Forwarded-For (see portal.client).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# "Was this page helpful?": answers accepted per client address and page in a window.
+PAGE_FEEDBACK_VOTES_PER_ADDRESS = env_int("PAGE_FEEDBACK_VOTES_PER_ADDRESS", 5)
+PAGE_FEEDBACK_WINDOW_SECONDS = env_int("PAGE_FEEDBACK_WINDOW_SECONDS", 3600)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -1,6 +1,7 @@
 """ "Was this helpful?" on every knowledge page: the form in the page's HTML, yes/no with an
-optional comment, one answer per reader (session) and page, clear messages in the page's
-language, staff-only pages refused to anonymous readers, a JSON variant, and CSRF."""
+optional comment, one answer per reader (session, or client address without one) and page,
+a limit per client address and page, no session created per vote, clear messages in the
+page's language, staff-only pages refused to anonymous readers, a JSON variant, and CSRF."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.test import Client
 
 from knowledge.models import KnowledgePage
@@ -20,6 +22,14 @@ ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 AR_ACTION = "/search/feedback/"
 EN_ACTION = "/en/search/feedback/"
 JSON = {"Accept": "application/json"}
+
+
+@pytest.fixture(autouse=True)
+def clear_answer_counters():
+    """The per-address answer counters live in the cache."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -90,7 +100,7 @@ def test_the_form_is_not_on_home_or_index_pages(client, pages, site_tree):
 def test_posting_yes_with_a_comment_records_it(client, pages):
     response = post(client, pages["ar"], helpful="yes", comment="  واضح ومفيد  ")
     assert response.status_code == 302
-    assert response["Location"] == pages["ar"].get_url() + "#page-feedback"
+    assert response["Location"] == pages["ar"].get_url() + "?feedback=thanks#page-feedback"
     feedback = PageFeedback.objects.get()
     assert (feedback.page_id, feedback.helpful, feedback.comment, feedback.language) == (
         pages["ar"].pk,
@@ -107,6 +117,7 @@ def test_posting_no_without_a_comment_records_it(client, pages):
 
 
 def test_after_posting_the_page_thanks_the_reader(client, pages):
+    client.force_login(staff_user())
     response = post(client, pages["en"], helpful="yes")
     page = client.get(response["Location"].split("#")[0])
     assert "Thank you for your feedback." in feedback_box(page).get_text()
@@ -134,12 +145,13 @@ def test_the_same_answer_twice_is_still_one_answer(client, pages):
 def test_each_reader_and_each_page_has_its_own_answer(client, pages):
     post(client, pages["ar"], helpful="yes")
     post(client, pages["en"], helpful="no")
-    post(Client(), pages["ar"], helpful="no")
+    post(Client(REMOTE_ADDR="198.51.100.7"), pages["ar"], helpful="no")
     assert PageFeedback.objects.filter(page=pages["ar"]).count() == 2
     assert PageFeedback.objects.filter(page=pages["en"]).count() == 1
 
 
 def test_the_form_remembers_the_readers_answer(client, pages):
+    client.force_login(staff_user())
     post(client, pages["en"], helpful="no", comment="Too long")
     client.get(pages["en"].get_url())  # shows the thanks once
     box = feedback_box(client.get(pages["en"].get_url()))
@@ -149,6 +161,7 @@ def test_the_form_remembers_the_readers_answer(client, pages):
 
 
 def test_feedback_stores_no_session_key(client, pages):
+    client.force_login(staff_user())
     post(client, pages["en"], helpful="yes")
     session_key = client.session.session_key
     assert session_key
@@ -208,11 +221,21 @@ def test_the_message_follows_the_page_not_the_address_it_was_posted_to(client, p
 
 def test_without_javascript_the_error_is_shown_on_the_page(client, pages):
     response = post(client, pages["en"], comment="x" * 2001, helpful="yes")
-    assert response.status_code == 302
-    assert response["Location"] == pages["en"].get_url() + "#page-feedback"
-    box = feedback_box(client.get(pages["en"].get_url()))
+    assert response.status_code == 400
+    box = feedback_box(response)
     assert box.select_one("[role=alert]").get_text(strip=True) == "Keep the comment under 2000 characters."
+    # What the reader chose and typed is kept.
+    assert box.select_one("input[name=helpful][value=yes]").has_attr("checked")
+    assert box.select_one("textarea[name=comment]").get_text() == "x" * 2001
     assert PageFeedback.objects.count() == 0
+    # The error belongs to that answer only.
+    assert feedback_box(client.get(pages["en"].get_url())).select_one("[role=alert]") is None
+
+
+def test_without_javascript_the_error_is_in_the_pages_language(client, pages):
+    response = post(client, pages["ar"], action=EN_ACTION)
+    assert response.status_code == 400
+    assert ARABIC_LETTER.search(feedback_box(response).select_one("[role=alert]").get_text())
 
 
 def test_a_comment_of_exactly_the_limit_is_accepted(client, pages):
@@ -295,6 +318,7 @@ def test_feedback_with_the_pages_csrf_token_is_accepted(pages):
     token = box.select_one("input[name=csrfmiddlewaretoken]")["value"]
     response = client.post(EN_ACTION, {"page": pages["en"].pk, "helpful": "yes", "csrfmiddlewaretoken": token})
     assert response.status_code == 302
+    assert set(response.cookies) == set()
     assert PageFeedback.objects.count() == 1
 
 
@@ -308,3 +332,110 @@ def test_the_json_variant_needs_the_csrf_token_too(pages):
         EN_ACTION, {"page": pages["en"].pk, "helpful": "yes"}, headers={**JSON, "X-CSRFToken": token}
     )
     assert response.status_code == 200
+
+
+# --- Anonymous votes: no session, one answer and a limit per client address and page ----------
+
+
+def test_an_anonymous_vote_creates_no_session_and_sets_no_cookie(client, pages):
+    from django.contrib.sessions.models import Session
+
+    for headers, status in (({}, 302), (JSON, 200)):
+        response = post(client, pages["en"], helpful="yes", headers=headers)
+        assert response.status_code == status
+        assert not response.cookies, response.cookies
+        assert "Set-Cookie" not in str(response.serialize_headers())
+    assert Session.objects.count() == 0
+    assert "sessionid" not in client.cookies
+
+
+def test_fresh_sessions_from_one_address_give_one_answer(pages):
+    for helpful in ("yes", "no", "yes"):
+        assert post(Client(REMOTE_ADDR="203.0.113.5"), pages["en"], helpful=helpful).status_code == 302
+    feedback = PageFeedback.objects.get()
+    assert feedback.helpful is True
+
+
+def test_answers_per_address_and_page_are_limited(settings, pages):
+    settings.PAGE_FEEDBACK_VOTES_PER_ADDRESS = 3
+    statuses = [
+        post(Client(REMOTE_ADDR="203.0.113.5"), pages["en"], helpful="yes", headers=JSON).status_code
+        for _attempt in range(5)
+    ]
+    assert statuses == [200, 200, 200, 429, 429]
+    refused = post(Client(REMOTE_ADDR="203.0.113.5"), pages["en"], helpful="no", headers=JSON)
+    assert refused.json() == {
+        "ok": False,
+        "error": "You have already answered for this page. Thank you.",
+        "field": None,
+    }
+    assert PageFeedback.objects.get().helpful is True
+    # Another page, and another address, have their own allowance.
+    assert post(Client(REMOTE_ADDR="203.0.113.5"), pages["ar"], helpful="yes", headers=JSON).status_code == 200
+    assert post(Client(REMOTE_ADDR="203.0.113.6"), pages["en"], helpful="no", headers=JSON).status_code == 200
+    assert PageFeedback.objects.count() == 3
+
+
+def test_the_limit_is_shown_on_the_page_without_javascript(settings, pages):
+    settings.PAGE_FEEDBACK_VOTES_PER_ADDRESS = 1
+    assert post(Client(), pages["ar"], helpful="yes").status_code == 302
+    response = post(Client(), pages["ar"], helpful="no")
+    assert response.status_code == 429
+    alert = feedback_box(response).select_one("[role=alert]").get_text(strip=True)
+    assert alert == "لقد أجبت عن هذه الصفحة من قبل. شكرًا لك."
+
+
+def test_a_forged_forwarded_header_does_not_buy_more_answers(settings, pages):
+    settings.PAGE_FEEDBACK_VOTES_PER_ADDRESS = 2
+    statuses = [
+        post(
+            Client(REMOTE_ADDR="203.0.113.5"),
+            pages["en"],
+            helpful="yes",
+            headers={**JSON, "X-Forwarded-For": f"10.0.0.{n}"},
+        ).status_code
+        for n in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+    assert PageFeedback.objects.count() == 1
+
+
+def test_behind_a_trusted_proxy_the_forwarded_client_address_counts(settings, pages):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.PAGE_FEEDBACK_VOTES_PER_ADDRESS = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    first = Client(**proxy).post(
+        EN_ACTION, {"page": pages["en"].pk, "helpful": "yes"}, headers={**JSON, "X-Forwarded-For": "203.0.113.5"}
+    )
+    second = Client(**proxy).post(
+        EN_ACTION, {"page": pages["en"].pk, "helpful": "no"}, headers={**JSON, "X-Forwarded-For": "203.0.113.6"}
+    )
+    again = Client(**proxy).post(
+        EN_ACTION,
+        {"page": pages["en"].pk, "helpful": "no"},
+        headers={**JSON, "X-Forwarded-For": "6.6.6.6, 203.0.113.5"},
+    )
+    assert (first.status_code, second.status_code, again.status_code) == (200, 200, 429)
+    assert sorted(PageFeedback.objects.values_list("helpful", flat=True)) == [False, True]
+
+
+def test_signed_in_readers_are_not_limited_by_a_shared_office_address(settings, pages):
+    settings.PAGE_FEEDBACK_VOTES_PER_ADDRESS = 1
+    for _colleague in range(3):
+        client = Client(REMOTE_ADDR="192.0.2.10")
+        client.force_login(staff_user())
+        assert post(client, pages["en"], helpful="yes", headers=JSON).status_code == 200
+    assert PageFeedback.objects.count() == 3
+
+
+def test_the_stored_key_does_not_reveal_the_address(pages):
+    post(Client(REMOTE_ADDR="203.0.113.77"), pages["en"], helpful="yes", comment="ok")
+    stored = " ".join(str(value) for value in PageFeedback.objects.values_list().get())
+    assert "203.0.113.77" not in stored
+
+
+def test_an_address_never_shows_someone_elses_answer(pages):
+    post(Client(REMOTE_ADDR="203.0.113.5"), pages["en"], helpful="no", comment="My private remark")
+    box = feedback_box(Client(REMOTE_ADDR="203.0.113.5").get(pages["en"].get_url()))
+    assert "My private remark" not in box.get_text()
+    assert "You said" not in box.get_text()
