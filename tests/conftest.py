@@ -23,3 +23,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def site_tree(db) -> dict[str, LocaleTree]:
     return ensure_site_structure()
+
+
+@pytest.fixture(autouse=True)
+def empty_write_buffer():
+    """Every test starts and ends with nothing buffered (page reads, search logs): what a
+    test buffers is saved only by its own ``buffered_writes.flush()``."""
+    from portal import buffered_writes
+
+    buffered_writes.discard()
+    yield
+    buffered_writes.discard()
