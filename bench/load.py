@@ -51,6 +51,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 P99_RATIO_TARGET = 1.5
+COUNT_LOGS = "from search.models import SearchQueryLog; print(SearchQueryLog.objects.count())"
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/tamayuz_bench"
 
 #: What the searchers ask, in both languages (typed forms, variants, synonyms, filters).
@@ -253,6 +254,8 @@ async def searcher(port: int, until: float, rng: random.Random, timeout: float, 
             elapsed = time.perf_counter() - started
             if status == 200:
                 record["latencies"].append(elapsed)
+                if "page=" not in path:
+                    record["logged"] += 1  # a first page: one search-log row
             else:
                 record["failures"].append(f"HTTP {status}: {body[:160].decode('utf-8', 'replace')}")
     finally:
@@ -260,7 +263,7 @@ async def searcher(port: int, until: float, rng: random.Random, timeout: float, 
 
 
 async def search_phase(port: int, seconds: float, searchers: int, seed: int, timeout: float) -> dict:
-    record: dict = {"latencies": [], "failures": []}
+    record: dict = {"latencies": [], "failures": [], "logged": 0}
     until = time.monotonic() + seconds
     started = time.perf_counter()
     await asyncio.gather(
@@ -283,6 +286,7 @@ def summarise(record: dict) -> dict:
     latencies_ms = [value * 1000 for value in record["latencies"]]
     return {
         "searches": len(latencies_ms),
+        "first_page_searches": record["logged"],
         "failed_searches": len(record["failures"]),
         "searches_per_second": round(len(latencies_ms) / record["elapsed"], 1),
         "p50_ms": round(percentile(latencies_ms, 0.50), 1),
@@ -378,7 +382,7 @@ def main(argv=None) -> int:
         server = start_server(env, port, workdir / "daphne.log")
         wait_until_serving(port, server)
         # Warm the server (imports, caches, the index's snapshot) before measuring.
-        asyncio.run(search_phase(port, 3.0, 4, args.seed - 1, args.request_timeout))
+        warm_up = asyncio.run(search_phase(port, 3.0, 4, args.seed - 1, args.request_timeout))
         load_before = os.getloadavg()
 
         print(f"phase 1: {args.searchers} searchers for {args.seconds:g} s, no publisher ...", flush=True)
@@ -418,6 +422,19 @@ def main(argv=None) -> int:
             output, _ = publisher.communicate()
         publishing = json.loads(output.strip().splitlines()[-1]) if output.strip() else {"error": "no summary"}
         load_after = os.getloadavg()
+        stop_process(server)
+        # Every first-page search is logged once: after a clean stop, none may be missing.
+        logs_saved = int(
+            subprocess.run(
+                [sys.executable, "manage.py", "shell", "-c", COUNT_LOGS],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout.strip()
+        )
+        logs_expected = warm_up["logged"] + alone["first_page_searches"] + with_publisher["first_page_searches"]
     finally:
         if publisher is not None and publisher.poll() is None:
             publisher.kill()
@@ -443,6 +460,7 @@ def main(argv=None) -> int:
         "with_publisher": with_publisher,
         "publisher": publishing,
         "p99_ratio": round(ratio, 2),
+        "search_logs": {"expected": logs_expected, "saved": logs_saved},
         "targets_met": (
             publishing.get("failed_publishes") == 0
             and alone["failed_searches"] == 0
@@ -469,6 +487,7 @@ def main(argv=None) -> int:
     for example in publishing.get("failure_examples", []):
         print(f"    failure: {example}")
     print(f"p99 with publisher / alone: {result['p99_ratio']} (target ≤ {P99_RATIO_TARGET})")
+    print(f"search-log rows after the server stopped: {logs_saved} (first-page searches answered: {logs_expected})")
     print("targets met" if result["targets_met"] else "TARGETS NOT MET")
 
     results_dir = ROOT / "bench" / "results"
