@@ -313,6 +313,7 @@ def run_publisher(args: argparse.Namespace) -> None:
 
     page_ids = list(KnowledgePage.objects.live().order_by("pk").values_list("pk", flat=True))
     rng = random.Random(args.seed)
+    args.stop_file.with_suffix(".ready").touch()  # set up: the measured phase may start
     done = 0
     failures: list[str] = []
     durations: list[float] = []
@@ -382,7 +383,7 @@ def main(argv=None) -> int:
         server = start_server(env, port, workdir / "daphne.log")
         wait_until_serving(port, server)
         # Warm the server (imports, caches, the index's snapshot) before measuring.
-        warm_up = asyncio.run(search_phase(port, 3.0, 4, args.seed - 1, args.request_timeout))
+        warm_up = asyncio.run(search_phase(port, 3.0, 4, args.seed + 5000, args.request_timeout))
         load_before = os.getloadavg()
 
         print(f"phase 1: {args.searchers} searchers for {args.seconds:g} s, no publisher ...", flush=True)
@@ -411,6 +412,12 @@ def main(argv=None) -> int:
             stderr=(workdir / "publisher.log").open("wb"),
             text=True,
         )
+        ready_file = stop_file.with_suffix(".ready")
+        deadline = time.monotonic() + 300
+        while not ready_file.exists() and publisher.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if not ready_file.exists():
+            raise SystemExit("the publisher did not start")
         with_publisher = summarise(
             asyncio.run(search_phase(port, args.seconds, args.searchers, args.seed + 1000, args.request_timeout))
         )
@@ -426,7 +433,7 @@ def main(argv=None) -> int:
         # Every first-page search is logged once: after a clean stop, none may be missing.
         logs_saved = int(
             subprocess.run(
-                [sys.executable, "manage.py", "shell", "-c", COUNT_LOGS],
+                [sys.executable, "manage.py", "shell", "--no-imports", "-c", COUNT_LOGS],
                 cwd=ROOT,
                 env=env,
                 check=True,

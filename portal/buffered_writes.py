@@ -57,6 +57,11 @@ def register(stream: str, *, kind: str, handler: Callable[[dict[str, Any]], None
     _handlers[stream] = (kind, handler)
 
 
+def unregister(stream: str) -> None:
+    """Forget ``stream`` (what is buffered for it stays until discarded)."""
+    _handlers.pop(stream, None)
+
+
 # --- Stores -----------------------------------------------------------------------------
 
 
@@ -283,6 +288,6 @@ async def lifespan(scope: dict, receive: Callable, send: Callable) -> None:
         if message["type"] == "lifespan.startup":
             await send({"type": "lifespan.startup.complete"})
         elif message["type"] == "lifespan.shutdown":
-            await sync_to_async(shutdown, thread_sensitive=False)()
+            await sync_to_async(shutdown)()
             await send({"type": "lifespan.shutdown.complete"})
             return
