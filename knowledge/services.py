@@ -191,7 +191,7 @@ def save_page_reads(counts: dict[str, int]) -> None:
     existing_pages = set(Page.objects.filter(pk__in={page_id for page_id, _day in parsed}).values_list("pk", flat=True))
     with transaction.atomic():
         missing = []
-        for (page_id, day), amount in parsed.items():
+        for (page_id, day), amount in sorted(parsed.items()):  # one lock order: no deadlocks
             if page_id not in existing_pages or amount <= 0:
                 continue
             if not PageReadCount.objects.filter(page_id=page_id, day=day).update(count=F("count") + amount):
