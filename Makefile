@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup venv venv-test migrate messages static demo search-index serve lint check npm test-services bench-relevance bench-speed
+.PHONY: run test setup venv venv-test migrate messages static demo search-index serve lint check npm test-services bench-relevance bench-speed bench-load
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,3 +82,8 @@ bench-relevance: venv-test
 
 bench-speed: venv-test
 	$(PY) bench/speed.py
+
+# 20 searchers against daphne, without then with a publisher (BENCH_LOAD_ARGS: --seconds 20,
+# --database postgres, --redis-url redis://127.0.0.1:6379/3, ...).
+bench-load: venv-test
+	$(PY) bench/load.py $(BENCH_LOAD_ARGS)

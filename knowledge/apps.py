@@ -11,3 +11,8 @@ class KnowledgeConfig(AppConfig):
         from knowledge.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+
+        from knowledge.services import PAGE_READS_STREAM, save_page_reads
+        from portal import buffered_writes
+
+        buffered_writes.register(PAGE_READS_STREAM, kind=buffered_writes.COUNTER, handler=save_page_reads)

@@ -156,27 +156,56 @@ def ensure_site_structure() -> dict[str, LocaleTree]:
 # --- Reads -------------------------------------------------------------------------------
 
 
+#: The buffered-writes stream of page reads: "page_id:YYYY-MM-DD" → reads not yet saved.
+PAGE_READS_STREAM = "knowledge.page_reads"
+
+
 def record_page_read(page: Page, *, day: datetime.date | None = None) -> None:
     """Count one read of ``page`` for ``day`` (today in the portal's time zone).
 
-    One atomic upsert: the database increments the counter (``F("count") + 1``), and the
-    first read of a day creates the row inside a savepoint; if a concurrent request created
-    it first, the unique constraint makes the insert fail and the increment is retried, so
-    no read is lost and none is counted twice."""
+    Called while serving a GET, so it does not write: the read is added to the buffer
+    (``portal.buffered_writes``) and saved with others by ``save_page_reads``."""
+    from portal import buffered_writes
+
+    day = day or timezone.localdate()
+    buffered_writes.increment(PAGE_READS_STREAM, f"{page.pk}:{day.isoformat()}")
+
+
+def save_page_reads(counts: dict[str, int]) -> None:
+    """Add a batch of buffered reads (``"page_id:YYYY-MM-DD"`` → reads) to the counters.
+
+    One transaction. Each counter is incremented by the database (``F("count") + n``); the
+    days with no row yet are created in one insert inside a savepoint, and if a concurrent
+    flush created one of them first, the unique constraint makes that insert fail and those
+    reads are added to the rows that now exist, so no read is lost and none counted twice.
+    Reads of pages deleted since are dropped."""
     from django.db import IntegrityError
     from django.db.models import F
 
     from knowledge.models import PageReadCount
 
-    day = day or timezone.localdate()
-    rows = PageReadCount.objects.filter(page_id=page.pk, day=day)
-    if rows.update(count=F("count") + 1):
-        return
-    try:
-        with transaction.atomic():
-            PageReadCount.objects.create(page_id=page.pk, day=day, count=1)
-    except IntegrityError:
-        rows.update(count=F("count") + 1)
+    parsed: dict[tuple[int, datetime.date], int] = {}
+    for key, amount in counts.items():
+        page_id, day = key.split(":", 1)
+        parsed[(int(page_id), datetime.date.fromisoformat(day))] = int(amount)
+    existing_pages = set(Page.objects.filter(pk__in={page_id for page_id, _day in parsed}).values_list("pk", flat=True))
+    with transaction.atomic():
+        missing = []
+        for (page_id, day), amount in sorted(parsed.items()):  # one lock order: no deadlocks
+            if page_id not in existing_pages or amount <= 0:
+                continue
+            if not PageReadCount.objects.filter(page_id=page_id, day=day).update(count=F("count") + amount):
+                missing.append(PageReadCount(page_id=page_id, day=day, count=amount))
+        if not missing:
+            return
+        try:
+            with transaction.atomic():
+                PageReadCount.objects.bulk_create(missing)
+        except IntegrityError:
+            for row in missing:
+                rows = PageReadCount.objects.filter(page_id=row.page_id, day=row.day)
+                if not rows.update(count=F("count") + row.count):
+                    PageReadCount.objects.create(page_id=row.page_id, day=row.day, count=row.count)
 
 
 # --- Freshness reviews ------------------------------------------------------------------------

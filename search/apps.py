@@ -11,3 +11,8 @@ class SearchConfig(AppConfig):
         from search.indexing import register_signal_handlers
 
         register_signal_handlers()
+
+        from portal import buffered_writes
+        from search.services import QUERY_LOG_STREAM, save_query_logs
+
+        buffered_writes.register(QUERY_LOG_STREAM, kind=buffered_writes.LATEST, handler=save_query_logs)

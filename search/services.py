@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import secrets
 
 from django.conf import settings
 from django.core import signing
@@ -22,61 +23,115 @@ _FIELD_LIMIT = 255
 BURST_WINDOW = datetime.timedelta(minutes=10)
 
 
-@transaction.atomic
-def log_query(
-    *, query: str, normalized_query: str, language: str, result_count: int, burst_key: str = ""
-) -> SearchQueryLog:
-    """Store one search as typed, its normalised form and how many results it found.
+#: The buffered-writes stream of search-log entries: log key → the latest search under it.
+QUERY_LOG_STREAM = "search.query_log"
 
-    With a ``burst_key`` (as-you-type searches), the row of the same burst, if it is
-    recent, is updated to the latest query instead: analytics then count the query the
-    reader settled on, not every prefix typed on the way.
+
+def log_query(*, query: str, normalized_query: str, language: str, result_count: int, burst_key: str = "") -> str:
+    """Log one search as typed, its normalised form and how many results it found; returns
+    the entry's key, which ``click_reference`` turns into the results' click reference.
+
+    Called while serving a GET, so it does not write: the entry is validated and added to
+    the buffer (``portal.buffered_writes``), and ``save_query_logs`` saves it within
+    seconds. The key is the ``burst_key`` of as-you-type searches, or a fresh random one (a
+    search on its own is a burst of one). All the searches of one burst end up in one row
+    holding the latest query: analytics count the query the reader settled on, not every
+    prefix typed on the way.
 
     Deliberately takes no user, session or address: the log cannot say who searched."""
-    entry = None
-    if burst_key:
-        entry = (
-            SearchQueryLog.objects.select_for_update()
-            .filter(burst_key=burst_key, created_at__gte=timezone.now() - BURST_WINDOW)
-            .order_by("-created_at")
-            .first()
-        )
-    if entry is None:
-        entry = SearchQueryLog(burst_key=burst_key)
-    entry.query = query[:_FIELD_LIMIT]
-    entry.normalized_query = (normalized_query or query)[:_FIELD_LIMIT]
-    entry.language = (language or "")[:2]
-    entry.result_count = max(int(result_count), 0)
-    entry.full_clean()
-    entry.save()
-    return entry
+    from portal import buffered_writes
+
+    key = burst_key or secrets.token_hex(16)
+    entry = SearchQueryLog(
+        burst_key=key,
+        query=query[:_FIELD_LIMIT],
+        normalized_query=(normalized_query or query)[:_FIELD_LIMIT],
+        language=(language or "")[:2],
+        result_count=max(int(result_count), 0),
+    )
+    entry.full_clean(exclude=["created_at"])
+    buffered_writes.put_latest(
+        QUERY_LOG_STREAM,
+        key,
+        {
+            "query": entry.query,
+            "normalized_query": entry.normalized_query,
+            "language": entry.language,
+            "result_count": entry.result_count,
+            "searched_at": timezone.now().isoformat(),
+        },
+    )
+    return key
 
 
-def click_reference(query_log: SearchQueryLog) -> str:
-    """A tamper-proof token naming a query log entry, carried by result links."""
-    return signing.dumps(query_log.pk, salt=_CLICK_SALT, compress=False)
+@transaction.atomic
+def save_query_logs(entries: dict[str, dict]) -> None:
+    """Save a batch of buffered searches (log key → the latest search under it).
+
+    A key whose row was saved less than ``BURST_WINDOW`` before the search (an earlier
+    batch of the same typing burst) has that row updated; the others are inserted at once."""
+    searched_at = {key: datetime.datetime.fromisoformat(entry["searched_at"]) for key, entry in entries.items()}
+    recent_rows: dict[str, SearchQueryLog] = {}
+    for row in SearchQueryLog.objects.filter(
+        burst_key__in=list(entries), created_at__gte=min(searched_at.values()) - BURST_WINDOW
+    ).order_by("created_at", "pk"):
+        recent_rows[row.burst_key] = row  # the latest row of each key
+    fields = ("query", "normalized_query", "language", "result_count")
+    updated, created = [], []
+    for key, entry in entries.items():
+        row = recent_rows.get(key)
+        if row is None or row.created_at < searched_at[key] - BURST_WINDOW:
+            created.append(SearchQueryLog(burst_key=key, **{field: entry[field] for field in fields}))
+            continue
+        for field in fields:
+            setattr(row, field, entry[field])
+        updated.append(row)
+    if updated:
+        SearchQueryLog.objects.bulk_update(updated, fields)
+    if created:
+        SearchQueryLog.objects.bulk_create(created)
 
 
-def query_log_id_from_reference(reference: str | None) -> int | None:
-    """The query log id inside a click reference, or None when absent or forged."""
+def click_reference(log_key: str) -> str:
+    """A tamper-proof token naming a search-log entry (by its key), carried by result links."""
+    return signing.dumps(log_key, salt=_CLICK_SALT, compress=False)
+
+
+def query_log_key_from_reference(reference: str | None) -> str | int | None:
+    """The search-log key inside a click reference (an id in references made before logs
+    were buffered), or None when absent or forged."""
     if not reference:
         return None
     try:
         value = signing.loads(reference, salt=_CLICK_SALT, max_age=60 * 60 * 24)
     except signing.BadSignature:
         return None
-    return value if isinstance(value, int) else None
+    return value if isinstance(value, (int, str)) and not isinstance(value, bool) else None
 
 
-@transaction.atomic
-def record_click(*, query_log_id: int, page: Page, position: int = 0) -> SearchClick | None:
-    """Record that a result of a logged search was opened (once per search and page)."""
-    query_log = SearchQueryLog.objects.filter(pk=query_log_id).first()
+def _logged_search(log_key: str | int) -> SearchQueryLog | None:
+    if isinstance(log_key, int):
+        return SearchQueryLog.objects.filter(pk=log_key).first()
+    return SearchQueryLog.objects.filter(burst_key=log_key).order_by("-created_at", "-pk").first()
+
+
+def record_click(*, log_key: str | int, page: Page, position: int = 0) -> SearchClick | None:
+    """Record that a result of a logged search was opened (once per search and page).
+
+    A click can come before the search's buffered entry was saved: the buffered search
+    log is saved first then."""
+    from portal import buffered_writes
+
+    query_log = _logged_search(log_key)
+    if query_log is None:
+        buffered_writes.flush(QUERY_LOG_STREAM)
+        query_log = _logged_search(log_key)
     if query_log is None:
         return None
-    click, _created = SearchClick.objects.get_or_create(
-        query_log=query_log, page=page, defaults={"position": max(0, min(int(position), 32767))}
-    )
+    with transaction.atomic():
+        click, _created = SearchClick.objects.get_or_create(
+            query_log=query_log, page=page, defaults={"position": max(0, min(int(position), 32767))}
+        )
     return click
 
 

@@ -40,16 +40,16 @@ def run_search(request: HttpRequest, *, language: str) -> tuple[selectors.Knowle
     burst_key = selectors.clean_burst_key(request.GET.get("burst", ""))
     results = selectors.search_knowledge(user=request.user, params=params)
     if params.page == 1 and request.GET.get("source") != REPORT_SOURCE:
-        entry = services.log_query(
+        log_key = services.log_query(
             query=results.query,
             normalized_query=results.normalized_query,
             language=language,
             result_count=results.count,
             burst_key=burst_key,
         )
-        return results, services.click_reference(entry)
+        return results, services.click_reference(log_key)
     reference = request.GET.get("ref")
-    return results, reference if services.query_log_id_from_reference(reference) else None
+    return results, reference if services.query_log_key_from_reference(reference) is not None else None
 
 
 # --- The search page ------------------------------------------------------------------
@@ -220,13 +220,13 @@ def search_click(request: HttpRequest) -> HttpResponse:
     page = selectors.page_for_result_url(user=request.user, url=data.get("url", ""), host=request.get_host())
     if page is None:
         raise Http404(_("That page is not available."))
-    query_log_id = services.query_log_id_from_reference(data.get("ref"))
-    if query_log_id is not None:
+    log_key = services.query_log_key_from_reference(data.get("ref"))
+    if log_key is not None:
         try:
             position = int(data.get("pos", 0))
         except (TypeError, ValueError):
             position = 0
-        services.record_click(query_log_id=query_log_id, page=page, position=position)
+        services.record_click(log_key=log_key, page=page, position=position)
     if request.method == "POST":
         return HttpResponse(status=204)
     return HttpResponseRedirect(page.get_url(request=request))

@@ -30,3 +30,14 @@ def site_tree(db) -> dict[str, LocaleTree]:
 def client() -> SignedInThroughAllauthClient:
     """The test client; its ``force_login`` is a complete sign-in, second step included."""
     return SignedInThroughAllauthClient()
+
+
+@pytest.fixture(autouse=True)
+def empty_write_buffer():
+    """Every test starts and ends with nothing buffered (page reads, search logs): what a
+    test buffers is saved only by its own ``buffered_writes.flush()``."""
+    from portal import buffered_writes
+
+    buffered_writes.discard()
+    yield
+    buffered_writes.discard()

@@ -105,12 +105,29 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL + a busy timeout so ASGI workers and management commands can share the file.
+    # SQLite shared by the ASGI workers and management commands (publish_scheduled,
+    # import_knowledge): write-ahead logging on every new connection, so readers never wait
+    # for a writer nor a writer for readers; every transaction starts IMMEDIATE, taking the
+    # write lock up front (a deferred one that reads first and writes later fails at once
+    # with "database is locked" when another writer committed meanwhile, whatever the
+    # timeout); and a short, bounded wait for that lock. GETs do not write (read counts and
+    # search logs go through portal.buffered_writes), so only writers ever wait.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env_float("DATABASE_SQLITE_TIMEOUT", 5.0),
+        }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "portal.User"
+
+# --- Buffered writes (portal/buffered_writes.py) ------------------------------------
+# Page read counts and search logs are buffered (in Redis when REDIS_URL is set, else in
+# the process) and saved in batches: every BUFFERED_WRITES_INTERVAL seconds, sooner when
+# BUFFERED_WRITES_MAX_ITEMS are waiting, and at a clean shutdown. 0 = no background flusher.
+BUFFERED_WRITES_INTERVAL = env_float("BUFFERED_WRITES_INTERVAL", 5.0)
+BUFFERED_WRITES_MAX_ITEMS = env_int("BUFFERED_WRITES_MAX_ITEMS", 500)
 
 # --- Cache and channel layer ------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")

@@ -21,6 +21,8 @@ SEARCH_EMBEDDED_PATH = (
 )
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TAMAYUZ_DEMO_MODE = True
+# No background flusher: tests save buffered writes with buffered_writes.flush().
+BUFFERED_WRITES_INTERVAL = 0
 ALLOWED_HOSTS = ["*"]
 LOGGING = {
     "version": 1,

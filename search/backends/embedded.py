@@ -62,8 +62,9 @@ count and the spelling vocabulary exact (a page is a champion when it beats the 
 frequent after a rebuild is served by FTS5 until the next one. A database written with
 an older layout is rebuilt from its own stored documents on first use.
 
-Concurrency: WAL mode, a busy timeout, one connection per thread; each search reads in
-one transaction, so it sees a single generation.
+Concurrency: WAL mode, a bounded busy timeout (``BUSY_TIMEOUT_SECONDS``), one connection
+per thread; each search reads in one transaction, so it sees a single generation, and
+never waits for a writer.
 """
 
 # ruff: noqa: S608 - SQL text only interpolates integer generation numbers and "?" placeholders.
@@ -147,6 +148,10 @@ STRONG_CANDIDATE_LIMIT = 512
 LENGTH_TIERS = 64
 #: When too few candidates pass the reader's filters, score every match up to this many.
 EXACT_FALLBACK_LIMIT = 5000
+#: How long a connection waits for another one's write lock before failing (seconds).
+#: Only writers (publishing, rebuilds) ever wait: WAL readers never do.
+BUSY_TIMEOUT_SECONDS = 10.0
+
 #: Layout of the tables this code reads; older databases are rebuilt from their documents.
 LAYOUT = 2
 #: Weighted frequencies are stored in 16 bits; this value means "count it from the text".
@@ -536,10 +541,14 @@ class EmbeddedSearchBackend(SearchBackend):
         if connection is not None:
             return connection
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=True)
+        # WAL: a search reads its snapshot while a publisher writes, neither waiting for the
+        # other; writes take the lock up front (BEGIN IMMEDIATE) and wait a bounded time.
+        connection = sqlite3.connect(
+            self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=True
+        )
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
-        connection.execute("PRAGMA busy_timeout=30000")
+        connection.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_SECONDS * 1000)}")
         connection.execute("PRAGMA cache_size=-65536")
         connection.execute("PRAGMA temp_store=MEMORY")
         connection.execute("PRAGMA mmap_size=268435456")

@@ -1,11 +1,19 @@
 """The anonymous query log behind the search analytics: one row per search, one row per
-burst of as-you-type searching, never the reader's identity."""
+burst of as-you-type searching, never the reader's identity. Searches are buffered and
+saved in batches (``portal.buffered_writes``): the search itself writes nothing."""
 
 from __future__ import annotations
 
-import pytest
+import datetime
 
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from portal import buffered_writes
 from search.models import SearchQueryLog
+from search.services import BURST_WINDOW
 from tests.search.web_support import build_corpus, staff_user
 
 API = "/api/search/"
@@ -20,6 +28,7 @@ def corpus(site_tree):
 def test_each_submitted_search_is_one_row_with_its_result_count(client, corpus):
     client.get(API, {"q": "شكوى"})
     client.get(API, {"q": "شكوى"})
+    buffered_writes.flush()
     rows = list(SearchQueryLog.objects.values_list("query", "result_count"))
     assert len(rows) == 2
     assert all(query == "شكوى" and count >= 1 for query, count in rows)
@@ -28,6 +37,7 @@ def test_each_submitted_search_is_one_row_with_its_result_count(client, corpus):
 def test_a_typing_burst_keeps_one_row_with_the_query_the_reader_settled_on(client, corpus):
     for prefix in ("شك", "شكو", "شكوى"):
         client.get(API, {"q": prefix, "burst": BURST})
+    buffered_writes.flush()
     entry = SearchQueryLog.objects.get()
     assert entry.query == "شكوى"
     assert entry.result_count == client.get("/api/search/", {"q": "شكوى"}).json()["count"]
@@ -36,6 +46,7 @@ def test_a_typing_burst_keeps_one_row_with_the_query_the_reader_settled_on(clien
 def test_a_new_burst_is_a_new_row(client, corpus):
     client.get(API, {"q": "شكوى", "burst": BURST})
     client.get(API, {"q": "complaint", "burst": "f" * 32})
+    buffered_writes.flush()
     assert sorted(SearchQueryLog.objects.values_list("query", flat=True)) == ["complaint", "شكوى"]
 
 
@@ -55,17 +66,20 @@ def test_a_malformed_burst_id_is_a_400_with_a_message(client, corpus, burst):
     response = client.get(API, {"q": "شكوى", "burst": burst})
     assert response.status_code == 400
     assert response.json()["field"] == "burst"
+    buffered_writes.flush()
     assert SearchQueryLog.objects.count() == 0
 
 
 def test_later_pages_are_not_logged_again(client, corpus):
     client.get(API, {"q": "شكوى", "page": 2})
+    buffered_writes.flush()
     assert SearchQueryLog.objects.count() == 0
 
 
 def test_the_log_holds_no_identity(client, corpus):
     client.force_login(staff_user())
     client.get(API, {"q": "شكوى"}, REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT="Probe/1.0")
+    buffered_writes.flush()
     entry = SearchQueryLog.objects.get()
     stored = " ".join(str(getattr(entry, field.attname)) for field in SearchQueryLog._meta.concrete_fields)
     assert "203.0.113.9" not in stored
@@ -80,3 +94,40 @@ def test_the_log_holds_no_identity(client, corpus):
         "created_at",
         "clicks",
     }
+
+
+def test_a_search_writes_nothing_to_the_database(client, corpus):
+    client.get(API, {"q": "شكوى"})  # warm caches (site, synonyms) first
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(API, {"q": "complaint", "burst": BURST})
+        client.get("/search/", {"q": "شكوى"})
+    assert response.status_code == 200
+    statements = [query["sql"].lstrip().split(" ", 1)[0].upper() for query in queries.captured_queries]
+    assert statements and not {"INSERT", "UPDATE", "DELETE", "BEGIN", "SAVEPOINT"} & set(statements)
+    assert SearchQueryLog.objects.count() == 0
+    buffered_writes.flush()
+    assert sorted(SearchQueryLog.objects.values_list("query", flat=True)) == ["complaint", "شكوى", "شكوى"]
+
+
+def test_a_burst_saved_in_two_batches_is_still_one_row(client, corpus):
+    client.get(API, {"q": "شك", "burst": BURST})
+    buffered_writes.flush()
+    client.get(API, {"q": "شكوى", "burst": BURST})
+    buffered_writes.flush()
+    assert list(SearchQueryLog.objects.values_list("query", flat=True)) == ["شكوى"]
+
+
+def test_a_burst_key_reused_after_the_window_starts_a_new_row(client, corpus):
+    client.get(API, {"q": "شكوى", "burst": BURST})
+    buffered_writes.flush()
+    SearchQueryLog.objects.update(created_at=timezone.now() - BURST_WINDOW - datetime.timedelta(minutes=1))
+    client.get(API, {"q": "complaint", "burst": BURST})
+    buffered_writes.flush()
+    assert sorted(SearchQueryLog.objects.values_list("query", flat=True)) == ["complaint", "شكوى"]
+
+
+def test_buffered_searches_are_saved_at_a_clean_shutdown(client, corpus):
+    for _ in range(3):
+        client.get(API, {"q": "شكوى"})
+    buffered_writes.shutdown()
+    assert SearchQueryLog.objects.count() == 3
