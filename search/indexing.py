@@ -151,7 +151,7 @@ def replay_pending_changes() -> int:
             break
         _apply(batch)
         applied += len(batch)
-    IndexChange.objects.filter(applied_at__isnull=False, changed_at__lt=timezone.now() - CHANGE_RETENTION).delete()
+    IndexChange.objects.filter(applied_at__lt=timezone.now() - CHANGE_RETENTION).delete()
     return applied
 
 
