@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='knowledgepage',
             name='audience_roles',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Used when the audience is "Chosen roles only".', limit_choices_to=knowledge.models.pages.portal_role_choices, related_name='+', to='auth.group', verbose_name='roles that may read the page'),
+            field=modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Used when the audience is chosen roles only.', limit_choices_to=knowledge.models.pages.portal_role_choices, related_name='+', to='auth.group', verbose_name='roles that may read the page'),
         ),
         migrations.AlterField(
             model_name='knowledgepage',

@@ -81,7 +81,7 @@ class KnowledgePage(Page):
         blank=True,
         related_name="+",
         limit_choices_to=portal_role_choices,
-        help_text=_('Used when the audience is "Chosen roles only".'),
+        help_text=_("Used when the audience is chosen roles only."),
     )
     agency = models.ForeignKey(
         "knowledge.Agency", verbose_name=_("agency"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
