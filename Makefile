@@ -45,8 +45,10 @@ static: venv
 demo: venv
 	$(MANAGE) load_demo --site-url http://$(HOST):$(PORT)
 
-# Publishing keeps the index current; this repairs it if its file was lost or is stale.
+# Publishing keeps the index current; this applies the changes it missed (the outbox:
+# a crash between a commit and its indexing), then repairs it if its file was lost or is stale.
 search-index: venv
+	-@$(MANAGE) search_index --replay
 	@$(MANAGE) search_index --check >/dev/null 2>&1 || $(MANAGE) search_index --rebuild --no-progress
 
 setup: venv migrate messages static demo search-index
@@ -55,9 +57,11 @@ setup: venv migrate messages static demo search-index
 serve:
 	$(PY) -m portal.server -b $(HOST) -p $(PORT) portal.asgi:application
 
+# Beside the server, the search outbox is replayed every minute until the server stops.
 run: setup
 	@echo "Serving Tamayuz at http://$(HOST):$(PORT) (Ctrl+C to stop)"
-	$(PY) -m portal.server -b $(HOST) -p $(PORT) portal.asgi:application
+	@$(MANAGE) search_index --replay --every 60 & replayer=$$!; trap 'kill $$replayer 2>/dev/null' EXIT INT TERM; \
+		$(PY) -m portal.server -b $(HOST) -p $(PORT) portal.asgi:application
 
 lint: venv-test
 	$(VENV)/bin/ruff check .

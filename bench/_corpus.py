@@ -293,7 +293,7 @@ def generate_documents(vocabulary: Vocabulary, count: int, seed: int) -> list[Se
                 agency=agency,
                 channels=channels,
                 tags=tags,
-                audience=AUDIENCE_STAFF if rng.random() < STAFF_SHARE else AUDIENCE_PUBLIC,
+                audiences=(AUDIENCE_STAFF,) if rng.random() < STAFF_SHARE else (AUDIENCE_PUBLIC,),
                 last_updated=NOW - datetime.timedelta(days=rng.randint(0, 1500), seconds=rng.randint(0, 86_399)),
             )
         )
@@ -380,7 +380,7 @@ class QueryMaker:
     def __init__(self, vocabulary: Vocabulary, documents: Sequence[SearchDocument], analyze_token, seed: int) -> None:
         self.vocabulary = vocabulary
         self.documents = documents
-        self.public = [document for document in documents if document.audience == AUDIENCE_PUBLIC]
+        self.public = [document for document in documents if document.audiences == (AUDIENCE_PUBLIC,)]
         self.by_locale = {
             (locale, staff): [
                 document for document in (documents if staff else self.public) if document.locale == locale

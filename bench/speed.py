@@ -291,7 +291,7 @@ def main(argv=None) -> int:
         corpus = {
             "documents": len(documents),
             "arabic": sum(1 for d in documents if d.locale == "ar"),
-            "staff_only": sum(1 for d in documents if d.audience == "staff"),
+            "staff_only": sum(1 for d in documents if d.audiences == ("staff",)),
             "characters": characters,
             "arabic_forms": len(vocabulary.arabic.forms),
             "english_forms": len(vocabulary.english.forms),

@@ -1,10 +1,13 @@
-"""Sitemap of public pages only: staff-only pages never appear, whoever asks."""
+"""Sitemap of public pages only: pages for staff or chosen roles never appear, whoever asks."""
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpRequest
 from wagtail.models import Page, Site
+
+from knowledge.selectors import visible_pages
 
 
 class PublicPagesSitemap(Sitemap):
@@ -20,7 +23,7 @@ class PublicPagesSitemap(Sitemap):
         queryset = Page.objects.none()
         for root in roots:
             queryset = queryset | Page.objects.descendant_of(root, inclusive=True)
-        return queryset.live().public().order_by("path").specific()
+        return visible_pages(queryset, AnonymousUser()).public().order_by("path").specific()
 
     def location(self, item: Page) -> str:
         return item.get_url(request=self.request) or ""

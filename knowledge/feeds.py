@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.utils.translation import get_language
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from knowledge.models import AnnouncementPage
+from knowledge.selectors import visible_pages
 
 
 class AnnouncementsFeed(Feed):
@@ -24,7 +26,8 @@ class AnnouncementsFeed(Feed):
 
     def items(self):
         locale = Locale.objects.filter(language_code=get_language()).first()
-        queryset = AnnouncementPage.objects.live().public()
+        # What an anonymous reader may read (feed readers do not sign in).
+        queryset = visible_pages(AnnouncementPage.objects.all(), AnonymousUser()).public()
         if locale is not None:
             queryset = queryset.filter(locale=locale)
         return queryset.order_by("-date", "-first_published_at")[:20]

@@ -20,7 +20,7 @@ Front matter (no other keys allowed)::
     locale: ar           # ar | en
     title: كيف أقدم شكوى؟
     summary: ...         # optional
-    audience: public     # public (default) | staff
+    audience: public     # public (default) | staff | a list of roles: [HR, Leadership]
     agency: civil-service  # optional; created (slug as placeholder names) when missing
     channels: [phone, email]
     tags: [complaints, tawasul]
@@ -42,6 +42,7 @@ from typing import Any
 import markdown
 import yaml
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.db import transaction
@@ -145,6 +146,7 @@ class KnowledgeFile:
     channels: tuple[str, ...]
     tags: tuple[str, ...]
     body_html: str
+    audience_roles: tuple[str, ...] = ()  # role names, when ``audience`` is "roles"
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -239,6 +241,31 @@ def _choice_value(data: dict, key: str, choices: Iterable[str], problems: list[s
     return value
 
 
+def _audience_values(data: dict, problems: list[str]) -> dict[str, Any]:
+    """``audience``: ``public`` (default), ``staff`` (every portal role), or a list of
+    portal roles (``[HR, Leadership]``, any letter case) who alone may read the page."""
+    from portal.roles import ALL_ROLES
+
+    value = data.get("audience")
+    if not isinstance(value, list):
+        audience = _choice_value(data, "audience", AUDIENCES, problems) or KnowledgePage.AUDIENCE_PUBLIC
+        return {"audience": audience, "audience_roles": ()}
+    by_name = {role.casefold(): role for role in ALL_ROLES}
+    chosen = []
+    for item in value:
+        role = by_name.get(str(item).strip().casefold()) if isinstance(item, str | int) else None
+        if role is None:
+            problems.append(
+                _("“audience” names the unknown role “%(role)s” (roles: %(choices)s)")
+                % {"role": item, "choices": ", ".join(ALL_ROLES)}
+            )
+        else:
+            chosen.append(role)
+    if not value:
+        problems.append(_("“audience” is an empty list: name at least one role, or write public or staff"))
+    return {"audience": KnowledgePage.AUDIENCE_ROLES, "audience_roles": tuple(sorted(set(chosen)))}
+
+
 def _slug_value(data: dict, key: str, max_length: int, problems: list[str], *, required: bool) -> str | None:
     value = _text_value(data, key, problems, required=required)
     if not value:
@@ -279,7 +306,7 @@ def _validate_front_matter(data: dict, body: str, problems: list[str]) -> dict[s
         "locale": _choice_value(data, "locale", LOCALES, problems, required=True),
         "title": _text_value(data, "title", problems, required=True),
         "summary": _text_value(data, "summary", problems) or "",
-        "audience": _choice_value(data, "audience", AUDIENCES, problems) or KnowledgePage.AUDIENCE_PUBLIC,
+        **_audience_values(data, problems),
         "agency": _slug_value(data, "agency", _AGENCY_SLUG_MAX, problems, required=False),
     }
     if values["title"] and len(values["title"]) > _TITLE_MAX:
@@ -558,6 +585,8 @@ class _Importer:
                 return False
         if tuple(sorted(channel.key for channel in page.channels.all())) != parsed.channels:
             return False
+        if tuple(sorted(group.name for group in page.audience_roles.all())) != parsed.audience_roles:
+            return False
         return tuple(sorted(tag.name for tag in page.tags.all())) == parsed.tags
 
     def apply(self, parsed: KnowledgeFile) -> None:
@@ -592,6 +621,7 @@ class _Importer:
         for name, value in values.items():
             setattr(page, name, value)
         page.channels.set([self.channels[key] for key in parsed.channels])
+        page.audience_roles.set(list(Group.objects.filter(name__in=parsed.audience_roles)))
         page.tags.set(list(parsed.tags))
 
     def save(self, page: KnowledgePage) -> None:

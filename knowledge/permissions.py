@@ -1,15 +1,135 @@
 """Who may read what in the knowledge base. Views, selectors, search, sitemaps and feeds
-all ask here."""
+all ask here.
+
+THE rule for reading a knowledge page, evaluated from the page's own ``audience`` (a field
+of the page and of its revisions, so it goes live with the content in one publish):
+
+- ``public``: everyone;
+- ``staff``: signed-in members of any portal role (``portal.roles.ALL_ROLES``);
+- ``roles``: signed-in members of one of the page's ``audience_roles``;
+- superusers read everything.
+
+Nothing is copied at publish time: adding a role to ``portal.roles`` or renaming a group
+changes what readers see at once, with nothing to republish.
+
+The same rule in three forms, which must agree (tests check every role against every
+audience in every channel):
+
+- ``can_read(user, page)``: one page (the page view, click tracking, feedback);
+- ``readable_filter(user)``: a ``Q`` over ``KnowledgePage`` rows (listings, menus, related
+  pages, the sitemap and feeds);
+- ``audience_keys_for(user)`` / ``page_audience_keys(page)``: the search index stores a
+  page's keys, and a reader sees a document sharing at least one key with theirs.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db.models import Q
 
 from portal import roles
 from portal.security import is_portal_staff
 
+#: Search audience keys: a document carries the keys of its audience; a reader holds keys.
+KEY_PUBLIC = "public"
+KEY_STAFF = "staff"
+#: Held only by superusers: the key of a page for chosen roles when none is chosen.
+KEY_SUPERUSERS = "superusers"
+
+
+def role_key(group_id: int) -> str:
+    """The audience key of one role (by group id, so renaming a group changes nothing)."""
+    return f"role:{group_id}"
+
+
+def _active(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def _group_ids(user) -> set[int]:
+    cached = getattr(user, "_knowledge_group_ids", None)
+    if cached is None:
+        cached = set(user.groups.values_list("pk", flat=True))
+        user._knowledge_group_ids = cached
+    return cached
+
 
 def can_read_staff_content(user) -> bool:
-    """Staff-only knowledge is readable by signed-in members of a portal role."""
+    """Pages for all staff are readable by signed-in members of a portal role."""
     return is_portal_staff(user)
+
+
+def audience_keys_for(user) -> tuple[str, ...]:
+    """The search audience keys ``user`` holds: public for everyone; staff for portal
+    roles; one key per group the user is in; superusers every key."""
+    keys = [KEY_PUBLIC]
+    if not _active(user):
+        return tuple(keys)
+    if can_read_staff_content(user):
+        keys.append(KEY_STAFF)
+    if user.is_superuser:
+        from django.contrib.auth.models import Group
+
+        keys.append(KEY_SUPERUSERS)
+        group_ids: Iterable[int] = Group.objects.values_list("pk", flat=True)
+    else:
+        group_ids = _group_ids(user)
+    keys.extend(role_key(group_id) for group_id in sorted(group_ids))
+    return tuple(keys)
+
+
+def page_audience_keys(page) -> tuple[str, ...]:
+    """The keys a knowledge page's search document carries (from its audience field)."""
+    from knowledge.models import KnowledgePage
+
+    if page.audience == KnowledgePage.AUDIENCE_PUBLIC:
+        return (KEY_PUBLIC,)
+    if page.audience == KnowledgePage.AUDIENCE_STAFF:
+        return (KEY_STAFF,)
+    group_ids = sorted(group.pk for group in page.audience_roles.all())
+    # A page for chosen roles with none chosen is for superusers only.
+    return tuple(role_key(group_id) for group_id in group_ids) or (KEY_SUPERUSERS,)
+
+
+def can_read(user, page) -> bool:
+    """Whether ``user`` may read ``page`` (any page: only knowledge pages have an audience;
+    whether it is live is the caller's concern)."""
+    from knowledge.models import KnowledgePage
+
+    specific = page.specific if type(page).__name__ == "Page" else page
+    if not isinstance(specific, KnowledgePage):
+        return True
+    if specific.audience == KnowledgePage.AUDIENCE_PUBLIC:
+        return True
+    if not _active(user):
+        return False
+    if user.is_superuser:
+        return True
+    if specific.audience == KnowledgePage.AUDIENCE_STAFF:
+        return can_read_staff_content(user)
+    if specific.audience == KnowledgePage.AUDIENCE_ROLES:
+        return bool(_group_ids(user) & {group.pk for group in specific.audience_roles.all()})
+    return False
+
+
+def readable_filter(user) -> Q:
+    """The ``KnowledgePage`` rows ``user`` may read, as a ``Q`` (see ``can_read``)."""
+    from knowledge.models import KnowledgePage
+
+    public = Q(audience=KnowledgePage.AUDIENCE_PUBLIC)
+    if not _active(user):
+        return public
+    if user.is_superuser:
+        return Q()
+    readable = public
+    if can_read_staff_content(user):
+        readable |= Q(audience=KnowledgePage.AUDIENCE_STAFF)
+    group_ids = _group_ids(user)
+    if group_ids:
+        chosen = KnowledgePage.audience_roles.through.objects.filter(group_id__in=group_ids).values("knowledgepage_id")
+        readable |= Q(audience=KnowledgePage.AUDIENCE_ROLES, pk__in=chosen)
+    return readable
 
 
 def can_view_freshness_report(user) -> bool:

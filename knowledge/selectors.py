@@ -29,16 +29,20 @@ from knowledge.models import (
     ServiceProcedurePage,
     Topic,
 )
-from knowledge.permissions import can_read_staff_content
+from knowledge.permissions import readable_filter
 from portal.models import Agency
 
 
 def visible_pages(queryset: QuerySet, user) -> QuerySet:
-    """Live pages the user may read: anonymous readers get pages without view restrictions."""
+    """Live pages the user may read (``knowledge.permissions``: the audience of each
+    knowledge page; other pages, such as the home and index pages, are for everyone)."""
     queryset = queryset.live()
-    if can_read_staff_content(user):
+    readable = readable_filter(user)
+    if not readable:  # superusers
         return queryset
-    return queryset.public()
+    if issubclass(queryset.model, KnowledgePage):
+        return queryset.filter(readable)
+    return queryset.exclude(pk__in=KnowledgePage.objects.exclude(readable).values("pk"))
 
 
 def visible_knowledge_pages(user, *, locale: Locale | None = None) -> QuerySet[KnowledgePage]:

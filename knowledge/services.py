@@ -5,34 +5,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.models import Locale, Page, Site
 
 from knowledge.models import KnowledgePage
-from portal import roles
-
-
-def staff_groups() -> list[Group]:
-    return list(Group.objects.filter(name__in=roles.ALL_ROLES))
-
-
-@transaction.atomic
-def apply_audience_restriction(page: KnowledgePage) -> None:
-    """Make the page's Wagtail view restriction match its ``audience`` field.
-
-    Staff-only pages get a group restriction for every portal role; public pages lose the
-    restriction this service manages (restrictions on ancestors still apply)."""
-    restrictions = PageViewRestriction.objects.filter(page=page)
-    if page.audience == KnowledgePage.AUDIENCE_STAFF:
-        restriction = restrictions.filter(restriction_type=PageViewRestriction.GROUPS).first()
-        if restriction is None:
-            restrictions.delete()
-            restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.GROUPS)
-        restriction.groups.set(staff_groups())
-    else:
-        restrictions.filter(restriction_type=PageViewRestriction.GROUPS).delete()
 
 
 def record_review(page: KnowledgePage, *, reviewed_on: datetime.date | None = None) -> None:
@@ -49,14 +26,19 @@ def record_review(page: KnowledgePage, *, reviewed_on: datetime.date | None = No
 
 
 def on_page_published(page: Page) -> None:
+    """Runs inside the publish's transaction (``knowledge.signal_handlers``): a failure here
+    rolls the publish back."""
     specific = page.specific
     if isinstance(specific, KnowledgePage):
-        apply_audience_restriction(specific)
         record_review(specific)
 
 
+@transaction.atomic
 def publish(page: Page, *, user=None) -> Page:
-    """Save a revision of ``page`` and publish it (Wagtail sends ``page_published``)."""
+    """Save a revision of ``page`` and publish it (Wagtail sends ``page_published``).
+
+    One transaction: the new content, its audience (a field of the page), the review
+    stamp and the search outbox row are committed together or not at all."""
     revision = page.save_revision(user=user, log_action=True)
     revision.publish(user=user)
     page.refresh_from_db()

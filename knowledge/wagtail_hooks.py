@@ -3,7 +3,9 @@ under one "Reference data" menu, the content freshness report, and its audit-log
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -12,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from knowledge import admin_views
 from knowledge.models import Channel, Topic
-from knowledge.permissions import can_view_freshness_report
+from knowledge.permissions import can_read, can_view_freshness_report
 from knowledge.services import MARK_REVIEWED_ACTION
 from portal.models import Agency
 
@@ -97,3 +99,30 @@ def register_freshness_report_menu_item():
 @hooks.register("register_log_actions")
 def register_freshness_log_actions(actions):
     actions.register_action(MARK_REVIEWED_ACTION, _("Mark as reviewed"), _("Marked as reviewed"))
+
+
+# --- Who may read a page ---------------------------------------------------------------------
+
+
+@hooks.register("on_serve_page")
+def check_page_audience(callback):
+    """The page view applies the same rule as every listing and search
+    (``knowledge.permissions.can_read``): anonymous readers are sent to sign in, signed-in
+    readers outside the page's audience are refused (never sent to sign in again: a loop).
+    A page not for everyone is never stored by a shared cache."""
+
+    def serve_if_readable(page, request, serve_args, serve_kwargs):
+        if not can_read(request.user, page):
+            if request.user.is_authenticated:
+                raise PermissionDenied
+            from wagtail.wagtail_hooks import require_wagtail_login
+
+            response = require_wagtail_login(next=request.get_full_path())
+            add_never_cache_headers(response)
+            return response
+        response = callback(page, request, serve_args, serve_kwargs)
+        if getattr(page.specific, "is_staff_only", False):
+            add_never_cache_headers(response)
+        return response
+
+    return serve_if_readable

@@ -11,7 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.rich_text import RichText, get_text_for_indexing
 
-from search.backends.base import AUDIENCE_PUBLIC, AUDIENCE_STAFF, SearchDocument
+from knowledge.permissions import page_audience_keys
+from search.backends.base import SearchDocument
 
 #: Fields every knowledge page has that are not body text.
 _NOT_BODY = {"title", "summary", "slug", "audience", "owner_team", "draft_title", "seo_title", "search_description"}
@@ -67,11 +68,6 @@ def page_body_text(page: Page) -> str:
     return "\n".join(parts)
 
 
-def effective_audience(page: Page) -> str:
-    """Staff when the page or any ancestor carries a view restriction."""
-    return AUDIENCE_STAFF if page.get_view_restrictions().exists() else AUDIENCE_PUBLIC
-
-
 def is_indexable(page: Page) -> bool:
     from knowledge.models import KnowledgePage
 
@@ -93,7 +89,7 @@ def build_document(page: Page) -> SearchDocument:
         agency=specific.agency.slug if getattr(specific, "agency_id", None) else "",
         channels=tuple(sorted(specific.channels.values_list("key", flat=True))),
         tags=tuple(sorted(specific.tags.names())),
-        audience=effective_audience(specific),
+        audiences=page_audience_keys(specific),
         last_updated=specific.last_published_at,
     )
 
@@ -102,7 +98,7 @@ def live_knowledge_pages():
     """Every page the index should hold (specific instances, with what documents need)."""
     from knowledge.models import KnowledgePage
 
-    return KnowledgePage.objects.live().order_by("path").specific()
+    return KnowledgePage.objects.live().order_by("path").prefetch_related("audience_roles").specific()
 
 
 def iter_documents() -> Iterator[SearchDocument]:

@@ -150,7 +150,7 @@ class PageDocument(Document):
     agency = Keyword()
     channels = Keyword(multi=True)
     tags = Keyword(multi=True)
-    audience = Keyword()
+    audience = Keyword(multi=True)  # the page's audience keys
     url = Keyword(index=False)
     last_updated = Date()
     title = _text(autocomplete=True)
@@ -173,7 +173,7 @@ class PageDocument(Document):
             agency=document.agency or None,
             channels=list(document.channels),
             tags=list(document.tags),
-            audience=document.audience,
+            audience=list(document.audiences),
             url=document.url,
             last_updated=document.last_updated,
             title=document.title,

@@ -1,11 +1,18 @@
-"""Keep the search index in step with the content.
+"""Keep the search index in step with the content, through an outbox.
 
 Every change that can alter what a page's document holds (publish, unpublish, delete,
-move, slug change, view-restriction change) schedules a *refresh* of the affected pages
-for when the transaction commits: a refresh rebuilds the document from the LIVE page, or
-removes it when the page is gone, no longer live, or not a knowledge page. Drafts never
-reach the index because only ``page_published`` and the other changes of live state
-trigger a refresh, and documents are built from the live page row, never a revision.
+move, slug change, audience change: the audience is a page field, so it changes by
+publishing) writes an ``IndexChange`` row IN THE SAME TRANSACTION as the change. After
+the transaction commits, the rows are applied: the affected pages are refreshed from
+their LIVE state (documents rebuilt, or removed when a page is gone, no longer live or
+not a knowledge page), and only then are the rows marked applied. A change whose
+application failed or never ran (engine down, process killed between commit and
+indexing) stays in the outbox until ``replay_pending_changes`` applies it:
+``manage.py search_index --replay`` at start-up (``make run``) and periodically
+(``--replay --every SECONDS``, started beside the server by ``make run``).
+
+Drafts never reach the index: documents are built from the live page row, never from a
+revision.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from collections.abc import Callable, Iterable
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from search.backends import get_search_backend
@@ -60,40 +67,98 @@ def refresh_pages(page_ids: Iterable[int], *, include_descendants: bool = False)
 #: Changes recorded this long before a rebuild started are replayed too (clock skew
 #: between web servers and the machine running the rebuild).
 REPLAY_MARGIN = datetime.timedelta(minutes=1)
-#: Recorded changes are kept this long, then pruned.
+#: Applied changes are kept this long, then pruned (unapplied ones are kept until applied).
 CHANGE_RETENTION = datetime.timedelta(days=1)
+#: Outbox rows applied per batch by a replay.
+REPLAY_BATCH = 500
 
 
 def rebuild_index(*, progress: Callable[[int], None] | None = None) -> int:
     """Rebuild the whole index from the live pages (atomic swap in both backends), then
-    replay the changes made while it was building: they were written to the index being
-    replaced, and would otherwise be lost at the swap."""
+    replay the changes made while it was building (they were written to the index being
+    replaced, and would otherwise be lost at the swap) and any still unapplied."""
+    from search.models import IndexChange
+
     started = timezone.now()
     count = get_search_backend().rebuild(iter_documents(), progress=progress)
-    replay_changes_since(started - REPLAY_MARGIN)
+    since = IndexChange.objects.filter(changed_at__gte=started - REPLAY_MARGIN)
+    _apply(list(since.values_list("pk", "page_id", "include_descendants")))
+    replay_pending_changes()
     return count
 
 
-def record_changes(pending: dict[int, bool]) -> None:
-    """Journal the pages about to be refreshed (see ``IndexChange``), pruning old entries."""
+def record_changes(pending: dict[int, bool]) -> list[int]:
+    """Write outbox rows for these pages (page id -> with its descendants) in the current
+    transaction; returns their ids."""
     from search.models import IndexChange
 
     now = timezone.now()
-    IndexChange.objects.filter(changed_at__lt=now - CHANGE_RETENTION).delete()
-    IndexChange.objects.bulk_create(
+    rows = [
         IndexChange(page_id=page_id, include_descendants=descend, changed_at=now)
         for page_id, descend in pending.items()
+    ]
+    created = IndexChange.objects.bulk_create(rows)
+    ids = [row.pk for row in created if row.pk is not None]
+    if len(ids) != len(rows):  # a backend that does not return ids from bulk inserts
+        ids = list(
+            IndexChange.objects.filter(changed_at=now, page_id__in=list(pending), applied_at__isnull=True).values_list(
+                "pk", flat=True
+            )
+        )
+    return ids
+
+
+def _apply(changes: list[tuple[int, int, bool]]) -> None:
+    """Refresh the pages of these outbox rows (row id, page id, with descendants) from their
+    live state, then mark the rows applied. Raises when the index refuses the change: the
+    rows stay unapplied for the next replay."""
+    from search.models import IndexChange
+
+    if not changes:
+        return
+    pending: dict[int, bool] = {}
+    for _row_id, page_id, descend in changes:
+        pending[page_id] = pending.get(page_id, False) or descend
+    _refresh(pending)
+    IndexChange.objects.filter(pk__in=[row_id for row_id, _page_id, _descend in changes]).update(
+        applied_at=timezone.now()
     )
 
 
-def replay_changes_since(moment: datetime.datetime) -> None:
+def apply_changes(row_ids: Iterable[int]) -> None:
+    """Apply these outbox rows (those not applied yet)."""
     from search.models import IndexChange
 
-    changes = IndexChange.objects.filter(changed_at__gte=moment).values_list("page_id", "include_descendants")
-    pending: dict[int, bool] = {}
-    for page_id, descend in changes:
-        pending[page_id] = pending.get(page_id, False) or descend
-    _refresh(pending)
+    row_ids = list(row_ids)
+    rows = IndexChange.objects.filter(pk__in=row_ids, applied_at__isnull=True)
+    _apply(list(rows.values_list("pk", "page_id", "include_descendants")))
+
+
+def replay_pending_changes() -> int:
+    """Apply every outbox row not applied yet (oldest first), and prune applied rows past
+    their retention. Returns how many rows were applied; raises when the index fails
+    (what was not applied stays for the next replay)."""
+    from search.models import IndexChange
+
+    applied = 0
+    while True:
+        batch = list(
+            IndexChange.objects.filter(applied_at__isnull=True)
+            .order_by("changed_at", "pk")
+            .values_list("pk", "page_id", "include_descendants")[:REPLAY_BATCH]
+        )
+        if not batch:
+            break
+        _apply(batch)
+        applied += len(batch)
+    IndexChange.objects.filter(applied_at__lt=timezone.now() - CHANGE_RETENTION).delete()
+    return applied
+
+
+def pending_change_count() -> int:
+    from search.models import IndexChange
+
+    return IndexChange.objects.filter(applied_at__isnull=True).count()
 
 
 def count_indexable_pages() -> int:
@@ -107,28 +172,36 @@ def _same_time(a: datetime.datetime | None, b: datetime.datetime | None) -> bool
 
 
 def check_index() -> IndexCheckReport:
-    """Compare the live pages with the index: missing, stale and orphaned page ids."""
-    live = dict(live_knowledge_pages().values_list("pk", "last_published_at"))
-    indexed = get_search_backend().indexed_versions()
-    missing = sorted(set(live) - set(indexed))
-    orphaned = sorted(set(indexed) - set(live))
-    stale = sorted(page_id for page_id in set(live) & set(indexed) if not _same_time(live[page_id], indexed[page_id]))
-    return IndexCheckReport(missing=missing, stale=stale, orphaned=orphaned)
+    """Compare the live pages with the index: missing, stale (publish time), orphaned page
+    ids, and pages indexed with other audience keys than their audience gives."""
+    from knowledge.permissions import page_audience_keys
+
+    pages = {page.pk: page for page in live_knowledge_pages()}
+    indexed = get_search_backend().indexed_states()
+    missing = sorted(set(pages) - set(indexed))
+    orphaned = sorted(set(indexed) - set(pages))
+    both = set(pages) & set(indexed)
+    stale = sorted(
+        page_id for page_id in both if not _same_time(pages[page_id].last_published_at, indexed[page_id].last_updated)
+    )
+    wrong_audience = sorted(
+        page_id for page_id in both if frozenset(page_audience_keys(pages[page_id])) != indexed[page_id].audiences
+    )
+    return IndexCheckReport(missing=missing, stale=stale, orphaned=orphaned, wrong_audience=wrong_audience)
 
 
-# --- scheduling on commit ------------------------------------------------------------------
+# --- the outbox, applied on commit ------------------------------------------------------------
 
 
 def _flush() -> None:
-    pending: dict[int, bool] = getattr(_pending, "pages", {})
-    _pending.pages = {}
-    if not pending:
+    row_ids: set[int] = getattr(_pending, "rows", set())
+    _pending.rows = set()
+    if not row_ids:
         return
     try:
-        record_changes(pending)
-        _refresh(pending)
-    except Exception:  # the index must never break publishing; --check finds the gap
-        logger.exception("Search index update failed for pages %s", sorted(pending))
+        apply_changes(row_ids)
+    except Exception:  # the index must never break publishing: the outbox keeps the change
+        logger.exception("Search index update failed; outbox rows %s stay for the next replay", sorted(row_ids))
 
 
 def _refresh(pending: dict[int, bool]) -> None:
@@ -138,15 +211,15 @@ def _refresh(pending: dict[int, bool]) -> None:
 
 
 def schedule_refresh(page_ids: Iterable[int], *, include_descendants: bool = False) -> None:
-    """Refresh these pages once the current transaction commits (at once outside one)."""
-    pending: dict[int, bool] | None = getattr(_pending, "pages", None)
-    if pending is None:
-        pending = _pending.pages = {}
-    for page_id in page_ids:
-        pending[page_id] = pending.get(page_id, False) or include_descendants
+    """Write outbox rows for these pages in the current transaction, and apply them once
+    it commits (at once outside a transaction)."""
+    row_ids = record_changes(dict.fromkeys(page_ids, include_descendants))
+    rows: set[int] | None = getattr(_pending, "rows", None)
+    if rows is None:
+        rows = _pending.rows = set()
+    rows.update(row_ids)
     # Registered every time: the first flush after commit takes everything pending, later
-    # ones find nothing. (Leftovers of a rolled-back transaction are refreshed from the live
-    # state too, which is harmless.)
+    # ones find nothing. (Ids left by a rolled-back transaction name no row: nothing to do.)
     transaction.on_commit(_flush)
 
 
@@ -184,8 +257,14 @@ def _on_slug_changed(sender, instance, **kwargs) -> None:
     schedule_refresh([instance.pk], include_descendants=True)
 
 
-def _on_view_restriction_changed(sender, instance, **kwargs) -> None:
-    schedule_refresh([instance.page_id], include_descendants=True)
+def _on_role_deleted(sender, instance, **kwargs) -> None:
+    """A deleted group leaves the audience of the pages that named it: their keys change."""
+    from knowledge.models import KnowledgePage
+
+    through = KnowledgePage.audience_roles.through
+    page_ids = list(through.objects.filter(group_id=instance.pk).values_list("knowledgepage_id", flat=True))
+    if page_ids:
+        schedule_refresh(page_ids)
 
 
 def _on_synonym_changed(sender, instance, **kwargs) -> None:
@@ -193,7 +272,8 @@ def _on_synonym_changed(sender, instance, **kwargs) -> None:
 
 
 def register_signal_handlers() -> None:
-    from django.db.models.signals import post_delete, post_save
+    from django.contrib.auth.models import Group
+    from django.db.models.signals import post_delete, post_save, pre_delete
 
     from search.models import Synonym
 
@@ -202,9 +282,6 @@ def register_signal_handlers() -> None:
     post_delete.connect(_on_page_deleted, dispatch_uid="search_page_deleted")
     post_page_move.connect(_on_page_moved, dispatch_uid="search_page_moved")
     page_slug_changed.connect(_on_slug_changed, dispatch_uid="search_page_slug_changed")
-    post_save.connect(_on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
-    post_delete.connect(
-        _on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_deleted"
-    )
+    pre_delete.connect(_on_role_deleted, sender=Group, dispatch_uid="search_role_deleted")
     post_save.connect(_on_synonym_changed, sender=Synonym, dispatch_uid="search_synonym_saved")
     post_delete.connect(_on_synonym_changed, sender=Synonym, dispatch_uid="search_synonym_deleted")

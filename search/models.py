@@ -126,16 +126,29 @@ class PageFeedback(models.Model):
 
 
 class IndexChange(models.Model):
-    """A page the index was told to refresh, and when. ``rebuild_index`` replays the ones
-    recorded while it was building (those writes went to the index being replaced), so a
-    rebuild never loses a publish, move, privacy change or deletion made meanwhile.
+    """The search index's outbox: one row per page change the index must follow (publish,
+    unpublish, deletion, move, slug or audience change).
 
-    No foreign key: the page may have been deleted. Rows older than a day are pruned."""
+    Written in the SAME database transaction as the change (by the signal handlers of
+    ``search.indexing``), so a committed change always has its row and a rolled-back one
+    never does. After commit the index is refreshed from the live pages and the row is
+    marked ``applied_at``, only once the index has accepted the change. Rows still
+    unapplied (the process died, the engine was down) are replayed by
+    ``manage.py search_index --replay``, at start-up and periodically. ``rebuild_index``
+    also replays the rows written while it was building.
+
+    No foreign key: the page may have been deleted. Applied rows older than a day are pruned."""
 
     page_id = models.BigIntegerField()
     include_descendants = models.BooleanField(default=False)
     changed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("search index change")
         verbose_name_plural = _("search index changes")
+        indexes = [
+            models.Index(
+                fields=["changed_at"], condition=models.Q(applied_at__isnull=True), name="index_change_unapplied"
+            )
+        ]

@@ -4,19 +4,18 @@ reports all ask here."""
 
 from __future__ import annotations
 
-from knowledge.permissions import can_read_staff_content
+from knowledge.permissions import audience_keys_for
 from portal import roles
-from search.backends.base import AUDIENCE_PUBLIC, AUDIENCE_STAFF
 
 #: Roles whose members read search analytics and page feedback in the Wagtail admin.
 ANALYTICS_ROLES: tuple[str, ...] = (roles.EDITORS, roles.REVIEWERS)
 
 
 def reader_audiences(user) -> tuple[str, ...]:
-    """The indexed audiences ``user`` may see: public for everyone, staff-only for staff."""
-    if can_read_staff_content(user):
-        return (AUDIENCE_PUBLIC, AUDIENCE_STAFF)
-    return (AUDIENCE_PUBLIC,)
+    """The indexed audience keys ``user`` holds (``knowledge.permissions``, the one rule):
+    results, counts, facets, suggestions and autocomplete all come from documents holding
+    one of them."""
+    return audience_keys_for(user)
 
 
 def can_view_search_analytics(user) -> bool:

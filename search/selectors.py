@@ -20,7 +20,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, get_page_models
 
 from knowledge.models import KnowledgePage
-from knowledge.permissions import can_read_staff_content
 from knowledge.selectors import visible_pages
 from search import analysis
 from search.backends.base import (
@@ -324,12 +323,12 @@ def facet_labels(*, user=None) -> dict[str, dict[str, str]]:
     """Human labels for facet keys, in the active language.
 
     An agency that only pages hidden from ``user`` name is left out: its name would tell
-    an anonymous reader about staff-only content (agencies no page names yet stay in)."""
+    the reader about content they may not see (agencies no page names yet stay in)."""
     from knowledge.models import Channel
     from portal.models import Agency
 
     agencies = Agency.objects.all()
-    if user is None or not can_read_staff_content(user):
+    if user is None or not user.is_superuser:
         named = KnowledgePage.objects.live().filter(agency__isnull=False).values("agency_id")
         visible = visible_pages(KnowledgePage.objects.filter(agency__isnull=False), user).values("agency_id")
         agencies = agencies.filter(Q(pk__in=visible) | ~Q(pk__in=named))

@@ -9,6 +9,7 @@ import re
 from dateutil.relativedelta import relativedelta
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -37,6 +38,14 @@ def is_countable_read(request) -> bool:
     return not _BOT_USER_AGENT.search(request.headers.get("User-Agent", ""))
 
 
+def portal_role_choices() -> dict:
+    """The groups an audience may name: the portal's roles (read at form time, so a role
+    added to ``portal.roles`` is offered at once)."""
+    from portal import roles
+
+    return {"name__in": roles.ALL_ROLES}
+
+
 class KnowledgePageTag(TaggedItemBase):
     content_object = ParentalKey("knowledge.KnowledgePage", related_name="tagged_items", on_delete=models.CASCADE)
 
@@ -46,7 +55,12 @@ class KnowledgePage(Page):
 
     AUDIENCE_PUBLIC = "public"
     AUDIENCE_STAFF = "staff"
-    AUDIENCE_CHOICES = [(AUDIENCE_PUBLIC, _("Public")), (AUDIENCE_STAFF, _("Staff only"))]
+    AUDIENCE_ROLES = "roles"
+    AUDIENCE_CHOICES = [
+        (AUDIENCE_PUBLIC, _("Public")),
+        (AUDIENCE_STAFF, _("All staff")),
+        (AUDIENCE_ROLES, _("Chosen roles only")),
+    ]
 
     #: Short machine name used by search, import and the API ("faq", "guide", ...).
     content_type_key = "page"
@@ -59,7 +73,15 @@ class KnowledgePage(Page):
         max_length=10,
         choices=AUDIENCE_CHOICES,
         default=AUDIENCE_PUBLIC,
-        help_text=_("Staff-only pages are hidden from anonymous visitors everywhere."),
+        help_text=_("Who may read the page: everyone, every portal role, or only the roles chosen below."),
+    )
+    audience_roles = ParentalManyToManyField(
+        "auth.Group",
+        verbose_name=_("roles that may read the page"),
+        blank=True,
+        related_name="+",
+        limit_choices_to=portal_role_choices,
+        help_text=_("Used when the audience is chosen roles only."),
     )
     agency = models.ForeignKey(
         "portal.Agency", verbose_name=_("agency"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -83,7 +105,10 @@ class KnowledgePage(Page):
     is_creatable = False
 
     knowledge_panels = [
-        FieldPanel("audience"),
+        MultiFieldPanel(
+            [FieldPanel("audience"), FieldPanel("audience_roles", widget=forms.CheckboxSelectMultiple)],
+            heading=_("Audience"),
+        ),
         MultiFieldPanel(
             [FieldPanel("agency"), FieldPanel("channels", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
             heading=_("Classification"),
@@ -115,7 +140,15 @@ class KnowledgePage(Page):
 
     @property
     def is_staff_only(self) -> bool:
-        return self.audience == self.AUDIENCE_STAFF
+        """Not for everyone: all staff or chosen roles (the "staff only" badge)."""
+        return self.audience != self.AUDIENCE_PUBLIC
+
+    def clean(self) -> None:
+        super().clean()
+        if self.audience not in dict(self.AUDIENCE_CHOICES):
+            raise ValidationError({"audience": _("Choose who may read the page.")})
+        if self.audience == self.AUDIENCE_ROLES and not list(self.audience_roles.all()):
+            raise ValidationError({"audience_roles": _("Choose at least one role that may read the page.")})
 
     def search_body_text(self) -> str:
         """Plain text of the page body, for the search index. Subclasses extend it."""

@@ -92,14 +92,17 @@ class SearchDocument:
     agency: str = ""  # agency slug
     channels: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
-    audience: str = AUDIENCE_PUBLIC  # "public" or "staff": effective, from view restrictions
+    #: The page's audience keys (``knowledge.permissions.page_audience_keys``): "public",
+    #: "staff", or one "role:<group id>" per chosen role. A reader sees the document when
+    #: it holds one of these keys.
+    audiences: tuple[str, ...] = (AUDIENCE_PUBLIC,)
     last_updated: datetime.datetime | None = None
 
 
 @dataclass(frozen=True)
 class SearchQuery:
     text: str
-    audiences: tuple[str, ...] = (AUDIENCE_PUBLIC,)  # which audiences the reader may see
+    audiences: tuple[str, ...] = (AUDIENCE_PUBLIC,)  # the audience keys the reader holds
     types: tuple[str, ...] = ()
     channels: tuple[str, ...] = ()
     agencies: tuple[str, ...] = ()
@@ -135,6 +138,16 @@ class IndexCheckReport:
     missing: list[int]  # page ids live but not indexed
     stale: list[int]  # page ids indexed with an older last_updated
     orphaned: list[int]  # page ids indexed but no longer live
+    #: page ids indexed with other audience keys than the page's audience gives
+    wrong_audience: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class IndexedState:
+    """What ``search_index --check`` compares for one indexed page."""
+
+    last_updated: datetime.datetime | None
+    audiences: frozenset[str]
 
 
 class SearchBackend(abc.ABC):
@@ -162,8 +175,12 @@ class SearchBackend(abc.ABC):
         """Build a fresh index from ``documents`` and swap it in atomically."""
 
     @abc.abstractmethod
+    def indexed_states(self) -> dict[int, IndexedState]:
+        """page_id -> its indexed publish time and audience keys, for ``search_index --check``."""
+
     def indexed_versions(self) -> dict[int, datetime.datetime | None]:
-        """page_id -> last_updated, for ``search_index --check``."""
+        """page_id -> last_updated."""
+        return {page_id: state.last_updated for page_id, state in self.indexed_states().items()}
 
     def reload_synonyms(self) -> None:  # noqa: B027 - optional hook
         """Pick up edited synonym groups."""

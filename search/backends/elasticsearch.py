@@ -47,13 +47,17 @@ unstemmed title, highlighting, facet aggregations, the spelling suggester and
   bm25 sum of 12 clauses (tests check the bound and the order in float32). A hit's
   ``score`` is s again (the squash undone). ``script_score`` needs inline Painless
   scripts, which Elasticsearch allows by default.
-- Did you mean: a ``term`` suggester on ``spelling`` (every word of every page in its
-  display form, staff-only pages included, since suggesters cannot filter). When fewer
-  than ``SUGGEST_BELOW`` pages have all the words, each unknown word is replaced by its
-  best suggestion and the corrected query is COUNTED with the same reader filters (a
-  ``size: 0`` search: its matches and its ``all_words`` count); the suggestion is returned
-  only if it finds more (``suggestion_finds_more``), so words of staff-only pages never
-  reach anonymous readers.
+- Did you mean, from the READER's vocabulary only: a ``term`` suggester on ``spelling``
+  (every word of every page in its display form; suggesters cannot filter) proposes up to
+  ``SUGGEST_OPTIONS`` candidates for every word (``suggest_mode: always``). When fewer
+  than ``SUGGEST_BELOW`` pages have all the words, one ``size: 0`` request with the
+  reader's audience filter and a ``filters`` aggregation (``build_vocabulary_body``) tells
+  which of the typed words and candidates occur in pages the reader may see. A word the
+  reader's pages do not hold is replaced by its best candidate they do hold (a word found
+  only on pages hidden from the reader is corrected like an invented word, and never
+  offered). The corrected query is then COUNTED with the same reader filters (its matches
+  and its ``all_words`` count) and returned only if it finds more
+  (``suggestion_finds_more``).
 - Snippets: the unified highlighter with ``<mark>`` tags and the ``html`` encoder, one
   fragment from the body (Arabic or English analysis), else the summary, else the start
   of the summary or body (``no_match_size``). Lucene's HTML encoder also writes «/» as
@@ -105,6 +109,7 @@ from search.analysis import (
 from search.backends.base import (
     FACET_FIELDS,
     SUGGEST_BELOW,
+    IndexedState,
     SearchBackend,
     SearchDocument,
     SearchHit,
@@ -144,6 +149,10 @@ FACET_SIZE = 100
 SOURCE_FIELDS = ["page_id", "slug", "locale", "title", "url", "type"]
 
 SUGGESTER = "spelling"
+#: Candidates the suggester proposes per word (the reader's vocabulary then picks).
+SUGGEST_OPTIONS = 5
+#: The ``filters`` aggregation of ``build_vocabulary_body``.
+VOCABULARY = "vocabulary"
 SNIPPET_CHARS = 200
 SNIPPET_SCAN_CHARS = 20_000
 MAX_QUERY_CHARS = 200
@@ -317,8 +326,8 @@ def build_search_body(query: SearchQuery, clauses: Sequence[TextClause], *, sugg
             (query.text or "")[:MAX_QUERY_CHARS],
             term={
                 "field": "spelling",
-                "suggest_mode": "missing",
-                "size": 1,
+                "suggest_mode": "always",
+                "size": SUGGEST_OPTIONS,
                 "sort": "score",
                 "max_edits": 2,
                 "min_word_length": 3,
@@ -501,15 +510,58 @@ def hit_from_response(hit: dict[str, Any], snippet: str, *, score: float | None 
     )
 
 
-def corrected_text(text: str, suggest: dict[str, Any]) -> str | None:
-    """``text`` with each word the suggester corrected replaced by its best option."""
-    entries = [entry for entry in suggest.get(SUGGESTER, ()) if entry.get("options")]
-    if not entries:
+def suggested_words(suggest: dict[str, Any]) -> list[str]:
+    """Every word the suggester saw and every candidate it proposed, once each."""
+    words: dict[str, None] = {}
+    for entry in suggest.get(SUGGESTER, ()):
+        words[entry["text"]] = None
+        for option in entry.get("options", ()):
+            words[option["text"]] = None
+    return list(words)
+
+
+def build_vocabulary_body(audiences: Sequence[str], words: Sequence[str]) -> dict[str, Any]:
+    """Which of ``words`` occur in pages a reader holding ``audiences`` may see: a
+    ``size: 0`` search over the reader's pages with one named filter per word (``w0``,
+    ``w1``, ... in ``words`` order) matching it in ``spelling``."""
+    return {
+        "size": 0,
+        "track_total_hits": False,
+        "query": Q("bool", filter=[Q("terms", audience=list(audiences))]).to_dict(),
+        "aggs": {
+            VOCABULARY: {
+                "filters": {
+                    "filters": {
+                        f"w{position}": {"match": {"spelling": {"query": word, "operator": "and"}}}
+                        for position, word in enumerate(words)
+                    }
+                }
+            }
+        },
+    }
+
+
+def reader_vocabulary(response: dict[str, Any], words: Sequence[str]) -> set[str]:
+    """The ``words`` a ``build_vocabulary_body`` response found in the reader's pages."""
+    buckets = response.get("aggregations", {}).get(VOCABULARY, {}).get("buckets", {})
+    return {word for position, word in enumerate(words) if buckets.get(f"w{position}", {}).get("doc_count", 0) > 0}
+
+
+def corrected_text(text: str, suggest: dict[str, Any], vocabulary: set[str]) -> str | None:
+    """``text`` with each word the reader's ``vocabulary`` lacks replaced by the best
+    candidate it holds (words it holds, and words without such a candidate, stay)."""
+    corrections = []
+    for entry in suggest.get(SUGGESTER, ()):
+        if entry["text"] in vocabulary:
+            continue
+        option = next((option for option in entry.get("options", ()) if option["text"] in vocabulary), None)
+        if option is not None:
+            corrections.append((entry["offset"], entry["offset"] + entry["length"], option["text"]))
+    if not corrections:
         return None
     corrected = text
-    for entry in sorted(entries, key=lambda entry: entry["offset"], reverse=True):
-        start, end = entry["offset"], entry["offset"] + entry["length"]
-        corrected = corrected[:start] + entry["options"][0]["text"] + corrected[end:]
+    for start, end, replacement in sorted(corrections, reverse=True):
+        corrected = corrected[:start] + replacement + corrected[end:]
     return corrected if corrected != text else None
 
 
@@ -736,19 +788,23 @@ class ElasticsearchSearchBackend(SearchBackend):
 
     # --- reading ---------------------------------------------------------------------------------
 
-    def indexed_versions(self) -> dict[int, datetime.datetime | None]:
-        found: dict[int, datetime.datetime | None] = {}
+    def indexed_states(self) -> dict[int, IndexedState]:
+        found: dict[int, IndexedState] = {}
         with self._engine("list indexed pages"):
             if not self._alias_exists():
                 return found
             for hit in helpers.scan(
                 self.client,
                 index=self.alias,
-                query={"query": {"match_all": {}}, "_source": ["page_id", "last_updated"]},
+                query={"query": {"match_all": {}}, "_source": ["page_id", "last_updated", "audience"]},
                 size=1000,
             ):
                 source = hit["_source"]
-                found[int(source["page_id"])] = _parse_datetime(source.get("last_updated"))
+                audience = source.get("audience") or []
+                found[int(source["page_id"])] = IndexedState(
+                    last_updated=_parse_datetime(source.get("last_updated")),
+                    audiences=frozenset([audience] if isinstance(audience, str) else audience),
+                )
         return found
 
     def _search(self, body: dict[str, Any]) -> dict[str, Any]:
@@ -793,7 +849,11 @@ class ElasticsearchSearchBackend(SearchBackend):
         return members_from_response(response, len(clauses))
 
     def _suggestion(self, query: SearchQuery, suggest: dict[str, Any], found: FoundCounts) -> str | None:
-        suggestion = corrected_text((query.text or "")[:MAX_QUERY_CHARS], suggest)
+        words = suggested_words(suggest)
+        if not words:
+            return None
+        vocabulary = reader_vocabulary(self._search(build_vocabulary_body(query.audiences, words)), words)
+        suggestion = corrected_text((query.text or "")[:MAX_QUERY_CHARS], suggest, vocabulary)
         if suggestion is None:
             return None
         clauses = query_clauses(suggestion, current_synonym_set())

@@ -101,6 +101,7 @@ from search.analysis import (
 )
 from search.backends.base import (
     SUGGEST_BELOW,
+    IndexedState,
     SearchBackend,
     SearchDocument,
     SearchHit,
@@ -224,8 +225,8 @@ def _facet_key(field_name: str, value: str) -> str:
 
 
 def _document_facets(document: SearchDocument) -> list[tuple[str, str]]:
-    keys = [
-        ("audience", document.audience),
+    keys = [("audience", key) for key in dict.fromkeys(document.audiences)]
+    keys += [
         ("locale", document.locale),
         ("type", document.type),
         ("agency", document.agency),
@@ -339,7 +340,7 @@ class _AnalysedDocument:
             document.agency,
             " ".join(document.channels),
             " ".join(document.tags),
-            document.audience,
+            " ".join(document.audiences),
             document.last_updated.isoformat() if document.last_updated else None,
         )
 
@@ -727,7 +728,8 @@ class EmbeddedSearchBackend(SearchBackend):
                     frequencies[term] += 4
                 for term in title.split():
                     frequencies[term] += 10
-                facets = [("audience", audience), ("locale", locale), ("type", type_), ("agency", agency)]
+                facets = [("audience", key) for key in dict.fromkeys(audience.split())]
+                facets += [("locale", locale), ("type", type_), ("agency", agency)]
                 facets.extend(("channel", channel) for channel in dict.fromkeys(channels.split()))
                 removed.append(_Contribution(page_id, frequencies, facets, length, words.split()))
             existing = [row[0] for row in rows]
@@ -993,12 +995,17 @@ class EmbeddedSearchBackend(SearchBackend):
 
     # --- reading ------------------------------------------------------------------------
 
-    def indexed_versions(self) -> dict[int, datetime.datetime | None]:
+    def indexed_states(self) -> dict[int, IndexedState]:
         connection = self._connect()
         generation, _ = self._state(connection)
         return {
-            page_id: datetime.datetime.fromisoformat(value) if value else None
-            for page_id, value in connection.execute(f"SELECT page_id, last_updated FROM docs_{generation}")
+            page_id: IndexedState(
+                last_updated=datetime.datetime.fromisoformat(value) if value else None,
+                audiences=frozenset(audience.split()),
+            )
+            for page_id, value, audience in connection.execute(
+                f"SELECT page_id, last_updated, audience FROM docs_{generation}"
+            )
         }
 
     def indexed_documents(self) -> dict[int, SearchDocument]:
@@ -1022,7 +1029,7 @@ class EmbeddedSearchBackend(SearchBackend):
                 agency=row[8],
                 channels=tuple(row[9].split()),
                 tags=tuple(row[10].split()),
-                audience=row[11],
+                audiences=tuple(row[11].split()),
                 last_updated=datetime.datetime.fromisoformat(row[12]) if row[12] else None,
             )
         return found
@@ -1196,7 +1203,14 @@ class EmbeddedSearchBackend(SearchBackend):
             all_words = matches.all_words.bit_count()
             if all_words < SUGGEST_BELOW:
                 results.suggestion = self._suggestion(
-                    connection, generation, snapshot, text, allowed, all_words=all_words, results=total
+                    connection,
+                    generation,
+                    snapshot,
+                    text,
+                    allowed,
+                    readable=snapshot.values("audience", query.audiences),
+                    all_words=all_words,
+                    results=total,
                 )
         return results
 
@@ -1458,10 +1472,24 @@ class EmbeddedSearchBackend(SearchBackend):
     # --- did you mean ---------------------------------------------------------------
 
     @staticmethod
-    def _closest_word(connection, generation: int, norm: str) -> str | None:
+    def _term_pages(connection, generation: int, term: str) -> int:
+        """The pages holding an analysed term, as a bitset (a frequent term's stored
+        bitset, else FTS5's matches)."""
+        g = generation
+        row = connection.execute(f"SELECT bits FROM terms_{g} WHERE term = ?", (term,)).fetchone()
+        if row is not None:
+            return int.from_bytes(row[0], "little")
+        return _bits_from_ids(
+            page_id
+            for (page_id,) in connection.execute(f"SELECT rowid FROM fts_{g} WHERE fts_{g} MATCH ?", (_quote(term),))
+        )
+
+    @staticmethod
+    def _closest_word(connection, generation: int, norm: str, usable: Callable[[str], bool]) -> str | None:
         """The display form of the nearest known word of the spelling vocabulary (within
         two edits, found through the deletion index, SymSpell-style; the nearest wins, then
-        the most frequent, then the first in order; a word shows in its most frequent form)."""
+        the most frequent, then the first in order; a word shows in its most frequent form).
+        Only words ``usable`` accepts (the reader's vocabulary) are candidates."""
         g = generation
         variants = sorted(_deletes(norm) | {norm})
         found = connection.execute(
@@ -1481,27 +1509,38 @@ class EmbeddedSearchBackend(SearchBackend):
             f"SELECT norm, display, docs FROM spell_{g} WHERE norm IN ({_placeholders(candidates)}) ORDER BY display",
             candidates,
         ):
+            if not usable(display):
+                continue
             totals[candidate] += docs
             if candidate not in shown or docs > shown[candidate][1]:
                 shown[candidate] = (display, docs)
+        if not shown:
+            return None
         best = min(shown, key=lambda candidate: (distances[candidate], -totals[candidate], candidate))
         return shown[best][0]
 
     def _suggestion(
-        self, connection, generation, snapshot, text, allowed: int, *, all_words: int, results: int
+        self, connection, generation, snapshot, text, allowed: int, *, readable: int, all_words: int, results: int
     ) -> str | None:
-        """Replace each word the index does not know (in none of its article forms) by its
-        nearest known word; offer the result only if it finds more for this reader
-        (``suggestion_finds_more``, so staff-only words never leak)."""
-        g = generation
+        """Replace each word the reader's vocabulary does not know (in none of its article
+        forms) by its nearest word of that vocabulary; offer the result only if it finds
+        more for this reader (``suggestion_finds_more``).
+
+        The reader's vocabulary is the words of the pages their audience keys let them see
+        (``readable``): a word found only on pages hidden from them is unknown to them,
+        corrected like an invented word, and never offered, so "did you mean" cannot tell
+        them it exists."""
+        known_terms: dict[str, bool] = {}
 
         def known(term: str | None) -> bool:
-            return bool(
-                term
-                and connection.execute(
-                    f"SELECT 1 FROM fts_{g} WHERE fts_{g} MATCH ? LIMIT 1", (_quote(term),)
-                ).fetchone()
-            )
+            if not term:
+                return False
+            if term not in known_terms:
+                known_terms[term] = bool(self._term_pages(connection, generation, term) & readable)
+            return known_terms[term]
+
+        def usable(display: str) -> bool:
+            return known(analyze_token(display))
 
         replaced = []
         changed = False
@@ -1510,7 +1549,7 @@ class EmbeddedSearchBackend(SearchBackend):
             if term is None or known(term) or any(known(analyze_token(form)) for form in article_forms(surface)):
                 replaced.append(surface)
                 continue
-            correction = self._closest_word(connection, generation, normalize_token(surface))
+            correction = self._closest_word(connection, generation, normalize_token(surface), usable)
             if correction is None:
                 replaced.append(surface)
             else:
@@ -1543,8 +1582,9 @@ class EmbeddedSearchBackend(SearchBackend):
         expression = f"{expression} {_quote(words[-1])} *".strip()
         with self._reading() as (connection, generation, _):
             g = generation
-            where = [f"d.audience IN ({_placeholders(audiences)})"]
-            params: list = list(audiences)
+            # The reader sees a document holding one of their keys (space-separated).
+            where = ["(" + " OR ".join(["instr(' ' || d.audience || ' ', ?) > 0"] * len(audiences)) + ")"]
+            params: list = [f" {key} " for key in audiences]
             if languages:
                 where.append(f"d.locale IN ({_placeholders(languages)})")
                 params.extend(languages)

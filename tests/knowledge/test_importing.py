@@ -145,12 +145,37 @@ def test_raw_html_and_scripts_in_a_file_do_not_get_through(site_tree, tmp_path):
 # --- audience, agency, publishing --------------------------------------------------------------
 
 
-def test_staff_audience_gets_the_staff_view_restriction(site_tree, tmp_path):
+def test_staff_audience_is_the_pages_own_audience(site_tree, tmp_path):
     write(tmp_path, "a.md", audience="staff")
     import_knowledge(directory=tmp_path)
     page = FAQPage.objects.get(slug="file-a-complaint")
     assert page.audience == KnowledgePage.AUDIENCE_STAFF
-    assert PageViewRestriction.objects.filter(page=page, restriction_type=PageViewRestriction.GROUPS).exists()
+    assert list(page.audience_roles.all()) == []
+    assert not PageViewRestriction.objects.filter(page=page).exists()
+
+
+def test_a_list_of_roles_is_an_audience_of_those_roles_only(site_tree, tmp_path):
+    write(tmp_path, "a.md", audience=["HR", "leadership"])
+    report = import_knowledge(directory=tmp_path)
+    page = FAQPage.objects.get(slug="file-a-complaint")
+    assert page.live
+    assert page.audience == KnowledgePage.AUDIENCE_ROLES
+    assert sorted(page.audience_roles.values_list("name", flat=True)) == ["HR", "Leadership"]
+    assert report.pages["faq"]["created"] == 1
+    # The same file again changes nothing; another set of roles updates the page.
+    assert import_knowledge(directory=tmp_path).pages["faq"]["unchanged"] == 1
+    write(tmp_path, "a.md", audience=["HR"])
+    assert import_knowledge(directory=tmp_path).pages["faq"]["updated"] == 1
+    assert list(FAQPage.objects.get(pk=page.pk).audience_roles.values_list("name", flat=True)) == ["HR"]
+
+
+def test_unknown_roles_and_an_empty_list_are_refused_by_name(site_tree, tmp_path):
+    write(tmp_path, "a.md", audience=["HR", "Auditors"])
+    write(tmp_path, "b.md", audience=[], slug="other")
+    problems = problems_of(tmp_path)
+    assert any("a.md" in problem and "Auditors" in problem for problem in problems), problems
+    assert any("b.md" in problem and "empty list" in problem for problem in problems), problems
+    assert not FAQPage.objects.filter(slug__in=["file-a-complaint", "other"]).exists()
 
 
 def test_missing_agency_is_created_with_its_slug_as_placeholder_names(site_tree, tmp_path):
@@ -263,7 +288,6 @@ def test_changed_file_updates_the_live_page(site_tree, tmp_path):
     page = FAQPage.objects.get(slug="file-a-complaint")
     assert page.answer == "<p>New answer.</p>"
     assert page.audience == KnowledgePage.AUDIENCE_STAFF
-    assert PageViewRestriction.objects.filter(page=page).exists()
     assert report.pages["faq"]["updated"] == 1
 
 

@@ -84,7 +84,7 @@ CORPUS = [
         body="لا تشارك هذه التعليمات خارج الفريق.",
         agency="secret-agency",
         channels=("email",),
-        audience="staff",
+        audiences=("staff",),
     ),
     _doc(
         6,
@@ -113,7 +113,7 @@ CORPUS = [
         summary="Internal guidance on quarantined cases.",
         body="Zebrafish protocol for sensitive escalations.",
         agency="secret-agency",
-        audience="staff",
+        audiences=("staff",),
     ),
 ] + [
     _doc(
@@ -148,7 +148,9 @@ TIER_DOCS = [
         "so visitors are asked to book an appointment online, bring their papers and wait to be called.",
     ),
     _doc(203, "en", "Desk desk", "guide", body="Desk layout."),
-    _doc(204, "en", "Queue desk escalation", "article", body="queue desk", agency="secret-agency", audience="staff"),
+    _doc(
+        204, "en", "Queue desk escalation", "article", body="queue desk", agency="secret-agency", audiences=("staff",)
+    ),
     # Other pages, so that the two words are rare enough to weigh (IDF).
     *(_doc(210 + number, "en", f"Parking page {number}", "article", body="Parking bays.") for number in range(8)),
 ]
@@ -159,8 +161,52 @@ BOUNDARY_DOCS = [
         for number in range(AND_FIRST_PAGE)
     ),
     *(_doc(320 + number, "en", f"Lantern care {number}", "guide", body="lantern") for number in range(3)),
-    _doc(330, "en", "Lantern harbour secrets", "faq", body="lantern harbour", agency="secret-agency", audience="staff"),
+    _doc(
+        330,
+        "en",
+        "Lantern harbour secrets",
+        "faq",
+        body="lantern harbour",
+        agency="secret-agency",
+        audiences=("staff",),
+    ),
 ]
+
+#: Audience keys of two roles (``knowledge.permissions.role_key``: by group id).
+HR_KEY, LEADERSHIP_KEY = "role:4", "role:5"
+#: What each kind of reader holds (``knowledge.permissions.audience_keys_for``).
+READER_KEYS = {
+    "anonymous": PUBLIC,
+    "staff": STAFF,
+    "hr": (*STAFF, HR_KEY),
+    "leadership": (*STAFF, LEADERSHIP_KEY),
+    "superuser": (*STAFF, "superusers", HR_KEY, LEADERSHIP_KEY),
+}
+#: One page of every audience, all with the word "appraisal".
+AUDIENCE_DOCS = [
+    _doc(
+        401,
+        "en",
+        "Appraisal calibration guidance",
+        "article",
+        summary="Marigald calibration.",
+        body="appraisal",
+        agency="hr-agency",
+        audiences=(HR_KEY,),
+    ),
+    _doc(402, "en", "Appraisal award deliberations", "article", body="appraisal", audiences=(HR_KEY, LEADERSHIP_KEY)),
+    _doc(403, "en", "Appraisal retreat agenda", "article", body="appraisal", audiences=(LEADERSHIP_KEY,)),
+    _doc(404, "en", "Marigold gardens", "guide", body="appraisal marigold"),
+    _doc(405, "en", "Appraisal questions for staff", "faq", body="appraisal", audiences=("staff",)),
+]
+#: Which of ``AUDIENCE_DOCS`` each reader may see.
+AUDIENCE_VISIBLE = {
+    "anonymous": {404},
+    "staff": {404, 405},
+    "hr": {401, 402, 404, 405},
+    "leadership": {402, 403, 404, 405},
+    "superuser": {401, 402, 403, 404, 405},
+}
 
 
 @pytest.mark.django_db
@@ -375,6 +421,29 @@ class BackendBehaviour:
         assert loaded.autocomplete("زنجب", audiences=PUBLIC) == []
         assert [hit.page_id for hit in loaded.autocomplete("زنجب", audiences=STAFF)] == [5]
         assert loaded.autocomplete("Confid", audiences=PUBLIC) == []
+
+    @pytest.mark.parametrize("reader", sorted(READER_KEYS))
+    def test_every_reader_finds_counts_and_completes_only_the_audiences_they_hold(self, backend, reader):
+        backend.index_documents(AUDIENCE_DOCS)
+        keys, visible = READER_KEYS[reader], AUDIENCE_VISIBLE[reader]
+        results = self.search(backend, "appraisal", audiences=keys)
+        assert ids(results) == visible
+        assert results.count == len(visible)
+        assert sum(results.facets["type"].values()) == len(visible)
+        assert ("hr-agency" in results.facets.get("agency", {})) == (401 in visible)
+        hits = backend.autocomplete("Apprai", audiences=keys)
+        assert {hit.page_id for hit in hits} == visible - {404}
+        query = SearchQuery(text="appraisal", audiences=keys)
+        assert backend.matching_page_ids(query, [401, 402, 403, 404, 405]) == visible
+
+    def test_did_you_mean_knows_only_the_words_of_pages_the_reader_may_see(self, backend):
+        """A word found only on an HR page is, for other readers, a word the index does not
+        know: corrected like an invented word, and never offered."""
+        backend.index_documents(AUDIENCE_DOCS)
+        for keys in (READER_KEYS["anonymous"], READER_KEYS["leadership"]):
+            assert self.search(backend, "marigald", audiences=keys).suggestion == "marigold"
+            assert self.search(backend, "marigeld", audiences=keys).suggestion == "marigold"
+        assert self.search(backend, "marigald", audiences=READER_KEYS["hr"]).suggestion is None
 
     def test_no_audience_sees_nothing(self, loaded):
         assert self.search(loaded, "شكوى", audiences=()).count == 0

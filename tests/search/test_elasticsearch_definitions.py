@@ -52,6 +52,7 @@ from search.backends.elasticsearch import (
     MAX_RESULT_WINDOW,
     SCORE_SQUASH,
     SQUASH_SCRIPT,
+    SUGGEST_OPTIONS,
     ElasticsearchSearchBackend,
     FoundCounts,
     TextClause,
@@ -63,6 +64,7 @@ from search.backends.elasticsearch import (
     build_count_body,
     build_membership_body,
     build_search_body,
+    build_vocabulary_body,
     bulk_delete_actions,
     bulk_index_actions,
     clean_fragment,
@@ -72,7 +74,9 @@ from search.backends.elasticsearch import (
     members_from_response,
     query_clauses,
     read_search_response,
+    reader_vocabulary,
     snippet_from_highlight,
+    suggested_words,
     synonyms_set_rules,
     text_score,
 )
@@ -595,7 +599,61 @@ def test_did_you_mean_uses_a_term_suggester_on_the_spelling_field():
     body = build_search_body(SearchQuery("الاستمارت"), query_clauses("الاستمارت"))
     assert body["suggest"]["spelling"]["text"] == "الاستمارت"
     assert body["suggest"]["spelling"]["term"]["field"] == "spelling"
-    assert body["suggest"]["spelling"]["term"]["suggest_mode"] == "missing"
+    # Candidates for every word: which words the READER knows is decided by their pages.
+    assert body["suggest"]["spelling"]["term"]["suggest_mode"] == "always"
+    assert body["suggest"]["spelling"]["term"]["size"] == SUGGEST_OPTIONS
+
+
+def test_vocabulary_body_asks_which_words_occur_in_the_readers_pages_only():
+    body = build_vocabulary_body(("public", "role:4"), ["marigald", "marigold"])
+    assert body == {
+        "size": 0,
+        "track_total_hits": False,
+        "query": {"bool": {"filter": [{"terms": {"audience": ["public", "role:4"]}}]}},
+        "aggs": {
+            "vocabulary": {
+                "filters": {
+                    "filters": {
+                        "w0": {"match": {"spelling": {"query": "marigald", "operator": "and"}}},
+                        "w1": {"match": {"spelling": {"query": "marigold", "operator": "and"}}},
+                    }
+                }
+            }
+        },
+    }
+
+
+def test_reader_vocabulary_reads_the_filters_buckets():
+    response = {"aggregations": {"vocabulary": {"buckets": {"w0": {"doc_count": 0}, "w1": {"doc_count": 3}}}}}
+    assert reader_vocabulary(response, ["marigald", "marigold"]) == {"marigold"}
+
+
+def test_suggested_words_are_the_typed_words_and_every_candidate_once():
+    suggest = {
+        "spelling": [
+            {"text": "marigald", "offset": 0, "length": 8, "options": [{"text": "marigold"}, {"text": "marigild"}]},
+            {"text": "gardens", "offset": 9, "length": 7, "options": [{"text": "marigold"}]},
+        ]
+    }
+    assert suggested_words(suggest) == ["marigald", "marigold", "marigild", "gardens"]
+
+
+def test_a_word_only_hidden_pages_hold_is_corrected_like_an_invented_word():
+    """The suggester knows every page's words; the reader's vocabulary decides. A word the
+    reader's pages lack is replaced by the best candidate they hold; a word they hold stays."""
+    suggest = {
+        "spelling": [
+            {
+                "text": "marigald",
+                "offset": 0,
+                "length": 8,
+                "options": [{"text": "marigild", "score": 0.9}, {"text": "marigold", "score": 0.8}],
+            }
+        ]
+    }
+    assert corrected_text("marigald", suggest, {"marigold"}) == "marigold"
+    assert corrected_text("marigald", suggest, {"marigald", "marigold"}) is None
+    assert corrected_text("marigald", suggest, set()) is None
 
 
 def test_count_body_counts_the_same_matches_for_the_same_reader():
@@ -772,8 +830,10 @@ def test_corrected_text_replaces_each_suggested_word_in_place():
             {"text": "file", "offset": 13, "length": 4, "options": []},
         ]
     }
-    assert corrected_text("the complait file", suggest) == "the complaint file"
-    assert corrected_text("fine", {"spelling": [{"text": "fine", "offset": 0, "length": 4, "options": []}]}) is None
+    vocabulary = {"complaint", "file"}
+    assert corrected_text("the complait file", suggest, vocabulary) == "the complaint file"
+    fine = {"spelling": [{"text": "fine", "offset": 0, "length": 4, "options": []}]}
+    assert corrected_text("fine", fine, {"fine"}) is None
 
 
 # --- Index maintenance -------------------------------------------------------------------------------
@@ -803,7 +863,7 @@ def test_bulk_index_actions_carry_ids_and_fields():
         agency="",
         channels=("centre", "phone"),
         tags=("حقوق",),
-        audience="staff",
+        audiences=("role:4", "role:5"),
         last_updated=NOW,
     )
     [action] = bulk_index_actions([document], "tamayuz-pages")
@@ -818,7 +878,7 @@ def test_bulk_index_actions_carry_ids_and_fields():
             "type": "procedure",
             "channels": ["centre", "phone"],
             "tags": ["حقوق"],
-            "audience": "staff",
+            "audience": ["role:4", "role:5"],
             "url": "/renew/",
             "last_updated": NOW,
             "title": "إجراءات التجديد",

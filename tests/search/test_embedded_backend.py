@@ -183,7 +183,7 @@ def _generated_corpus(count: int, seed: int) -> list[SearchDocument]:
                 body=text(rng.randint(10, 40)),
                 agency=rng.choice(("", "moi", "moh", "mot")),
                 channels=tuple(sorted(rng.sample(("centre", "phone", "email", "chat"), rng.randint(0, 2)))),
-                audience="staff" if rng.random() < 0.2 else "public",
+                audiences=("staff",) if rng.random() < 0.2 else ("public",),
             )
         )
     return documents
@@ -214,7 +214,7 @@ def _matching(documents, text: str, audiences=PUBLIC, types=(), channels=(), age
     allowed = [
         document
         for document in documents
-        if document.audience in audiences
+        if set(document.audiences) & set(audiences)
         and (not types or document.type in types)
         and (not channels or set(document.channels) & set(channels))
         and (not agencies or document.agency in agencies)

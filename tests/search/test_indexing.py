@@ -1,21 +1,23 @@
 """The index follows the content: publish, draft, unpublish, delete, move, slug change,
-privacy change and translation, each applied when the transaction commits (and never when
-it rolls back), with a broken index never breaking publishing.
+audience change and translation, each written to the outbox in the change's transaction,
+applied when it commits (and never when it rolls back), with a broken index never
+breaking publishing and the outbox replaying what the index missed.
 
 Real pages through the knowledge services; the signal handlers run as in production
 (``django_capture_on_commit_callbacks(execute=True)`` stands in for the commit)."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
 from wagtail.actions.unpublish_page import UnpublishPageAction
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page
 
 from knowledge.models import Channel, FAQPage, KnowledgePage
 from knowledge.services import publish
@@ -31,9 +33,9 @@ from tests.search.web_support import found_page_ids, indexed_documents, staff_us
 def no_leftover_refreshes():
     """Refreshes scheduled by earlier tests whose transaction never committed (the test
     database rolls back) must not run in this test's commits."""
-    indexing._pending.pages = {}
+    indexing._pending.rows = set()
     yield
-    indexing._pending.pages = {}
+    indexing._pending.rows = set()
 
 
 @pytest.fixture
@@ -105,7 +107,7 @@ def test_publishing_indexes_the_page_with_every_listed_field(
     assert document.agency == "civil-service"
     assert sorted(document.channels) == sorted([Channel.CENTRE, Channel.PHONE])
     assert document.tags == (tag,)
-    assert document.audience == AUDIENCE_PUBLIC
+    assert document.audiences == (AUDIENCE_PUBLIC,)
     assert document.last_updated == page.last_published_at
 
 
@@ -123,7 +125,7 @@ def test_a_staff_only_page_is_indexed_for_staff_only(site_tree, committed):
             slug="internal-escalation",
             audience=KnowledgePage.AUDIENCE_STAFF,
         )
-    assert indexed_documents()[page.pk].audience == AUDIENCE_STAFF
+    assert indexed_documents()[page.pk].audiences == (AUDIENCE_STAFF,)
     assert found_page_ids("التصعيد الداخلي") == []
     assert found_page_ids("التصعيد الداخلي", user=staff_user()) == [page.pk]
 
@@ -153,13 +155,13 @@ def test_a_refresh_while_a_draft_is_pending_indexes_the_live_text(site_tree, com
         draft = Page.objects.get(pk=page.pk).specific
         draft.title = "Renewing a Zanzibarite passport"
         draft.save_revision()
-    # Something else refreshes the page (here: a privacy change) while the draft waits.
+    # Something else refreshes the page (here: a move) while the draft waits.
     with committed():
-        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+        Page.objects.get(pk=page.pk).move(site_tree["en"].indexes["article"], pos="last-child")
 
     document = indexed_documents()[page.pk]
     assert document.title == "Renewing a passport"
-    assert document.audience == AUDIENCE_STAFF
+    assert document.url == "/en/articles/passport/"
 
 
 def test_a_never_published_draft_is_not_searchable(site_tree, committed):
@@ -239,18 +241,6 @@ def test_moving_a_page_updates_its_url(site_tree, committed):
     assert indexed_documents()[page.pk].url == "/en/articles/passport/"
 
 
-def test_moving_a_page_under_a_restricted_section_makes_it_staff_only(site_tree, committed):
-    articles = site_tree["en"].indexes["article"]
-    with committed():
-        PageViewRestriction.objects.create(page=articles, restriction_type=PageViewRestriction.LOGIN)
-        page = create_faq(site_tree["en"].indexes["faq"], title="Renewing a passport", slug="passport")
-    assert indexed_documents()[page.pk].audience == AUDIENCE_PUBLIC
-    with committed():
-        Page.objects.get(pk=page.pk).move(articles, pos="last-child")
-    assert indexed_documents()[page.pk].audience == AUDIENCE_STAFF
-    assert found_page_ids("passport") == []
-
-
 def test_changing_a_page_slug_updates_its_url(site_tree, committed):
     with committed():
         page = create_faq(site_tree["en"].indexes["faq"], title="Renewing a passport", slug="passport")
@@ -277,37 +267,53 @@ def test_changing_a_section_slug_updates_the_urls_of_its_descendants(site_tree, 
     assert documents[second.pk].url == "/en/questions/lost-passport/"
 
 
-# --- Privacy ------------------------------------------------------------------------------
+# --- Audience ------------------------------------------------------------------------------
 
 
-def test_adding_a_view_restriction_makes_the_page_staff_only_at_once(site_tree, committed):
+def test_publishing_for_chosen_roles_indexes_one_key_per_role(site_tree, committed):
+    hr, leadership = Group.objects.get(name="HR"), Group.objects.get(name="Leadership")
     with committed():
-        page = create_faq(site_tree["en"].indexes["faq"], title="Renewing a passport", slug="passport")
-    with committed():
-        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
-    assert indexed_documents()[page.pk].audience == AUDIENCE_STAFF
-    assert found_page_ids("passport") == []
-    assert found_page_ids("passport", user=staff_user()) == [page.pk]
+        page = create_faq(site_tree["en"].indexes["faq"], title="Appraisal calibration", slug="calibration")
+        page = Page.objects.get(pk=page.pk).specific
+        page.audience = KnowledgePage.AUDIENCE_ROLES
+        page.audience_roles = [hr, leadership]
+        publish(page)
+    assert indexed_documents()[page.pk].audiences == (f"role:{hr.pk}", f"role:{leadership.pk}")
+    assert found_page_ids("calibration") == []
+    assert found_page_ids("calibration", user=staff_user()) == []
+    assert found_page_ids("calibration", user=UserFactory(roles=["HR"])) == [page.pk]
+    assert found_page_ids("calibration", user=UserFactory(roles=["Leadership"])) == [page.pk]
 
 
-def test_removing_the_view_restriction_makes_the_page_public_again(site_tree, committed):
+def test_renaming_a_role_changes_nothing_in_the_index(site_tree, committed):
+    hr = Group.objects.get(name="HR")
     with committed():
-        page = create_faq(site_tree["en"].indexes["faq"], title="Renewing a passport", slug="passport")
-        restriction = PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
-    assert indexed_documents()[page.pk].audience == AUDIENCE_STAFF
+        page = create_faq(site_tree["en"].indexes["faq"], title="Appraisal calibration", slug="calibration")
+        page = Page.objects.get(pk=page.pk).specific
+        page.audience = KnowledgePage.AUDIENCE_ROLES
+        page.audience_roles = [hr]
+        publish(page)
+    member = UserFactory(roles=["HR"])
     with committed():
-        restriction.delete()
-    assert indexed_documents()[page.pk].audience == AUDIENCE_PUBLIC
-    assert found_page_ids("passport") == [page.pk]
+        hr.name = "People and culture"
+        hr.save()
+    assert indexing.check_index().wrong_audience == []
+    assert found_page_ids("calibration", user=member) == [page.pk]
 
 
-def test_restricting_a_section_makes_its_descendants_staff_only(site_tree, committed):
-    faq_index = site_tree["en"].indexes["faq"]
+def test_deleting_a_role_leaves_its_pages_for_superusers_only(site_tree, committed):
+    hr = Group.objects.get(name="HR")
     with committed():
-        page = create_faq(faq_index, title="Renewing a passport", slug="passport")
+        page = create_faq(site_tree["en"].indexes["faq"], title="Appraisal calibration", slug="calibration")
+        page = Page.objects.get(pk=page.pk).specific
+        page.audience = KnowledgePage.AUDIENCE_ROLES
+        page.audience_roles = [hr]
+        publish(page)
     with committed():
-        PageViewRestriction.objects.create(page=faq_index, restriction_type=PageViewRestriction.LOGIN)
-    assert indexed_documents()[page.pk].audience == AUDIENCE_STAFF
+        hr.delete()
+    assert indexed_documents()[page.pk].audiences == ("superusers",)
+    assert indexing.check_index().wrong_audience == []
+    assert found_page_ids("calibration", user=staff_user()) == []
 
 
 def test_publishing_with_audience_staff_makes_the_page_staff_only(site_tree, committed):
@@ -317,7 +323,7 @@ def test_publishing_with_audience_staff_makes_the_page_staff_only(site_tree, com
         page = Page.objects.get(pk=page.pk).specific
         page.audience = KnowledgePage.AUDIENCE_STAFF
         publish(page)
-    assert indexed_documents()[page.pk].audience == AUDIENCE_STAFF
+    assert indexed_documents()[page.pk].audiences == (AUDIENCE_STAFF,)
     assert found_page_ids("passport") == []
 
 
@@ -333,7 +339,7 @@ def test_publishing_with_audience_public_makes_a_staff_page_public(site_tree, co
         page = Page.objects.get(pk=page.pk).specific
         page.audience = KnowledgePage.AUDIENCE_PUBLIC
         publish(page)
-    assert indexed_documents()[page.pk].audience == AUDIENCE_PUBLIC
+    assert indexed_documents()[page.pk].audiences == (AUDIENCE_PUBLIC,)
     assert found_page_ids("passport") == [page.pk]
 
 
@@ -493,15 +499,131 @@ def test_a_page_unpublished_while_the_index_rebuilds_stays_out_after_the_swap(si
     assert unpublished and found_page_ids("الزنجبيل") == []
 
 
-def test_old_index_changes_are_pruned(site_tree, committed):
+def test_applied_index_changes_are_pruned_and_unapplied_ones_kept(site_tree, committed):
     from datetime import timedelta
 
     from django.utils import timezone
 
     from search.models import IndexChange
 
-    old = IndexChange.objects.create(page_id=1, changed_at=timezone.now() - timedelta(days=2))
+    long_ago = timezone.now() - timedelta(days=2)
+    applied = IndexChange.objects.create(page_id=1, changed_at=long_ago, applied_at=long_ago)
     with committed():
         page = new_faq(site_tree["ar"].indexes["faq"], title="سؤال", answer="<p>نص</p>", slug="recent")
-    assert not IndexChange.objects.filter(pk=old.pk).exists()
-    assert IndexChange.objects.filter(page_id=page.pk).exists()
+    unapplied = IndexChange.objects.create(page_id=page.pk, changed_at=long_ago)
+    assert indexing.replay_pending_changes() == 1
+    assert not IndexChange.objects.filter(pk=applied.pk).exists()
+    assert IndexChange.objects.get(pk=unapplied.pk).applied_at is not None
+    assert IndexChange.objects.filter(page_id=page.pk, changed_at__gt=long_ago).exists()
+
+
+# --- The outbox -------------------------------------------------------------------------------
+
+
+def test_the_outbox_row_is_written_in_the_publishing_transaction(site_tree, django_capture_on_commit_callbacks):
+    """Before the commit the row is there, unapplied, and the index does not have the page;
+    the commit applies it and marks it applied."""
+    from search.models import IndexChange
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        page = create_faq(site_tree["en"].indexes["faq"], title="Renewing a passport", slug="passport")
+        row = IndexChange.objects.get(page_id=page.pk)
+        assert row.applied_at is None
+        assert page.pk not in indexed_documents()
+    for callback in callbacks:
+        callback()
+    assert page.pk in indexed_documents()
+    assert IndexChange.objects.get(pk=row.pk).applied_at is not None
+
+
+def test_a_rolled_back_publish_leaves_no_outbox_row(site_tree):
+    from search.models import IndexChange
+
+    before = IndexChange.objects.count()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        page = create_faq(site_tree["en"].indexes["faq"], title="Renewing a passport", slug="passport")
+        assert IndexChange.objects.filter(page_id=page.pk).exists()
+        raise RuntimeError("the request failed after publishing")
+    assert not IndexChange.objects.filter(page_id=page.pk).exists()
+    assert IndexChange.objects.count() == before
+
+
+class IndexFailsOnce:
+    """The real backend, whose next write raises (the process "dies" between the commit and
+    the index): everything else is the real engine."""
+
+    def __init__(self, backend, monkeypatch) -> None:
+        self.failures = 0
+        for name in ("index_documents", "delete_documents"):
+            monkeypatch.setattr(backend, name, self._failing_once(getattr(backend, name)))
+
+    def _failing_once(self, write):
+        def write_or_fail(*args, **kwargs):
+            if not self.failures:
+                self.failures += 1
+                raise ConnectionError("the indexing process was killed")
+            return write(*args, **kwargs)
+
+        return write_or_fail
+
+
+def test_a_change_committed_but_never_indexed_is_applied_by_the_replay(site_tree, committed, monkeypatch):
+    """The crash window: a page made staff-only is committed, but the index never hears of
+    it (the apply fails). Anonymous search still lists it until the replay, which
+    ``make run`` runs at start and every minute; after it the index is right."""
+    from search.backends import get_search_backend
+    from search.models import IndexChange
+
+    with committed():
+        page = create_faq(site_tree["en"].indexes["faq"], title="Renewing a passport", slug="passport")
+    assert found_page_ids("passport") == [page.pk]
+
+    crash = IndexFailsOnce(get_search_backend(), monkeypatch)
+    with committed():
+        page = Page.objects.get(pk=page.pk).specific
+        page.audience = KnowledgePage.AUDIENCE_STAFF
+        publish(page)
+    assert crash.failures == 1
+    assert FAQPage.objects.get(pk=page.pk).audience == KnowledgePage.AUDIENCE_STAFF
+    assert found_page_ids("passport") == [page.pk]  # the gap the crash left
+    assert IndexChange.objects.filter(page_id=page.pk, applied_at__isnull=True).count() == 1
+    assert indexing.check_index().wrong_audience == [page.pk]
+
+    stdout = io.StringIO()
+    call_command("search_index", "--replay", stdout=stdout)
+    assert "Applied 1 pending change" in stdout.getvalue()
+    assert found_page_ids("passport") == []
+    assert found_page_ids("passport", user=staff_user()) == [page.pk]
+    assert not IndexChange.objects.filter(applied_at__isnull=True).exists()
+    assert indexing.check_index().wrong_audience == []
+
+
+def test_a_replay_that_fails_keeps_the_change_for_the_next_one(site_tree, committed, monkeypatch):
+    from search.backends import get_search_backend
+    from search.models import IndexChange
+
+    crash = IndexFailsOnce(get_search_backend(), monkeypatch)
+    with committed():
+        page = create_faq(site_tree["en"].indexes["faq"], title="Renewing a passport", slug="passport")
+    assert crash.failures == 1
+    crash.failures = 0  # the engine is still down at the first replay
+    with pytest.raises(ConnectionError):
+        indexing.replay_pending_changes()
+    assert IndexChange.objects.filter(page_id=page.pk, applied_at__isnull=True).exists()
+    assert indexing.replay_pending_changes() == 1
+    assert found_page_ids("passport") == [page.pk]
+
+
+def test_check_reports_a_page_indexed_with_the_wrong_audience(site_tree, committed):
+    from search.backends import get_search_backend
+    from search.documents import build_document
+
+    with committed():
+        page = create_faq(
+            site_tree["en"].indexes["faq"], title="Renewing a passport", slug="passport", audience="staff"
+        )
+    wrong = dataclasses.replace(build_document(page), audiences=(AUDIENCE_PUBLIC,))
+    get_search_backend().index_documents([wrong])
+    assert indexing.check_index().wrong_audience == [page.pk]
+    with pytest.raises(CommandError, match=f"Indexed with the wrong audience: 1 \\({page.pk}\\)"):
+        call_command("search_index", "--check", stdout=io.StringIO())

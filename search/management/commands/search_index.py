@@ -1,29 +1,53 @@
-"""``manage.py search_index --rebuild`` / ``--check``."""
+"""``manage.py search_index --rebuild`` / ``--check`` / ``--replay [--every SECONDS]``."""
 
 from __future__ import annotations
 
+import logging
+import time
+
 from django.core.management.base import BaseCommand, CommandError
+from django.db import close_old_connections
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from tqdm import tqdm
 
-from search.indexing import check_index, count_indexable_pages, rebuild_index
+from search.indexing import check_index, count_indexable_pages, rebuild_index, replay_pending_changes
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search index from the live pages, or check it against them."
+    help = "Rebuild the search index from the live pages, check it against them, or apply the changes it missed."
 
     def add_arguments(self, parser) -> None:
         group = parser.add_mutually_exclusive_group(required=True)
         group.add_argument("--rebuild", action="store_true", help="Build a new index and swap it in.")
         group.add_argument(
-            "--check", action="store_true", help="Report pages missing from, stale in or orphaned in the index."
+            "--check",
+            action="store_true",
+            help="Report pages missing from, stale in, orphaned in or with the wrong audience in the index.",
+        )
+        group.add_argument(
+            "--replay", action="store_true", help="Apply the page changes the index has not applied yet (the outbox)."
         )
         parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar.")
+        parser.add_argument(
+            "--every",
+            type=int,
+            default=0,
+            metavar="SECONDS",
+            help="With --replay: keep replaying every SECONDS seconds until stopped.",
+        )
 
     def handle(self, *args, **options) -> None:
+        if options["every"] and not options["replay"]:
+            raise CommandError(_("--every goes with --replay."))
+        if options["every"] < 0:
+            raise CommandError(_("--every takes a number of seconds above zero."))
         if options["rebuild"]:
             self._rebuild(show_progress=not options["no_progress"])
+        elif options["replay"]:
+            self._replay(every=options["every"])
         else:
             self._check()
 
@@ -40,12 +64,38 @@ class Command(BaseCommand):
             % {"count": count}
         )
 
+    def _replay_once(self) -> int:
+        applied = replay_pending_changes()
+        if applied:
+            self.stdout.write(
+                ngettext(
+                    "Applied %(count)d pending change to the search index.",
+                    "Applied %(count)d pending changes to the search index.",
+                    applied,
+                )
+                % {"count": applied}
+            )
+        return applied
+
+    def _replay(self, *, every: int) -> None:
+        if not every:
+            self._replay_once()
+            return
+        while True:  # until stopped (make run stops it with the server)
+            close_old_connections()
+            try:
+                self._replay_once()
+            except Exception:  # engine down: the changes stay in the outbox for the next round
+                logger.exception("Replaying the search index outbox failed")
+            time.sleep(every)
+
     def _check(self) -> None:
         report = check_index()
         problems = {
             _("Missing from the index"): report.missing,
             _("Stale in the index"): report.stale,
             _("Orphaned in the index"): report.orphaned,
+            _("Indexed with the wrong audience"): report.wrong_audience,
         }
         lines = [
             _("%(label)s: %(count)d (%(ids)s)")
