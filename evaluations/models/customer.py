@@ -27,7 +27,7 @@ class FeedbackChannel(models.TextChoices):
     PHONE = "phone", _("phone")
     EMAIL = "email", _("email")
     VIDEO = "video", _("video call")
-    CHAT = "chat", _("chat")
+    CHAT = "chat", _("live chat")
 
 
 class CustomerFeedbackLinkQuerySet(models.QuerySet):
@@ -110,6 +110,8 @@ def _score_range(field: str) -> models.CheckConstraint:
 class CustomerRating(models.Model):
     """One customer's rating of the employee who served them."""
 
+    Channel = FeedbackChannel
+
     employee = models.ForeignKey(
         "evaluations.Employee",
         verbose_name=_("employee"),
@@ -154,7 +156,7 @@ class CustomerRating(models.Model):
     counted = models.BooleanField(_("counted"), default=True)
     #: A keyed hash of the customer's address (never the address itself).
     client_fingerprint = models.CharField(_("client fingerprint"), max_length=64, blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 
     objects = CustomerRatingQuerySet.as_manager()
 
@@ -165,7 +167,7 @@ class CustomerRating(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(overall__gte=SCORE_MIN, overall__lte=SCORE_MAX),
-                name="customer_rating_overall_1_to_5",
+                name="customer_overall_on_scale",
             ),
             _score_range("respect"),
             _score_range("time"),
