@@ -29,6 +29,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from .models import CustomerFeedbackLink, CustomerRating, Employee, FeedbackChannel
+from .signals import customer_ratings_changed
 
 #: 18 random bytes: 144 bits, 24 URL-safe characters (short enough for an SMS).
 TOKEN_BYTES = 18
@@ -250,4 +251,5 @@ def submit_customer_rating(
         if link.is_card or not CustomerRating.objects.filter(link=link).exists():
             raise
         return CustomerFeedbackOutcome(rating=None)
+    customer_ratings_changed.send(sender=CustomerRating, added=[rating], removed=[])
     return CustomerFeedbackOutcome(rating=rating)

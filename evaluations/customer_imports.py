@@ -8,6 +8,7 @@ a row whose ``source_ref`` is known but whose answers differ updates that rating
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from .models import CustomerRating, Employee, FeedbackChannel
 from .models.customer import SCORE_MAX, SCORE_MIN
+from .signals import customer_ratings_changed
 
 COLUMNS = (
     "source_ref",
@@ -187,13 +189,14 @@ def import_customer_feedback(*, text: str) -> CustomerFeedbackImportReport:
             source_ref__in=[rating.source_ref for rating in ratings]
         )
     }
-    new, changed = [], []
+    new, changed, before = [], [], []
     for rating in ratings:
         current = existing.get(rating.source_ref)
         if current is None:
             rating.full_clean(validate_unique=False, validate_constraints=False)
             new.append(rating)
         elif any(getattr(current, name) != getattr(rating, name) for name in COMPARED_FIELDS):
+            before.append(copy.copy(current))
             for name in COMPARED_FIELDS:
                 setattr(current, name, getattr(rating, name))
             current.full_clean(validate_unique=False, validate_constraints=False)
@@ -202,6 +205,8 @@ def import_customer_feedback(*, text: str) -> CustomerFeedbackImportReport:
             report.unchanged += 1
     CustomerRating.objects.bulk_create(new, batch_size=500)
     CustomerRating.objects.bulk_update(changed, COMPARED_FIELDS, batch_size=500)
+    if new or changed:
+        customer_ratings_changed.send(sender=CustomerRating, added=[*new, *changed], removed=before)
     report.created, report.updated = len(new), len(changed)
     return report
 
