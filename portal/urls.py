@@ -16,14 +16,18 @@ from wagtail.documents import urls as wagtaildocs_urls
 from frontend import views as frontend_views
 from portal.views import default_language_prefix_redirect
 
-#: Every sign-in goes through allauth (its two-factor stage and rate limits): the Wagtail and
-#: Django admin login forms would skip both, so they send the visitor to allauth instead.
+#: Every sign-in goes through allauth (its two-step verification and rate limits): the Wagtail
+#: admin, Django admin and Wagtail front-end (``_util/login/``) login forms would skip both, so
+#: they send the visitor to allauth instead, in the visitor's language. Password resets too.
+#: tests/portal/test_two_step_routes.py walks the whole URL map to keep it so.
 sign_in_through_allauth = RedirectView.as_view(pattern_name="account_login", query_string=True)
+reset_password_through_allauth = RedirectView.as_view(pattern_name="account_reset_password")
 
 urlpatterns = [
     path("django-admin/login/", sign_in_through_allauth),
     path("django-admin/", admin.site.urls),
     path("admin/login/", sign_in_through_allauth),
+    re_path(r"^admin/password_reset/", reset_password_through_allauth),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
@@ -42,6 +46,7 @@ urlpatterns += i18n_patterns(
         name="javascript-catalog",
     ),
     path("accounts/", include("allauth.urls")),
+    path("_util/login/", sign_in_through_allauth),
     path("", include("search.urls")),
     path("", include("evaluations.customer_urls")),
     path("", include("knowledge.urls")),

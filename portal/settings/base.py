@@ -159,6 +159,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_ADAPTER = "portal.adapters.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "portal.security.user_display_name"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -166,16 +167,26 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    # Failed sign-ins: 5 per account (allauth's key is the login typed) and 20 per real client
+    # address (the adapter reads it behind TRUSTED_PROXY_COUNT proxies), within 5 minutes.
+    "login_failed": "20/5m/ip,5/5m/key",
     "login": "30/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
 ACCOUNT_SIGNUP_OPEN = env_bool("ACCOUNT_SIGNUP_OPEN", False)
+# Proxies in front of the portal that append the client's address to X-Forwarded-For (0: the
+# portal is reached directly and the header is ignored). Rate limits key on the real client.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Tamayuz"
-# Groups whose members must have an authenticator before using the portal.
-MFA_REQUIRED_GROUPS = ["HR", "Leadership"]
+# Code fields that read Arabic-Indic and Persian digits (portal/forms.py). Which roles must use
+# two-step verification is decided in portal/security.py.
+MFA_FORMS = {
+    "authenticate": "portal.forms.TwoStepAuthenticateForm",
+    "reauthenticate": "portal.forms.TwoStepReauthenticateForm",
+    "activate_totp": "portal.forms.TwoStepActivateTOTPForm",
+}
 
 # --- Email ---------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -214,12 +225,15 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail -----------------------------------------------------------------
-WAGTAIL_SITE_NAME = "Tamayuz"
+# The name the admin shows when a site has none, in the admin user's language.
+WAGTAIL_SITE_NAME = _("Tamayuz")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # A URL name, so restricted pages send readers to the sign-in page in their own language.
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+# No staff member's email hash leaves the portal for an avatar service.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]

@@ -154,7 +154,7 @@ def test_editor_drafts_and_submits_for_moderation(client, editor, site_tree):
     page = submit_faq(client, site_tree["ar"].indexes["faq"])
     assert not page.live
     assert page.workflow_in_progress
-    assert current_task_state(page).task.name == "Reviewers approval"
+    assert current_task_state(page).task.name == "موافقة المراجعين · Reviewers approval"
 
 
 def test_submitted_page_is_not_visible_to_the_public(client, editor, site_tree):
