@@ -66,5 +66,10 @@ class LeaderboardConsumer(AsyncJsonWebsocketConsumer):
 
     async def award_announced(self, event: dict) -> None:
         await self.send_json(
-            {"type": "award.announced", "title_ar": event["title_ar"], "title_en": event["title_en"], "url": event["url"]}
+            {
+                "type": "award.announced",
+                "title_ar": event["title_ar"],
+                "title_en": event["title_en"],
+                "url": event["url"],
+            }
         )
