@@ -23,6 +23,7 @@ REASSIGN = "evaluations.reassign"
 IMPORT_RESPONSES = "evaluations.import_responses"
 IMPORT_FRAMEWORK = "evaluations.import_framework"
 NEW_FRAMEWORK_VERSION = "evaluations.new_framework_version"
+IMPORT_ORG = "evaluations.import_org"
 
 ACTION_LABELS: dict[str, Any] = {
     CREATE: _("Create evaluation cycle"),
@@ -38,6 +39,7 @@ ACTION_LABELS: dict[str, Any] = {
     IMPORT_RESPONSES: _("Import evaluation responses"),
     IMPORT_FRAMEWORK: _("Import a competency framework"),
     NEW_FRAMEWORK_VERSION: _("Create a new competency framework version"),
+    IMPORT_ORG: _("Import the organisation"),
 }
 
 

@@ -14,14 +14,9 @@
 from __future__ import annotations
 
 from portal import roles
+from portal.models import Agency
 
 from .models import Cycle, Employee
-
-
-def _has_role(user, role: str) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return user.groups.filter(name=role).exists()
 
 
 def employee_of(user) -> Employee | None:
@@ -32,7 +27,7 @@ def employee_of(user) -> Employee | None:
 
 def hr_agency_id(user) -> int | None:
     """The agency an HR user manages, or ``None``."""
-    if not _has_role(user, roles.HR):
+    if not roles.user_has_role(user, roles.HR) or user.is_superuser:
         return None
     employee = employee_of(user)
     return employee.unit.agency_id if employee else None
@@ -56,9 +51,7 @@ def can_manage_cycle(user, cycle: Cycle) -> bool:
 
 
 def can_view_aggregates(user) -> bool:
-    if getattr(user, "is_superuser", False) and user.is_active:
-        return True
-    return _has_role(user, roles.LEADERSHIP) or _has_role(user, roles.HR)
+    return roles.user_has_role(user, roles.LEADERSHIP, roles.HR)
 
 
 def can_view_report(user, employee: Employee, cycle: Cycle) -> bool:
@@ -78,3 +71,20 @@ def can_view_report(user, employee: Employee, cycle: Cycle) -> bool:
     if employee.supervisor_id == viewer.pk:
         return True
     return employee.pk == viewer.pk and cycle.status == Cycle.Status.RELEASED
+
+
+def managed_agencies(user):
+    """The agencies whose organisation and cycles ``user`` manages (a queryset)."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return Agency.objects.all()
+    agency_id = hr_agency_id(user)
+    return Agency.objects.filter(pk=agency_id) if agency_id is not None else Agency.objects.none()
+
+
+def can_manage_agency(user, agency) -> bool:
+    return agency is not None and managed_agencies(user).filter(pk=agency.pk).exists()
+
+
+def can_manage_organisation(user) -> bool:
+    """HR with an agency, or a superuser: may import and edit the organisation."""
+    return managed_agencies(user).exists()

@@ -51,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("awards.urls")),
     path("", include("evaluations.customer_urls")),
+    path("", include("evaluations.urls")),
     path("", include("knowledge.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

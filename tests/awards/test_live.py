@@ -29,7 +29,7 @@ async def test_a_committed_rating_is_pushed_to_the_leaderboard(season, two_agenc
 
 
 async def test_an_unknown_season_is_closed(season):
-    communicator, connected, code = await connect("/ws/leaderboard/nope/")
+    _communicator, connected, code = await connect("/ws/leaderboard/nope/")
     assert not connected and code == 4404
 
 
@@ -39,7 +39,7 @@ async def test_a_privileged_session_without_the_second_step_is_refused(season, c
     user = await database_sync_to_async(get_user_model().objects.create_superuser)("boss", "b@example.gov", "pw-Long-1")
     await database_sync_to_async(client.force_login)(user)
     cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
-    communicator, connected, code = await connect(
+    _communicator, connected, code = await connect(
         "/ws/leaderboard/s1/", headers=[(b"origin", b"http://localhost"), (b"cookie", cookie)]
     )
     assert not connected and code == 4403

@@ -97,7 +97,7 @@ def test_a_frozen_season_no_longer_moves(season, two_agencies):
 def test_movement_compares_with_the_standing_a_week_ago(season, two_agencies):
     season.prior_weights = {"best_agency": 1}
     season.save()
-    rate(two_agencies["alpha"][0], 5, count=3)
+    rate(two_agencies["alpha"][0], 4, count=3)
     rate(two_agencies["beta"][0], 3, count=3)
     take_snapshots(season=season, day=timezone.localdate() - datetime.timedelta(days=8))
     rate(two_agencies["beta"][0], 5, count=30)

@@ -1,0 +1,152 @@
+"""The demo organisation: units and about 150 fictional employees across the five demo
+agencies, loaded through the organisation import itself (the one write path), with the
+demo accounts linked to employees so every role has something real to do.
+
+Deterministic: the same rows every time, so a second load changes nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+
+from evaluations.models import Employee
+from evaluations.services.organisation import REQUIRED_COLUMNS, OrgImportPlan, apply_org_import, plan_org_import
+from portal.models import Agency
+
+FIRST_NAMES = [
+    ("أحمد", "Ahmed"), ("فاطمة", "Fatima"), ("محمد", "Mohammed"), ("مريم", "Maryam"), ("علي", "Ali"),
+    ("نورة", "Noura"), ("عبدالله", "Abdullah"), ("هند", "Hind"), ("يوسف", "Yousef"), ("سارة", "Sara"),
+    ("خالد", "Khalid"), ("ليلى", "Layla"), ("حسن", "Hassan"), ("عائشة", "Aisha"), ("إبراهيم", "Ibrahim"),
+    ("زينب", "Zainab"), ("سلمان", "Salman"), ("شيخة", "Shaikha"), ("راشد", "Rashid"), ("منيرة", "Munira"),
+]  # fmt: skip
+FAMILY_NAMES = [
+    ("الكعبي", "Al-Kaabi"), ("البلوشي", "Al-Balushi"), ("الحمادي", "Al-Hammadi"), ("الدوسري", "Al-Dosari"),
+    ("الشامسي", "Al-Shamsi"), ("العنزي", "Al-Enezi"), ("المطيري", "Al-Mutairi"), ("الهاشمي", "Al-Hashimi"),
+    ("الزعابي", "Al-Zaabi"), ("القحطاني", "Al-Qahtani"), ("السويدي", "Al-Suwaidi"), ("النعيمي", "Al-Nuaimi"),
+]  # fmt: skip
+
+#: (slug suffix, Arabic name, English name, kind, employees) per agency; sizes differ so the
+#: award's size bands have members in more than one band.
+UNITS = {
+    "municipal-services": [
+        ("central-centre", "مركز الخدمة الرئيسي", "Main service centre", "service_centre", 18),
+        ("call-centre", "مركز الاتصال", "Call centre", "call_centre", 12),
+    ],
+    "civil-service-bureau": [
+        ("service-centre", "مكتب الخدمة", "Service office", "service_centre", 14),
+        ("call-centre", "مركز الاتصال", "Call centre", "call_centre", 8),
+        ("hr-office", "إدارة الموارد البشرية", "Human resources", "back_office", 4),
+    ],
+    "social-insurance": [
+        ("north-centre", "مركز خدمة الشمال", "North service centre", "service_centre", 16),
+        ("south-centre", "مركز خدمة الجنوب", "South service centre", "service_centre", 14),
+        ("call-centre", "مركز الاتصال", "Call centre", "call_centre", 10),
+    ],
+    "residency-passports": [
+        ("airport-centre", "مركز خدمة المطار", "Airport service centre", "service_centre", 16),
+        ("city-centre", "مركز خدمة المدينة", "City service centre", "service_centre", 12),
+    ],
+    "e-government": [
+        ("digital-support", "الدعم الرقمي", "Digital support", "call_centre", 12),
+        ("service-centre", "مركز خدمة البوابة", "Portal service centre", "service_centre", 8),
+    ],
+}
+AGENCY_CODES = {
+    "municipal-services": "MUN",
+    "civil-service-bureau": "CSB",
+    "social-insurance": "SIO",
+    "residency-passports": "RPA",
+    "e-government": "EGA",
+}
+#: Which demo account is which employee (username → employee ID).
+DEMO_ACCOUNT_EMPLOYEES = {
+    "hr": "CSB-HR-01",  # HR of the Civil Service Bureau: runs its agency's cycle
+    "staff": "CSB-SER-02",  # a front-line employee with pending evaluations
+    "leadership": "CSB-DIR",  # the bureau's director: aggregates, and their own direct reports
+}
+
+TITLE_DIRECTOR = "مدير الجهة / Director"
+TITLE_MANAGER = "مدير الوحدة / Unit manager"
+TITLE_AGENT = "موظف خدمة العملاء / Customer-service officer"
+TITLE_HR = "أخصائي موارد بشرية / HR specialist"
+
+
+@dataclass
+class DemoOrganisationReport:
+    plan: OrgImportPlan
+    linked_accounts: list[str]
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.plan.changes or self.linked_accounts)
+
+
+def demo_organisation_rows() -> list[dict[str, str]]:
+    """The demo organisation as the rows of an import file."""
+    chooser = random.Random(2026)  # fictional names, not security
+    agencies = {agency.slug: agency for agency in Agency.objects.filter(slug__in=UNITS)}
+    rows: list[dict[str, str]] = []
+
+    def person(employee_id: str, agency, unit: tuple, title: str, supervisor: str, front_line: bool) -> None:
+        first_ar, first_en = chooser.choice(FIRST_NAMES)
+        family_ar, family_en = chooser.choice(FAMILY_NAMES)
+        rows.append(
+            {
+                "agency_slug": agency.slug,
+                "agency_name_ar": agency.name_ar,
+                "agency_name_en": agency.name_en,
+                "unit_slug": unit[0],
+                "unit_name_ar": unit[1],
+                "unit_name_en": unit[2],
+                "unit_kind": unit[3],
+                "employee_id": employee_id,
+                "name_ar": f"{first_ar} {family_ar}",
+                "name_en": f"{first_en} {family_en}",
+                "email": "",
+                "job_title": title,
+                "supervisor_employee_id": supervisor,
+                "front_line": "yes" if front_line else "no",
+                "preferred_language": "en" if chooser.random() < 0.2 else "ar",
+            }
+        )
+
+    for slug, units in UNITS.items():
+        agency = agencies.get(slug)
+        if agency is None:
+            continue
+        code = AGENCY_CODES[slug]
+        director = f"{code}-DIR"
+        person(director, agency, units[0], TITLE_DIRECTOR, "", False)
+        for unit in units:
+            unit_code = unit[0].split("-")[0][:3].upper()
+            manager = f"{code}-{unit_code}-01"
+            is_back_office = unit[3] == "back_office"
+            person(manager, agency, unit, TITLE_HR if is_back_office else TITLE_MANAGER, director, False)
+            for number in range(2, unit[4] + 1):
+                title = TITLE_HR if is_back_office else TITLE_AGENT
+                person(f"{code}-{unit_code}-{number:02d}", agency, unit, title, manager, not is_back_office)
+    return rows
+
+
+def load_demo_organisation() -> DemoOrganisationReport:
+    """Import the demo organisation (idempotent) and link the demo accounts that exist."""
+    buffer = io.StringIO()
+    columns = [*REQUIRED_COLUMNS, "preferred_language", "unit_kind"]
+    writer = csv.DictWriter(buffer, fieldnames=columns)
+    writer.writeheader()
+    writer.writerows(demo_organisation_rows())
+    plan = plan_org_import(source=buffer.getvalue().encode(), filename="demo-organisation.csv")
+    if plan.changes:
+        apply_org_import(plan=plan)
+    linked: list[str] = []
+    for user in get_user_model().objects.filter(username__in=DEMO_ACCOUNT_EMPLOYEES):
+        if Employee.objects.filter(user=user).exists():
+            continue
+        employee_id = DEMO_ACCOUNT_EMPLOYEES[user.username]
+        if Employee.objects.filter(employee_id=employee_id, user__isnull=True).update(user=user):
+            linked.append(user.username)
+    return DemoOrganisationReport(plan=plan, linked_accounts=linked)
