@@ -263,4 +263,3 @@ def cycle_export_rows(*, cycle: Cycle, reader=None) -> Iterator[tuple]:
         current.append((code, agency_slug, unit_slug, competency, group, score if shown else None, raters))
     current.sort(key=lambda row: (competency_order.get(row[3], 999), group_order.get(row[4], 99)))
     yield from current
-

@@ -8,7 +8,7 @@ import datetime
 import factory
 
 from evaluations import services
-from evaluations.models import Assignment, Cycle, CustomerRating, Employee, Framework, Unit
+from evaluations.models import Assignment, CustomerRating, Cycle, Employee, Framework, Unit
 from tests.factories import AgencyFactory
 
 
@@ -51,7 +51,9 @@ def framework() -> Framework:
 def item_codes(cycle: Cycle | None = None) -> list[str]:
     fw = cycle.framework if cycle else framework()
     return list(
-        fw.competencies.order_by("sort_order").values_list("items__code", flat=True).order_by("sort_order", "items__sort_order")
+        fw.competencies.order_by("sort_order")
+        .values_list("items__code", flat=True)
+        .order_by("sort_order", "items__sort_order")
     )
 
 

@@ -59,7 +59,7 @@ def test_create_cycle_refuses_a_duplicate_slug():
     ],
 )
 def test_illegal_transitions_are_refused_with_a_clear_message(setup, transition, message):
-    boss, team = make_team(size=3)
+    boss, _team = make_team(size=3)
     cycle = make_cycle(units=[boss.unit])
     for step in setup:
         cycle = step(cycle=cycle)
@@ -71,7 +71,7 @@ def test_illegal_transitions_are_refused_with_a_clear_message(setup, transition,
 
 
 def test_the_whole_life_of_a_cycle_is_logged_in_wagtails_audit_log():
-    boss, team = make_team(size=3)
+    boss, _team = make_team(size=3)
     hr_user = UserFactory(roles=[roles.HR])
     EmployeeFactory(unit=boss.unit, user=hr_user)
     cycle = make_cycle(units=[boss.unit])
@@ -89,7 +89,7 @@ def test_the_whole_life_of_a_cycle_is_logged_in_wagtails_audit_log():
 
 
 def test_hr_of_another_agency_cannot_manage_the_cycle():
-    boss, team = make_team(size=3)
+    boss, _team = make_team(size=3)
     outsider = UserFactory(roles=[roles.HR])
     EmployeeFactory(unit=UnitFactory(agency=AgencyFactory()), user=outsider)
     cycle = make_cycle(units=[boss.unit])
