@@ -106,7 +106,7 @@ def test_a_group_below_its_threshold_is_hidden_and_left_out_of_the_overall():
 
 
 def test_comments_come_only_from_shown_groups_in_an_order_that_reveals_nobody():
-    cycle, subject, boss = _closed_team_cycle()
+    cycle, subject, _boss = _closed_team_cycle()
     result = EmployeeResult.objects.get(cycle=cycle, employee=subject)
     assert list(result.comments.values_list("rater_group", "text")) == [
         ("customer", "Very polite."),
