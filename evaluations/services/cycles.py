@@ -187,8 +187,8 @@ def plan_assignments(
     """(rater, ratee, relationship) for every employee in scope: self, their supervisor,
     all their direct reports, and up to ``peers_per_employee`` peers from the same unit.
 
-    Peers are chosen least-loaded first (ties broken by a generator seeded with ``seed``,
-    so the same seed gives the same plan), and nobody is asked to write more than
+    Peers are dealt round robin over a circular order shuffled with ``seed`` (the same
+    seed gives the same plan), so loads stay balanced, and nobody is asked to write more than
     ``max_per_rater`` peer evaluations. Pairs in ``existing`` are kept and not repeated."""
     taken: set[tuple[int, int]] = set(existing)
     plan: list[tuple[int, int, str]] = []
@@ -213,28 +213,28 @@ def plan_assignments(
     for employee in employees:
         by_unit[employee.unit_id].append(employee)
     for unit_id in sorted(by_unit):
-        members = by_unit[unit_id]
-        generator = random.Random(f"{seed}:{unit_id}")
-        tie_breaker = {member.pk: generator.random() for member in members}
-        load = dict.fromkeys(tie_breaker, 0)
-        ratees = list(members)
-        generator.shuffle(ratees)
-        for ratee in ratees:
-            candidates = sorted(
-                (
-                    member.pk
-                    for member in members
-                    if member.pk != ratee.pk
-                    and (member.pk, ratee.pk) not in taken
-                    and member.pk != ratee.supervisor_id
-                    and member.supervisor_id != ratee.pk
-                    and load[member.pk] < max_per_rater
-                ),
-                key=lambda pk: (load[pk], tie_breaker[pk]),
-            )
-            for rater in candidates[:peers_per_employee]:
-                load[rater] += 1
-                add(rater, ratee.pk, Relationship.PEER)
+        # Round robin over a seeded circular order: in round r every colleague gets the
+        # next allowed rater after them, so everyone writes and receives about as many
+        # peer evaluations as everyone else, and nobody more than the cap.
+        ring = sorted(by_unit[unit_id], key=lambda member: member.employee_id)
+        random.Random(f"{seed}:{unit_id}").shuffle(ring)
+        size = len(ring)
+        load = dict.fromkeys((member.pk for member in ring), 0)
+        next_offset = [1] * size
+        for _round in range(peers_per_employee):
+            for position, ratee in enumerate(ring):
+                while next_offset[position] < size:
+                    rater = ring[(position + next_offset[position]) % size]
+                    next_offset[position] += 1
+                    if (
+                        load[rater.pk] < max_per_rater
+                        and (rater.pk, ratee.pk) not in taken
+                        and rater.pk != ratee.supervisor_id
+                        and rater.supervisor_id != ratee.pk
+                    ):
+                        load[rater.pk] += 1
+                        add(rater.pk, ratee.pk, Relationship.PEER)
+                        break
     return plan
 
 

@@ -11,6 +11,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from django.conf import settings
+from django.db import connection
+from django.db.models import Model
 
 from evaluations import scoring
 from evaluations.models import (
@@ -30,6 +32,30 @@ from evaluations.selectors import customer_ratings_for, cycle_period
 
 CHUNK = getattr(settings, "EVALUATIONS_CLOSE_CHUNK", 500)
 REPORT_GROUPS: tuple[str, ...] = (*scoring.RATER_GROUPS, OTHERS)
+
+
+def _insert_rows(model: type[Model], fields: Sequence[str], rows: list[tuple]) -> None:
+    """Insert plain tuples with one ``executemany``: the frozen rows of a large cycle
+    number in the hundreds of thousands, and building a model instance for each costs
+    more than writing it."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    columns = [model._meta.get_field(name).column for name in fields]
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names from the model, values as parameters
+        quote(model._meta.db_table), ", ".join(quote(c) for c in columns), ", ".join(["%s"] * len(columns))
+    )
+    with connection.cursor() as cursor:
+        for offset in range(0, len(rows), 10000):
+            cursor.executemany(sql, rows[offset : offset + 10000])
+
+
+def _rows(queryset) -> list[tuple]:
+    """The rows of a ``values_list`` query, fetched by the database driver directly."""
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _previous_overalls(cycle: Cycle, employee_ids: Sequence[int]) -> dict[int, tuple[int, float | None]]:
@@ -105,16 +131,17 @@ def compute_results(*, cycle: Cycle) -> int:
             )
         }
         answers: dict[int, list[scoring.Answer]] = defaultdict(list)
-        for ratee_id, rater_id, relationship, item_id, score in (
+        answer_rows = _rows(
             Answer.objects.filter(
                 response__cycle=cycle, response__status=Response.Status.SUBMITTED, response__ratee_id__in=chunk
             )
             .order_by()
             .values_list("response__ratee_id", "response__rater_id", "response__relationship", "item_id", "score")
-            .iterator(chunk_size=20000)
-        ):
+        )
+        for ratee_id, rater_id, relationship, item_id, score in answer_rows:
             competency, item_code = item_competency[item_id]
             answers[ratee_id].append(scoring.Answer(str(rater_id), relationship, competency, item_code, score))
+        del answer_rows
         customers: dict[int, list[scoring.CustomerRating]] = defaultdict(list)
         customer_comments: dict[int, list[str]] = defaultdict(list)
         for employee_id, rating_id, overall, comment in customer_ratings_for(chunk, start, end):
@@ -165,20 +192,10 @@ def compute_results(*, cycle: Cycle) -> int:
             computed.append(result)
         EmployeeResult.objects.bulk_create(results, batch_size=1000)
 
-        scores: list[ResultScore] = []
-        stored_comments: list[ResultComment] = []
+        scores: list[tuple] = []
+        stored_comments: list[tuple] = []
         for stored, result in zip(results, computed, strict=True):
-            for competency, group, score, raters, shown in _score_rows(result, codes, weights):
-                scores.append(
-                    ResultScore(
-                        result_id=stored.pk,
-                        competency=competency,
-                        rater_group=group,
-                        score=score,
-                        raters=raters,
-                        shown=shown,
-                    )
-                )
+            scores.extend((stored.pk, *row) for row in _score_rows(result, codes, weights))
             shown_comments = [
                 (group, text) for group, text in comments.get(stored.employee_id, ()) if result.groups[group].shown
             ]
@@ -187,10 +204,9 @@ def compute_results(*, cycle: Cycle) -> int:
             # Grouped, then alphabetical: the order says nothing about who wrote what or when.
             shown_comments.sort(key=lambda pair: (group_order[pair[0]], pair[1]))
             stored_comments.extend(
-                ResultComment(result_id=stored.pk, rater_group=group, text=text, position=position)
-                for position, (group, text) in enumerate(shown_comments)
+                (stored.pk, group, text, position) for position, (group, text) in enumerate(shown_comments)
             )
-        ResultScore.objects.bulk_create(scores, batch_size=5000)
-        ResultComment.objects.bulk_create(stored_comments, batch_size=2000)
+        _insert_rows(ResultScore, ("result", "competency", "rater_group", "score", "raters", "shown"), scores)
+        _insert_rows(ResultComment, ("result", "rater_group", "text", "position"), stored_comments)
         total += len(results)
     return total
