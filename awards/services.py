@@ -154,12 +154,15 @@ class RecomputeReport:
 
 
 @transaction.atomic
-def recompute_season(*, season: Season, by=None) -> RecomputeReport:
+def recompute_season(*, season: Season, by=None, until: datetime.datetime | None = None) -> RecomputeReport:
     """Rebuild a season's tallies from the ratings themselves and report every entry whose
-    running tally differed (there should be none)."""
+    running tally differed (there should be none). ``until`` rebuilds them as they stood at
+    that moment (the demo's history of weekly standings)."""
     from evaluations.models import CustomerRating
 
     start, end = season.period()
+    if until is not None:
+        end = min(end, until)
     ratings = (
         CustomerRating.objects.counted()
         .submitted_between(start, end)
