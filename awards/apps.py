@@ -12,8 +12,18 @@ class AwardsConfig(AppConfig):
 
         customer_ratings_changed.connect(_move_tallies, dispatch_uid="awards.move_tallies")
 
+        from wagtail.signals import page_published
+
+        page_published.connect(_announcement_published, dispatch_uid="awards.announcement_published")
+
 
 def _move_tallies(sender, *, added=(), removed=(), **kwargs) -> None:
     from awards.services import apply_rating_changes
 
     apply_rating_changes(added=added, removed=removed)
+
+
+def _announcement_published(sender, instance, **kwargs) -> None:
+    from awards.winners import on_announcement_published
+
+    on_announcement_published(instance)

@@ -43,6 +43,7 @@ def load_demo_awards(*, today: datetime.date | None = None) -> list[str]:
         _history(season, [season.starts_on + datetime.timedelta(days=7 * week) for week in range(1, 12)])
         freeze_season(season=season)
         done.append(f"frozen season: {PAST_SEASON}")
+        done.extend(_demo_winners(season))
     if not Season.objects.filter(slug=CURRENT_SEASON).exists():
         season = create_season(
             slug=CURRENT_SEASON,
@@ -56,3 +57,50 @@ def load_demo_awards(*, today: datetime.date | None = None) -> list[str]:
         _history(season, [today - datetime.timedelta(days=7 * week) for week in range(4, 0, -1)])
         done.append(f"current season: {CURRENT_SEASON}")
     return done
+
+
+DEMO_CITATIONS = {
+    "ar": "تقديرًا لرضا المتعاملين المرتفع والثابت طوال الموسم، ولالتزام الفريق بمعايير ميثاق خدمة العملاء.",
+    "en": "For high and steady customer satisfaction all season, and the team's commitment to the charter's standards.",
+}
+
+
+def _demo_winners(season: Season) -> list[str]:
+    """Leadership's demo account approves the spring winners of the agency and service-centre
+    awards; the demo reviewer approves the announcements, which publishes them."""
+    from django.contrib.auth import get_user_model
+
+    from awards.winners import approve_winner, shortlists
+
+    users = get_user_model().objects
+    leader, reviewer = users.filter(username="leadership").first(), users.filter(username="reviewer").first()
+    if leader is None or reviewer is None:
+        return []
+    approved = []
+    for shortlist in shortlists(season=season):
+        if shortlist.category not in ("best_agency", "best_unit") or shortlist.winner is not None:
+            continue
+        winner = approve_winner(
+            season=season,
+            category=shortlist.category,
+            band=shortlist.band,
+            key=shortlist.candidates[0].key,
+            citation_ar=DEMO_CITATIONS["ar"],
+            citation_en=DEMO_CITATIONS["en"],
+            by=leader,
+        )
+        for page in (winner.announcement, *winner.announcement.get_translations()):
+            _approve_in_workflow(page, reviewer)
+        approved.append(f"winner: {shortlist.category} {shortlist.band}")
+    return approved
+
+
+def _approve_in_workflow(page, reviewer) -> None:
+    """What a Reviewer's "Approve" does: the last task's approval publishes the page."""
+    state = page.current_workflow_state
+    while state is not None and state.current_task_state is not None:
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(task_state, reviewer, "approve")
+        state.refresh_from_db()
+        if state.status != state.STATUS_IN_PROGRESS:
+            break

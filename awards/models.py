@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -158,3 +159,50 @@ class StandingSnapshot(models.Model):
             )
         ]
         indexes = [models.Index(fields=["season", "category", "band", "taken_on"])]
+
+
+class AwardWinner(models.Model):
+    """A winner Leadership approved for one category (and band) of a frozen season, with
+    the citation in both languages and the announcement drafted for it."""
+
+    season = models.ForeignKey(Season, on_delete=models.PROTECT, related_name="winners")
+    category = models.CharField(_("category"), max_length=40)
+    band = models.CharField(_("band"), max_length=80, blank=True)
+    key = models.CharField(_("entry"), max_length=200)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    score = models.FloatField(_("score"), null=True)
+    stars = models.PositiveSmallIntegerField(_("stars"), null=True)
+    ratings = models.PositiveIntegerField(_("ratings"), default=0)
+    citation_ar = models.TextField(_("citation (Arabic)"))
+    citation_en = models.TextField(_("citation (English)"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("approved by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("approved"), default=timezone.now)
+    announcement = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("announcement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    announced_at = models.DateTimeField(_("announced"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("award winner")
+        verbose_name_plural = _("award winners")
+        ordering = ["-season__starts_on", "category", "band"]
+        constraints = [models.UniqueConstraint(fields=["season", "category", "band"], name="one_winner_per_award")]
+
+    def __str__(self) -> str:
+        return f"{self.season} · {self.category} · {self.name_ar}"
+
+    def localized_name(self, language: str | None = None) -> str:
+        language = (language or get_language() or "ar")[:2]
+        return self.name_en if language == "en" and self.name_en else self.name_ar
+
+    def localized_citation(self, language: str | None = None) -> str:
+        language = (language or get_language() or "ar")[:2]
+        return self.citation_en if language == "en" and self.citation_en else self.citation_ar

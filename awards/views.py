@@ -3,14 +3,16 @@ full-screen display for service-centre screens. Thin: permissions, a selector, r
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
-from awards import permissions, standings
+from awards import permissions, standings, winners
 from awards.categories import CATEGORIES
 from awards.models import Season
 from frontend import formatting
@@ -117,3 +119,55 @@ def _login_url() -> str:
     from django.urls import reverse
 
     return reverse("account_login")
+
+
+@require_http_methods(["GET", "POST"])
+def season_winners(request: HttpRequest, slug: str) -> HttpResponse:
+    """Season end: the shortlists with their evidence. Leadership approves a winner with a
+    citation in Arabic and English; HR and editors see the same page to prepare."""
+    if not request.user.is_authenticated:
+        return redirect(f"{_login_url()}?next={request.get_full_path()}")
+    if not (permissions.can_approve_winners(request.user) or permissions.can_prepare_awards(request.user)):
+        raise PermissionDenied(_("Only Leadership, HR and editors prepare the awards."))
+    season = get_object_or_404(Season, slug=slug)
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            winners.approve_winner(
+                season=season,
+                category=request.POST.get("category", ""),
+                band=request.POST.get("band", ""),
+                key=request.POST.get("key", ""),
+                citation_ar=request.POST.get("citation_ar", ""),
+                citation_en=request.POST.get("citation_en", ""),
+                by=request.user,
+            )
+        except PermissionDenied:
+            raise
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, _("Winner approved. The announcement was sent to the editors for review."))
+            return redirect("awards:season_winners", slug=season.slug)
+    shortlists = winners.shortlists(season=season) if season.is_frozen else []
+    return render(
+        request,
+        "awards/season_winners.html",
+        {
+            "season": season,
+            "shortlists": [{"shortlist": item, "category": CATEGORIES[item.category]} for item in shortlists],
+            "can_approve": permissions.can_approve_winners(request.user),
+            "errors": errors,
+        },
+        status=400 if errors else 200,
+    )
+
+
+@require_GET
+def hall_of_fame(request: HttpRequest) -> HttpResponse:
+    listed = [
+        {"winner": winner, "category": CATEGORIES[winner.category]}
+        for winner in winners.hall_of_fame()
+        if permissions.can_view_category(request.user, winner.category)
+    ]
+    return render(request, "awards/hall_of_fame.html", {"winners": listed})

@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from awards.models import Season
 from awards.services import RECOMPUTE_ACTION, SEASON_CREATE_ACTION, SEASON_FREEZE_ACTION
+from awards.winners import APPROVE_ACTION
 
 
 class SeasonViewSet(SnippetViewSet):
@@ -43,3 +44,4 @@ def register_award_log_actions(actions):
     actions.register_action(SEASON_CREATE_ACTION, _("Create an award season"), _("Award season created"))
     actions.register_action(SEASON_FREEZE_ACTION, _("Freeze a season's standings"), _("Season standings frozen"))
     actions.register_action(RECOMPUTE_ACTION, _("Recompute the standings"), _("Standings recomputed"))
+    actions.register_action(APPROVE_ACTION, _("Approve an award winner"), _("Award winner approved"))
