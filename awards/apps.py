@@ -6,3 +6,24 @@ class AwardsConfig(AppConfig):
     name = "awards"
     verbose_name = _("Awards")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from evaluations.signals import customer_ratings_changed
+
+        customer_ratings_changed.connect(_move_tallies, dispatch_uid="awards.move_tallies")
+
+        from wagtail.signals import page_published
+
+        page_published.connect(_announcement_published, dispatch_uid="awards.announcement_published")
+
+
+def _move_tallies(sender, *, added=(), removed=(), **kwargs) -> None:
+    from awards.services import apply_rating_changes
+
+    apply_rating_changes(added=added, removed=removed)
+
+
+def _announcement_published(sender, instance, **kwargs) -> None:
+    from awards.winners import on_announcement_published
+
+    on_announcement_published(instance)

@@ -7,11 +7,13 @@ Deterministic: the same rows every time, so a second load changes nothing."""
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import random
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from evaluations.models import Employee
 from evaluations.services.organisation import REQUIRED_COLUMNS, OrgImportPlan, apply_org_import, plan_org_import
@@ -42,8 +44,8 @@ UNITS = {
         ("hr-office", "إدارة الموارد البشرية", "Human resources", "back_office", 4),
     ],
     "social-insurance": [
-        ("north-centre", "مركز خدمة الشمال", "North service centre", "service_centre", 16),
-        ("south-centre", "مركز خدمة الجنوب", "South service centre", "service_centre", 14),
+        ("north-centre", "مركز خدمة الشمال", "North service centre", "service_centre", 24),
+        ("south-centre", "مركز خدمة الجنوب", "South service centre", "service_centre", 20),
         ("call-centre", "مركز الاتصال", "Call centre", "call_centre", 10),
     ],
     "residency-passports": [
@@ -150,3 +152,155 @@ def load_demo_organisation() -> DemoOrganisationReport:
         if Employee.objects.filter(employee_id=employee_id, user__isnull=True).update(user=user):
             linked.append(user.username)
     return DemoOrganisationReport(plan=plan, linked_accounts=linked)
+
+
+# --- Cycles and customers' ratings ------------------------------------------------------------
+
+PAST_CYCLE = "demo-cycle-first-half"
+OPEN_CYCLE = "demo-cycle-bureau-second-half"
+RATING_DAYS = 150
+
+
+def _quality(chooser: random.Random, employee_id: str) -> float:
+    """A fictional employee's typical customer rating (3.0–4.9), stable per employee."""
+    return 3.0 + (sum(map(ord, employee_id)) * 7919 % 190) / 100
+
+
+def demo_customer_feedback_csv(*, today: datetime.date) -> str:
+    """Customers' ratings of the front-line employees over the last ``RATING_DAYS`` days,
+    as the import file a kiosk or phone survey would send (unique ``source_ref``s)."""
+    chooser = random.Random(4)
+    employees = list(
+        Employee.objects.filter(front_line=True, is_active=True)
+        .order_by("employee_id")
+        .values_list("employee_id", "unit__kind")
+    )
+    zone = timezone.get_current_timezone()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CUSTOMER_COLUMNS)
+    for employee_id, unit_kind in employees:
+        quality = _quality(chooser, employee_id)
+        per_day = 0.25 + (sum(map(ord, employee_id)) % 13) / 10
+        channels = ["phone", "chat", "email"] if unit_kind == "call_centre" else ["centre", "centre", "video"]
+        for day_offset in range(RATING_DAYS, 0, -1):
+            count = int(per_day) + (1 if chooser.random() < per_day - int(per_day) else 0)
+            for index in range(count):
+                overall = max(1, min(5, round(chooser.gauss(quality, 0.8))))
+                moment = datetime.datetime.combine(
+                    today - datetime.timedelta(days=day_offset),
+                    datetime.time(8 + chooser.randrange(9), chooser.randrange(60)),
+                    tzinfo=zone,
+                )
+                writer.writerow(
+                    [
+                        f"demo-{employee_id}-{day_offset}-{index}",
+                        employee_id,
+                        moment.isoformat(),
+                        chooser.choice(channels),
+                        overall,
+                        max(1, min(5, overall + chooser.choice((-1, 0, 0, 1)))),
+                        max(1, min(5, overall + chooser.choice((-1, 0, 0)))),
+                        max(1, min(5, overall + chooser.choice((0, 0, 1, -1)))),
+                        "" if chooser.random() < 0.3 else max(1, min(5, overall + chooser.choice((0, -1)))),
+                        "",
+                    ]
+                )
+    return buffer.getvalue()
+
+
+CUSTOMER_COLUMNS = (
+    "source_ref",
+    "employee_id",
+    "submitted_at",
+    "channel",
+    "overall",
+    "respect",
+    "time",
+    "clarity",
+    "solved",
+    "comment",
+)
+
+
+def _response_rows(cycle, *, share: float, chooser: random.Random, skip_raters=()) -> list[tuple[int, dict]]:
+    """Answers for ``share`` of a cycle's assignments, as an import of paper responses."""
+    from evaluations.models import Assignment, Item
+
+    items = list(Item.objects.filter(competency__framework=cycle.framework).values_list("code", flat=True))
+    rows: list[tuple[int, dict]] = []
+    assignments = (
+        Assignment.objects.filter(cycle=cycle, declined_at__isnull=True)
+        .exclude(rater__employee_id__in=skip_raters)
+        .order_by("pk")
+        .values_list("rater__employee_id", "ratee__employee_id", "relationship")
+    )
+    for rater, ratee, relationship in assignments:
+        if chooser.random() >= share:
+            continue
+        quality = _quality(chooser, ratee) + (0.4 if relationship == "self" else 0.0)
+        for code in items:
+            score = "" if chooser.random() < 0.05 else str(max(1, min(5, round(chooser.gauss(quality, 0.7)))))
+            rows.append(
+                (
+                    len(rows) + 2,
+                    {
+                        "rater_employee_id": rater,
+                        "ratee_employee_id": ratee,
+                        "relationship": relationship,
+                        "item_code": code,
+                        "score": score,
+                    },
+                )
+            )
+    return rows
+
+
+def load_demo_evaluations(*, today: datetime.date | None = None) -> list[str]:
+    """The demo's customer ratings, a released past cycle with reports for every agency and
+    an open cycle of the Civil Service Bureau that the demo HR account runs, half answered
+    (the demo staff account still has evaluations to write). Whatever exists is left alone."""
+    from evaluations.customer_imports import import_customer_feedback
+    from evaluations.models import CustomerRating, Cycle
+    from evaluations.services import close_cycle, create_cycle, import_responses, open_cycle, release_cycle
+
+    today = today or timezone.localdate()
+    done: list[str] = []
+    if not CustomerRating.objects.filter(source_ref__startswith="demo-").exists():
+        report = import_customer_feedback(text=demo_customer_feedback_csv(today=today))
+        done.append(f"customer ratings: {report.created}")
+    agencies = list(Agency.objects.filter(slug__in=UNITS))
+    if agencies and not Cycle.objects.filter(slug=PAST_CYCLE).exists():
+        cycle = create_cycle(
+            slug=PAST_CYCLE,
+            name_ar="تقييم 360 درجة: النصف الأول",
+            name_en="360° review: first half",
+            opens_on=today - datetime.timedelta(days=140),
+            closes_on=today - datetime.timedelta(days=110),
+            agencies=agencies,
+            assignment_seed=2026,
+        )
+        open_cycle(cycle=cycle)
+        import_responses(cycle=cycle, rows=_response_rows(cycle, share=0.92, chooser=random.Random(11)))
+        close_cycle(cycle=cycle)
+        release_cycle(cycle=cycle)
+        done.append(f"released cycle: {PAST_CYCLE}")
+    bureau = Agency.objects.filter(slug="civil-service-bureau").first()
+    if bureau is not None and not Cycle.objects.filter(slug=OPEN_CYCLE).exists():
+        cycle = create_cycle(
+            slug=OPEN_CYCLE,
+            name_ar="تقييم 360 درجة: النصف الثاني (ديوان الخدمة المدنية)",
+            name_en="360° review: second half (Civil Service Bureau)",
+            opens_on=today - datetime.timedelta(days=10),
+            closes_on=today + datetime.timedelta(days=20),
+            agencies=[bureau],
+            assignment_seed=7,
+        )
+        open_cycle(cycle=cycle)
+        rows = _response_rows(
+            cycle, share=0.45, chooser=random.Random(12), skip_raters=[DEMO_ACCOUNT_EMPLOYEES["staff"]]
+        )
+        if rows:
+            import_responses(cycle=cycle, rows=rows)
+        done.append(f"open cycle: {OPEN_CYCLE}")
+    return done

@@ -1,42 +1,84 @@
-"""Who may do and see what in the evaluations app. The ONE place that decides: views,
-commands run on someone's behalf, exports, APIs and WebSocket consumers all ask here.
+"""Who may do and see what in the evaluations app: the one place that decides.
 
-- HR manages the organisation and cycles of its own agency (the agency of the HR user's
-  own employee record); superusers manage every agency.
-- Leadership sees aggregates of every agency, never an individual report (except, like any
-  supervisor, the reports of their own direct reports).
-- An employee sees their own report once the cycle is released; a supervisor sees their
-  direct reports' released reports; HR sees its agency's.
-- Nobody sees one peer's, subordinate's or customer's answers: no rule here grants it."""
+- A superuser manages every cycle and sees every report.
+- HR manages the cycles whose whole scope is in their own agency (the agency of their
+  employee record) and sees the reports of that agency's employees once a cycle is closed.
+- A supervisor sees their direct reports' reports once the cycle is closed.
+- An employee sees their own report once the cycle is released.
+- Leadership sees aggregates of all agencies, never an individual report (other than their
+  own direct reports', as any supervisor).
+- Nobody sees one rater's answers: no rule here grants it, and nothing stores them where a
+  page, export or admin could show them.
+"""
 
 from __future__ import annotations
 
 from portal import roles
 from portal.models import Agency
 
+from .models import Cycle, Employee
 
-def employee_of(user):
-    """The employee record linked to ``user`` (None for accounts without one)."""
-    if user is None or not user.is_authenticated:
+
+def employee_of(user) -> Employee | None:
+    if not getattr(user, "is_authenticated", False):
         return None
-    try:
-        return user.employee
-    except Exception:  # RelatedObjectDoesNotExist
+    return Employee.objects.select_related("unit__agency").filter(user=user, is_active=True).first()
+
+
+def hr_agency_id(user) -> int | None:
+    """The agency an HR user manages, or ``None``."""
+    if not roles.user_has_role(user, roles.HR) or user.is_superuser:
         return None
+    employee = employee_of(user)
+    return employee.unit.agency_id if employee else None
+
+
+def cycle_agency_ids(cycle: Cycle) -> set[int]:
+    ids = set(cycle.agencies.values_list("pk", flat=True))
+    ids.update(cycle.units.values_list("agency_id", flat=True))
+    return ids
+
+
+def can_manage_agencies(user, agency_ids: set[int]) -> bool:
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    agency_id = hr_agency_id(user)
+    return agency_id is not None and bool(agency_ids) and agency_ids == {agency_id}
+
+
+def can_manage_cycle(user, cycle: Cycle) -> bool:
+    return can_manage_agencies(user, cycle_agency_ids(cycle))
+
+
+def can_view_aggregates(user) -> bool:
+    return roles.user_has_role(user, roles.LEADERSHIP, roles.HR)
+
+
+def can_view_report(user, employee: Employee, cycle: Cycle) -> bool:
+    """May ``user`` read ``employee``'s frozen report of ``cycle``?"""
+    if cycle.status not in (Cycle.Status.CLOSED, Cycle.Status.RELEASED):
+        return False
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    agency_id = hr_agency_id(user)
+    if agency_id is not None and employee.unit.agency_id == agency_id:
+        return True
+    viewer = employee_of(user)
+    if viewer is None:
+        return False
+    if employee.supervisor_id == viewer.pk:
+        return True
+    return employee.pk == viewer.pk and cycle.status == Cycle.Status.RELEASED
 
 
 def managed_agencies(user):
     """The agencies whose organisation and cycles ``user`` manages (a queryset)."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return Agency.objects.none()
-    if user.is_superuser:
+    if getattr(user, "is_superuser", False) and user.is_active:
         return Agency.objects.all()
-    if not roles.user_has_role(user, roles.HR):
-        return Agency.objects.none()
-    employee = employee_of(user)
-    if employee is None or not employee.is_active:
-        return Agency.objects.none()
-    return Agency.objects.filter(pk=employee.unit.agency_id)
+    agency_id = hr_agency_id(user)
+    return Agency.objects.filter(pk=agency_id) if agency_id is not None else Agency.objects.none()
 
 
 def can_manage_agency(user, agency) -> bool:
@@ -46,34 +88,3 @@ def can_manage_agency(user, agency) -> bool:
 def can_manage_organisation(user) -> bool:
     """HR with an agency, or a superuser: may import and edit the organisation."""
     return managed_agencies(user).exists()
-
-
-def can_manage_cycle(user, cycle) -> bool:
-    """HR of every agency in the cycle's scope (a cycle across agencies: superusers only)."""
-    if user is None or not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    scope = set(cycle.scope_agency_ids())
-    managed = set(managed_agencies(user).values_list("pk", flat=True))
-    return bool(scope) and scope <= managed
-
-
-def can_view_aggregates(user) -> bool:
-    """Cycle completion and score aggregates across agencies: Leadership, HR, superusers."""
-    return roles.user_has_role(user, roles.LEADERSHIP, roles.HR)
-
-
-def can_view_report(user, employee, cycle) -> bool:
-    """One employee's frozen report in one cycle."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    if not cycle.is_released:
-        # Before release only HR (which prepares the release) may look.
-        return can_manage_agency(user, employee.unit.agency)
-    if user.is_superuser or can_manage_agency(user, employee.unit.agency):
-        return True
-    viewer = employee_of(user)
-    if viewer is None:
-        return False
-    return viewer.pk == employee.pk or employee.supervisor_id == viewer.pk

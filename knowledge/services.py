@@ -229,3 +229,46 @@ def mark_page_reviewed(*, page: Page, by, reviewed_on: datetime.date | None = No
         },
     )
     return page
+
+
+# --- Announcements drafted by other apps ----------------------------------------------------
+
+
+@transaction.atomic
+def draft_announcement(
+    *,
+    titles: dict[str, str],
+    summaries: dict[str, str],
+    bodies: dict[str, str],
+    slug: str,
+    by=None,
+) -> dict[str, Page]:
+    """Draft an announcement in Arabic and English (translations of each other) and submit
+    both to the editorial workflow: it is published only when a Reviewer approves it.
+    ``bodies`` are rich text (HTML). Returns the draft pages by language."""
+    from knowledge.models import AnnouncementPage
+
+    trees = ensure_site_structure()
+    pages: dict[str, Page] = {}
+    translation_key = None
+    for language in ("ar", "en"):
+        parent = trees[language].indexes["announcement"]
+        page = AnnouncementPage(
+            title=titles[language],
+            slug=slug,
+            summary=summaries[language],
+            body=bodies[language],
+            date=timezone.localdate(),
+            locale=trees[language].locale,
+            live=False,
+        )
+        if translation_key is not None:
+            page.translation_key = translation_key
+        parent.add_child(instance=page)
+        translation_key = page.translation_key
+        page.save_revision(user=by, log_action=True)
+        workflow = page.get_workflow()
+        if workflow is not None:
+            workflow.start(page, by)
+        pages[language] = page
+    return pages

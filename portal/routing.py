@@ -2,4 +2,6 @@
 
 from __future__ import annotations
 
-websocket_urlpatterns: list = []
+from awards.routing import websocket_urlpatterns as awards_routes
+
+websocket_urlpatterns: list = [*awards_routes]

@@ -34,6 +34,7 @@ urlpatterns = [
     path("sitemap.xml", frontend_views.sitemap, name="sitemap"),
     path("robots.txt", frontend_views.robots_txt, name="robots_txt"),
     path("healthz", frontend_views.healthz, name="healthz"),
+    path("api/leaderboard/", include("awards.api_urls")),
     path("api/", include("search.api_urls")),
     re_path(r"^ar/(?P<rest>.*)$", default_language_prefix_redirect, name="default_language_prefix_redirect"),
 ]
@@ -48,6 +49,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("_util/login/", sign_in_through_allauth),
     path("", include("search.urls")),
+    path("", include("awards.urls")),
+    path("", include("evaluations.customer_urls")),
     path("", include("evaluations.urls")),
     path("", include("knowledge.urls")),
     path("", include(wagtail_urls)),

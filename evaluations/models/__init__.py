@@ -1,5 +1,34 @@
-"""The 360° evaluations app's data: the organisation (units and employees) first; the
-competency framework, cycles, assignments, answers, customer ratings and frozen results
-build on it."""
+"""The 360° evaluations app's data, one module per concept: the organisation (units and
+employees), the competency framework, cycles (assignments, nominations, responses),
+customers' ratings and the frozen results of a closed cycle."""
 
-from .organisation import Employee, Unit  # noqa: F401
+from .customer import CustomerFeedbackLink, CustomerRating, FeedbackChannel
+from .cycle import Answer, Assignment, Cycle, PeerNomination, Relationship, Response
+from .framework import NOT_OBSERVED_LABEL, SCALE, Competency, Framework, Item
+from .organisation import Employee, Unit
+from .results import OTHERS, OVERALL, EmployeeResult, ResultComment, ResultCompetency, ResultScore
+
+__all__ = [
+    "NOT_OBSERVED_LABEL",
+    "OTHERS",
+    "OVERALL",
+    "SCALE",
+    "Answer",
+    "Assignment",
+    "Competency",
+    "CustomerFeedbackLink",
+    "CustomerRating",
+    "Cycle",
+    "Employee",
+    "EmployeeResult",
+    "FeedbackChannel",
+    "Framework",
+    "Item",
+    "PeerNomination",
+    "Relationship",
+    "Response",
+    "ResultComment",
+    "ResultCompetency",
+    "ResultScore",
+    "Unit",
+]

@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from evaluations import audit
 from evaluations.models import Employee, Unit
 from portal import roles
 from portal.models import Agency
@@ -45,7 +46,6 @@ OPTIONAL_COLUMNS = ("preferred_language", "unit_kind")
 
 _YES = {"yes", "y", "true", "1", "نعم"}
 _NO = {"no", "n", "false", "0", "لا", ""}
-IMPORT_ACTION = "evaluations.import_org"
 
 #: The employee fields an import sets (compared to tell "updated" from "unchanged").
 _EMPLOYEE_FIELDS = ("name_ar", "name_en", "email", "job_title", "front_line", "preferred_language", "is_active")
@@ -384,7 +384,7 @@ def apply_org_import(*, plan: OrgImportPlan, by=None) -> OrgImportPlan:
     for agency_slug in sorted({row.agency_slug for row in plan.rows}):
         log(
             instance=plan.agencies[agency_slug],
-            action=IMPORT_ACTION,
+            action=audit.IMPORT_ORG,
             user=by,
             data={
                 "created": len(plan.created),

@@ -277,6 +277,20 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# --- Customers' ratings (evaluations) -------------------------------------------------
+# Single-use links expire after this many days; the limits count submissions in a sliding
+# cache window (per link per hour, per employee per hour, per customer address per hour; a
+# printed card allows one rating per address per employee per day). The benchmark raises
+# the per-address limit: all its clients share 127.0.0.1.
+CUSTOMER_FEEDBACK_LINK_DAYS = env_int("CUSTOMER_FEEDBACK_LINK_DAYS", 7)
+CUSTOMER_FEEDBACK_LIMITS = {
+    "link_attempts_per_hour": env_int("CUSTOMER_FEEDBACK_LINK_ATTEMPTS_PER_HOUR", 10),
+    "employee_per_hour": env_int("CUSTOMER_FEEDBACK_EMPLOYEE_PER_HOUR", 120),
+    "address_per_hour": env_int("CUSTOMER_FEEDBACK_ADDRESS_PER_HOUR", 20),
+    "card_address_per_employee_per_day": env_int("CUSTOMER_FEEDBACK_CARD_ADDRESS_PER_DAY", 1),
+    "card_per_employee_per_day": env_int("CUSTOMER_FEEDBACK_CARD_PER_DAY", 200),
+}
+
 # Demo mode prints demo credentials and allows load_demo to create demo users.
 TAMAYUZ_DEMO_MODE = env_bool("TAMAYUZ_DEMO_MODE", False)
 

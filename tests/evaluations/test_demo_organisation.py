@@ -21,7 +21,7 @@ def test_demo_organisation_loads_once_and_links_the_demo_accounts(demo_agencies)
     staff = UserFactory(username="staff", roles=["Staff"])
     report = load_demo_organisation()
     expected = sum(1 + sum(unit[4] for unit in units) for units in UNITS.values())
-    assert Employee.objects.count() == expected == 149
+    assert Employee.objects.count() == expected == 163
     assert Unit.objects.count() == sum(len(units) for units in UNITS.values())
     assert sorted(report.linked_accounts) == ["hr", "staff"]
     assert hr.employee.employee_id == DEMO_ACCOUNT_EMPLOYEES["hr"]

@@ -1,0 +1,106 @@
+"""The demo's award seasons: a past season with frozen standings and a current season whose
+leaderboard the demo's customer ratings fill, with weekly history (movement, sparklines).
+Whatever exists is left alone."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from awards.models import Season
+from awards.services import create_season, freeze_season, recompute_season, take_snapshots
+
+PAST_SEASON = "demo-season-spring"
+CURRENT_SEASON = "demo-season-autumn"
+
+
+def _history(season: Season, days: list[datetime.date]) -> None:
+    zone = timezone.get_current_timezone()
+    for day in days:
+        until = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone)
+        recompute_season(season=season, until=until)
+        take_snapshots(season=season, day=day)
+    recompute_season(season=season)
+
+
+def load_demo_awards(*, today: datetime.date | None = None) -> list[str]:
+    from evaluations.demo import PAST_CYCLE
+    from evaluations.models import Cycle
+
+    today = today or timezone.localdate()
+    cycle = Cycle.objects.filter(slug=PAST_CYCLE, status=Cycle.Status.RELEASED).first()
+    done: list[str] = []
+    if not Season.objects.filter(slug=PAST_SEASON).exists():
+        season = create_season(
+            slug=PAST_SEASON,
+            name_ar="موسم جائزة خدمة العملاء: الربيع",
+            name_en="Customer-service award: spring season",
+            starts_on=today - datetime.timedelta(days=120),
+            ends_on=today - datetime.timedelta(days=36),
+            cycle=cycle,
+        )
+        _history(season, [season.starts_on + datetime.timedelta(days=7 * week) for week in range(1, 12)])
+        freeze_season(season=season)
+        done.append(f"frozen season: {PAST_SEASON}")
+        done.extend(_demo_winners(season))
+    if not Season.objects.filter(slug=CURRENT_SEASON).exists():
+        season = create_season(
+            slug=CURRENT_SEASON,
+            name_ar="موسم جائزة خدمة العملاء: الخريف",
+            name_en="Customer-service award: autumn season",
+            starts_on=today - datetime.timedelta(days=35),
+            ends_on=today + datetime.timedelta(days=55),
+            cycle=cycle,
+            make_current=True,
+        )
+        _history(season, [today - datetime.timedelta(days=7 * week) for week in range(4, 0, -1)])
+        done.append(f"current season: {CURRENT_SEASON}")
+    return done
+
+
+DEMO_CITATIONS = {
+    "ar": "تقديرًا لرضا المتعاملين المرتفع والثابت طوال الموسم، ولالتزام الفريق بمعايير ميثاق خدمة العملاء.",
+    "en": "For high and steady customer satisfaction all season, and the team's commitment to the charter's standards.",
+}
+
+
+def _demo_winners(season: Season) -> list[str]:
+    """Leadership's demo account approves the spring winners of the agency and service-centre
+    awards; the demo reviewer approves the announcements, which publishes them."""
+    from django.contrib.auth import get_user_model
+
+    from awards.winners import approve_winner, shortlists
+
+    users = get_user_model().objects
+    leader, reviewer = users.filter(username="leadership").first(), users.filter(username="reviewer").first()
+    if leader is None or reviewer is None:
+        return []
+    approved = []
+    for shortlist in shortlists(season=season):
+        if shortlist.category not in ("best_agency", "best_unit") or shortlist.winner is not None:
+            continue
+        winner = approve_winner(
+            season=season,
+            category=shortlist.category,
+            band=shortlist.band,
+            key=shortlist.candidates[0].key,
+            citation_ar=DEMO_CITATIONS["ar"],
+            citation_en=DEMO_CITATIONS["en"],
+            by=leader,
+        )
+        for page in (winner.announcement, *winner.announcement.get_translations()):
+            _approve_in_workflow(page, reviewer)
+        approved.append(f"winner: {shortlist.category} {shortlist.band}")
+    return approved
+
+
+def _approve_in_workflow(page, reviewer) -> None:
+    """What a Reviewer's "Approve" does: the last task's approval publishes the page."""
+    state = page.current_workflow_state
+    while state is not None and state.current_task_state is not None:
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(task_state, reviewer, "approve")
+        state.refresh_from_db()
+        if state.status != state.STATUS_IN_PROGRESS:
+            break

@@ -1,0 +1,110 @@
+"""manage.py awards …: seasons and standings from the command line, through the same
+services as the admin.
+
+  awards season create SLUG --name-ar … --name-en … --starts DATE --ends DATE [--cycle SLUG] [--current]
+  awards season current SLUG
+  awards recompute [--season SLUG]     rebuild running tallies from the ratings; report differences
+  awards snapshot [--season SLUG]      store today's standings (movement, sparklines); daily from cron
+  awards freeze                        freeze the standings of every season that has ended
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
+
+from awards import services
+from awards.models import Season
+
+
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError as error:
+        raise CommandError(_("“%(value)s” is not a date (YYYY-MM-DD).") % {"value": value}) from error
+
+
+class Command(BaseCommand):
+    help = "Award seasons and standings: season create|current, recompute, snapshot, freeze."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True)
+        season = actions.add_parser("season").add_subparsers(dest="season_action", required=True)
+        create = season.add_parser("create")
+        create.add_argument("slug")
+        create.add_argument("--name-ar", required=True)
+        create.add_argument("--name-en", required=True)
+        create.add_argument("--starts", required=True)
+        create.add_argument("--ends", required=True)
+        create.add_argument("--cycle", help="the evaluation cycle whose released results count")
+        create.add_argument("--current", action="store_true", help="make it the current season")
+        current = season.add_parser("current")
+        current.add_argument("slug")
+        for name in ("recompute", "snapshot"):
+            sub = actions.add_parser(name)
+            sub.add_argument("--season", help="one season (default: every season not frozen)")
+        actions.add_parser("freeze")
+
+    def handle(self, *args, action: str, **options) -> None:
+        getattr(self, f"handle_{action}")(**options)
+
+    def _season(self, slug: str) -> Season:
+        season = Season.objects.filter(slug=slug).first()
+        if season is None:
+            raise CommandError(_("Unknown season “%(season)s”.") % {"season": slug})
+        return season
+
+    def handle_season(self, *, season_action: str, **options) -> None:
+        if season_action == "current":
+            season = services.set_current_season(season=self._season(options["slug"]))
+            self.stdout.write(_("The current season is now “%(season)s”.") % {"season": season})
+            return
+        cycle = None
+        if options.get("cycle"):
+            from evaluations.models import Cycle
+
+            cycle = Cycle.objects.filter(slug=options["cycle"]).first()
+            if cycle is None:
+                raise CommandError(_("Unknown cycle “%(cycle)s”.") % {"cycle": options["cycle"]})
+        try:
+            season = services.create_season(
+                slug=options["slug"],
+                name_ar=options["name_ar"],
+                name_en=options["name_en"],
+                starts_on=_date(options["starts"]),
+                ends_on=_date(options["ends"]),
+                cycle=cycle,
+                make_current=options["current"],
+            )
+        except services.SeasonError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(self.style.SUCCESS(_("Season “%(season)s” created.") % {"season": season}))
+
+    def _seasons(self, slug: str | None):
+        if slug:
+            return [self._season(slug)]
+        return list(Season.objects.filter(frozen_at__isnull=True))
+
+    def handle_recompute(self, *, season: str | None = None, **options) -> None:
+        for item in self._seasons(season):
+            report = services.recompute_season(season=item)
+            for line in report.differences:
+                self.stdout.write(self.style.WARNING(line))
+            self.stdout.write(
+                _("%(season)s: %(tallies)s entries rebuilt, %(differences)s differences.")
+                % {"season": item.slug, "tallies": report.tallies, "differences": len(report.differences)}
+            )
+
+    def handle_snapshot(self, *, season: str | None = None, **options) -> None:
+        for item in self._seasons(season):
+            count = services.take_snapshots(season=item)
+            self.stdout.write(_("%(season)s: %(count)s standings stored.") % {"season": item.slug, "count": count})
+
+    def handle_freeze(self, **options) -> None:
+        frozen = services.freeze_ended_seasons()
+        for season in frozen:
+            self.stdout.write(_("Standings of “%(season)s” frozen.") % {"season": season})
+        if not frozen:
+            self.stdout.write(_("No season to freeze."))

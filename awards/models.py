@@ -1,0 +1,208 @@
+"""Award seasons and their standings' running tallies.
+
+A rating reaches the standings through ``SeasonTally``: running counts and sums per entry
+(agency, unit, employee, channel) and season, updated in the same transaction as the
+rating, so the leaderboard never reads the ratings themselves. ``StandingSnapshot`` keeps
+each entry's place over the season (movement since last week, the sparkline) and, once a
+season ends, its frozen final standings."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from awards.categories import DEFAULT_SIZE_BANDS, ENTRY_KINDS
+from evaluations.scoring import DEFAULT_COMPOSITE_WEIGHTS, DEFAULT_STAR_CUTOFFS
+
+
+def default_weights() -> dict:
+    return dict(DEFAULT_COMPOSITE_WEIGHTS)
+
+
+def default_star_cutoffs() -> list:
+    return list(DEFAULT_STAR_CUTOFFS)
+
+
+def default_size_bands() -> list:
+    return list(DEFAULT_SIZE_BANDS)
+
+
+class SeasonQuerySet(models.QuerySet):
+    def containing(self, moment: datetime.datetime) -> SeasonQuerySet:
+        day = timezone.localdate(moment)
+        return self.filter(starts_on__lte=day, ends_on__gte=day)
+
+
+class Season(models.Model):
+    """An award season: dates, optionally the evaluation cycle whose released results it
+    uses, and its scoring settings. One season is current."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    cycle = models.ForeignKey(
+        "evaluations.Cycle",
+        verbose_name=_("evaluation cycle"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="award_seasons",
+        help_text=_("The cycle whose released 360° results count in this season."),
+    )
+    is_current = models.BooleanField(_("current"), default=False)
+    weights = models.JSONField(_("composite weights"), default=default_weights)
+    star_cutoffs = models.JSONField(_("star cut-offs"), default=default_star_cutoffs)
+    size_bands = models.JSONField(_("agency size bands (front-line employees)"), default=default_size_bands)
+    prior_weights = models.JSONField(
+        _("prior weights per category"),
+        default=dict,
+        blank=True,
+        help_text=_("Ratings an entry needs before it is ranked; empty: each category's default."),
+    )
+    frozen_at = models.DateTimeField(_("standings frozen"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = SeasonQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("award season")
+        verbose_name_plural = _("award seasons")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"], condition=models.Q(is_current=True), name="one_current_season"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="season_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.localized_name()
+
+    def localized_name(self, language: str | None = None) -> str:
+        language = (language or get_language() or "ar")[:2]
+        return self.name_en if language == "en" and self.name_en else self.name_ar
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.frozen_at is not None
+
+    def clean(self) -> None:
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("A season cannot end before it starts.")})
+        overlapping = Season.objects.exclude(pk=self.pk).filter(
+            starts_on__lte=self.ends_on, ends_on__gte=self.starts_on
+        )
+        if self.starts_on and self.ends_on and overlapping.exists():
+            raise ValidationError(
+                _("The season's dates overlap the season “%(other)s”.") % {"other": overlapping.first()}
+            )
+
+    def period(self) -> tuple[datetime.datetime, datetime.datetime]:
+        """[start, end) as aware datetimes in the portal's time zone."""
+        zone = timezone.get_current_timezone()
+        start = datetime.datetime.combine(self.starts_on, datetime.time.min, tzinfo=zone)
+        end = datetime.datetime.combine(self.ends_on + datetime.timedelta(days=1), datetime.time.min, tzinfo=zone)
+        return start, end
+
+
+class SeasonTally(models.Model):
+    """Running customer-rating totals of one entry in one season (counted ratings only)."""
+
+    season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="tallies")
+    kind = models.CharField(_("entry kind"), max_length=10, choices=[(kind, kind) for kind in ENTRY_KINDS])
+    key = models.CharField(_("entry"), max_length=200)
+    ratings = models.PositiveIntegerField(_("ratings"), default=0)
+    rating_sum = models.PositiveIntegerField(_("sum of overall ratings"), default=0)
+    five_star = models.PositiveIntegerField(_("five-star ratings"), default=0)
+    last_rating_at = models.DateTimeField(_("last rating"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("season tally")
+        verbose_name_plural = _("season tallies")
+        constraints = [models.UniqueConstraint(fields=["season", "kind", "key"], name="one_tally_per_entry")]
+
+    def __str__(self) -> str:
+        return f"{self.season_id} {self.kind} {self.key}: {self.ratings}"
+
+
+class StandingSnapshot(models.Model):
+    """One entry's standing on one day (``final``: the frozen end-of-season standing)."""
+
+    season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="snapshots")
+    category = models.CharField(_("category"), max_length=40)
+    band = models.CharField(_("band"), max_length=80, blank=True)
+    key = models.CharField(_("entry"), max_length=200)
+    taken_on = models.DateField(_("date"))
+    rank = models.PositiveIntegerField(_("rank"), null=True)
+    composite = models.FloatField(_("score"), null=True)
+    stars = models.PositiveSmallIntegerField(_("stars"), null=True)
+    ratings = models.PositiveIntegerField(_("ratings"), default=0)
+    final = models.BooleanField(_("final"), default=False)
+
+    class Meta:
+        verbose_name = _("standing snapshot")
+        verbose_name_plural = _("standing snapshots")
+        ordering = ["taken_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["season", "category", "band", "key", "taken_on", "final"], name="one_snapshot_per_entry_day"
+            )
+        ]
+        indexes = [models.Index(fields=["season", "category", "band", "taken_on"])]
+
+
+class AwardWinner(models.Model):
+    """A winner Leadership approved for one category (and band) of a frozen season, with
+    the citation in both languages and the announcement drafted for it."""
+
+    season = models.ForeignKey(Season, on_delete=models.PROTECT, related_name="winners")
+    category = models.CharField(_("category"), max_length=40)
+    band = models.CharField(_("band"), max_length=80, blank=True)
+    key = models.CharField(_("entry"), max_length=200)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    score = models.FloatField(_("score"), null=True)
+    stars = models.PositiveSmallIntegerField(_("stars"), null=True)
+    ratings = models.PositiveIntegerField(_("ratings"), default=0)
+    citation_ar = models.TextField(_("citation (Arabic)"))
+    citation_en = models.TextField(_("citation (English)"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("approved by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(_("approved"), default=timezone.now)
+    announcement = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("announcement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    announced_at = models.DateTimeField(_("announced"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("award winner")
+        verbose_name_plural = _("award winners")
+        ordering = ["-season__starts_on", "category", "band"]
+        constraints = [models.UniqueConstraint(fields=["season", "category", "band"], name="one_winner_per_award")]
+
+    def __str__(self) -> str:
+        return f"{self.season} · {self.category} · {self.name_ar}"
+
+    def localized_name(self, language: str | None = None) -> str:
+        language = (language or get_language() or "ar")[:2]
+        return self.name_en if language == "en" and self.name_en else self.name_ar
+
+    def localized_citation(self, language: str | None = None) -> str:
+        language = (language or get_language() or "ar")[:2]
+        return self.citation_en if language == "en" and self.citation_en else self.citation_ar

@@ -1,0 +1,327 @@
+"""Standings: the leaderboards of a season, computed from the running tallies and the
+season cycle's released 360° results with the pure functions of ``evaluations.scoring``.
+Reads only (a selector module); no rating is read here, so the cost of a board does not
+grow with the number of ratings."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.utils import timezone, translation
+
+from awards.categories import (
+    AGENCY,
+    ALL_BAND,
+    BEST_AGENCY,
+    BEST_CHANNEL,
+    BEST_UNIT,
+    CATEGORIES,
+    CHANNEL,
+    DISTINGUISHED_EMPLOYEE,
+    EMPLOYEE,
+    MOST_IMPROVED_AGENCY,
+    RISING_STAR,
+    UNIT,
+    size_band_key,
+    size_band_keys,
+)
+from awards.models import Season, SeasonTally, StandingSnapshot
+from evaluations import scoring
+from evaluations.award_inputs import employee_facts, front_line_headcount_by_agency, participation, released_overalls
+from evaluations.models import FeedbackChannel, Unit
+from portal.models import Agency
+
+SPARKLINE_POINTS = 12
+MOVEMENT_DAYS = 7
+
+
+class UnknownBoard(ValueError):
+    """No such category or band in this season."""
+
+
+@dataclass(frozen=True)
+class BoardEntry:
+    key: str
+    name_ar: str
+    name_en: str
+    rank: int | None
+    ranked: bool
+    composite: float | None
+    stars: int | None
+    ratings: int
+    weighted_rating: float | None
+    components: dict
+    movement: int | None
+    sparkline: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Board:
+    season: Season
+    category: str
+    band: str | None
+    prior_weight: float
+    updated_at: datetime.datetime | None
+    entries: tuple[BoardEntry, ...]
+
+    @property
+    def ranked(self) -> list[BoardEntry]:
+        return [entry for entry in self.entries if entry.ranked]
+
+    @property
+    def not_yet_ranked(self) -> list[BoardEntry]:
+        return [entry for entry in self.entries if not entry.ranked]
+
+
+def current_season() -> Season | None:
+    return Season.objects.filter(is_current=True).first()
+
+
+def prior_weight(season: Season, category: str) -> float:
+    configured = (season.prior_weights or {}).get(category)
+    return float(configured if configured is not None else CATEGORIES[category].default_prior_weight)
+
+
+def bands_of(season: Season, category: str) -> list[str | None]:
+    """The bands a category has in a season (``[None]`` for an unbanded category)."""
+    banded_by = CATEGORIES[category].banded_by
+    if banded_by == "size":
+        return list(size_band_keys(season.size_bands))
+    if banded_by == "agency":
+        slugs = list(Agency.objects.filter(is_active=True).order_by("slug").values_list("slug", flat=True))
+        return [ALL_BAND, *slugs] if category == DISTINGUISHED_EMPLOYEE else slugs
+    return [None]
+
+
+@dataclass
+class _Inputs:
+    """Everything a season's boards are computed from, read once."""
+
+    tallies: dict[str, dict[str, SeasonTally]]
+    facts: dict
+    overalls: dict[str, float]
+    participation: dict[str, tuple[int, int]]
+    headcount: dict[str, int]
+
+
+def _inputs(season: Season) -> _Inputs:
+    tallies: dict[str, dict[str, SeasonTally]] = defaultdict(dict)
+    for tally in SeasonTally.objects.filter(season=season):
+        tallies[tally.kind][tally.key] = tally
+    cycle = season.cycle
+    return _Inputs(
+        tallies=tallies,
+        facts=employee_facts(),
+        overalls=released_overalls(cycle),
+        participation=participation(cycle),
+        headcount=front_line_headcount_by_agency(),
+    )
+
+
+def _stats(key: str, tally: SeasonTally | None, members: list, inputs: _Inputs) -> scoring.EntryStats:
+    overalls = [inputs.overalls[m.employee_id] for m in members if m.employee_id in inputs.overalls]
+    submitted = sum(inputs.participation.get(m.employee_id, (0, 0))[0] for m in members)
+    assigned = sum(inputs.participation.get(m.employee_id, (0, 0))[1] for m in members)
+    reached = tally.last_rating_at.timestamp() if tally and tally.last_rating_at else 0.0
+    return scoring.EntryStats(
+        key=key,
+        ratings=tally.ratings if tally else 0,
+        rating_sum=float(tally.rating_sum) if tally else 0.0,
+        evaluation_overall=scoring.mean_or_none(overalls),
+        submitted=submitted,
+        assigned=assigned,
+        first_reached_at=reached,
+    )
+
+
+def _names(kind: str, keys: list[str], inputs: _Inputs) -> dict[str, tuple[str, str]]:
+    if kind == AGENCY:
+        return {a.slug: (a.name_ar, a.name_en) for a in Agency.objects.filter(slug__in=keys)}
+    if kind == UNIT:
+        units = Unit.objects.select_related("agency")
+        return {f"{u.agency.slug}/{u.slug}": (u.name_ar, u.name_en) for u in units}
+    if kind == EMPLOYEE:
+        return {f.employee_id: (f.name_ar, f.name_en) for f in inputs.facts.values()}
+    labels = {}
+    for key in keys:
+        channel = key.split(":", 1)[1]
+        label = FeedbackChannel(channel).label if channel in FeedbackChannel.values else channel
+        with translation.override("ar"):
+            name_ar = str(label)
+        with translation.override("en"):
+            name_en = str(label)
+        labels[key] = (name_ar, name_en)
+    return labels
+
+
+def _cohort(season: Season, category: str, band: str | None, inputs: _Inputs) -> tuple[str, list[scoring.EntryStats]]:
+    """The entry kind and the entries' statistics of one (category, band) cohort."""
+    members_by_agency: dict[str, list] = defaultdict(list)
+    members_by_unit: dict[str, list] = defaultdict(list)
+    front_line = [f for f in inputs.facts.values() if f.front_line and f.is_active]
+    for facts in front_line:
+        members_by_agency[facts.agency_slug].append(facts)
+        members_by_unit[facts.unit_key].append(facts)
+    if category in (BEST_AGENCY, MOST_IMPROVED_AGENCY):
+        agencies = sorted(members_by_agency)
+        if category == BEST_AGENCY:
+            agencies = [a for a in agencies if size_band_key(inputs.headcount.get(a, 0), season.size_bands) == band]
+        return AGENCY, [_stats(a, inputs.tallies[AGENCY].get(a), members_by_agency[a], inputs) for a in agencies]
+    if category == BEST_UNIT:
+        return UNIT, [
+            _stats(u, inputs.tallies[UNIT].get(u), members_by_unit[u], inputs) for u in sorted(members_by_unit)
+        ]
+    if category in (DISTINGUISHED_EMPLOYEE, RISING_STAR):
+        people = [f for f in front_line if band in (None, ALL_BAND) or f.agency_slug == band]
+        return EMPLOYEE, [
+            _stats(f.employee_id, inputs.tallies[EMPLOYEE].get(f.employee_id), [f], inputs)
+            for f in sorted(people, key=lambda f: f.employee_id)
+        ]
+    if category == BEST_CHANNEL:
+        keys = sorted(key for key in inputs.tallies[CHANNEL] if key.split(":", 1)[0] == band)
+        return CHANNEL, [_stats(key, inputs.tallies[CHANNEL][key], [], inputs) for key in keys]
+    raise UnknownBoard(category)
+
+
+def _history(season: Season, category: str, band: str | None) -> tuple[dict[str, int | None], dict[str, list]]:
+    """Each entry's rank a week ago and its composites over the season (sparkline)."""
+    snapshots = StandingSnapshot.objects.filter(season=season, category=category, band=band or "", final=False)
+    week_ago = timezone.localdate() - datetime.timedelta(days=MOVEMENT_DAYS)
+    reference_day = snapshots.filter(taken_on__lte=week_ago).order_by("-taken_on").values_list("taken_on", flat=True)
+    previous_ranks: dict[str, int | None] = {}
+    if reference_day:
+        previous_ranks = dict(snapshots.filter(taken_on=reference_day[0]).values_list("key", "rank"))
+    series: dict[str, list] = defaultdict(list)
+    for key, composite in snapshots.order_by("taken_on").values_list("key", "composite"):
+        if composite is not None:
+            series[key].append(round(composite, 1))
+    return previous_ranks, series
+
+
+def _board(season: Season, category: str, band: str | None, inputs: _Inputs) -> Board:
+    definition = CATEGORIES.get(category)
+    if definition is None:
+        raise UnknownBoard(category)
+    if band not in bands_of(season, category):
+        raise UnknownBoard(band)
+    weight = prior_weight(season, category)
+    if definition.by_improvement:
+        return _improvement_board(season, category, weight, inputs)
+    kind, entries = _cohort(season, category, band, inputs)
+    standings = scoring.rank_cohort(
+        entries=entries, prior_weight=weight, weights=season.weights, star_cutoffs=season.star_cutoffs
+    )
+    names = _names(kind, [s.key for s in standings], inputs)
+    previous_ranks, series = _history(season, category, band)
+    updated = max((t.last_rating_at for t in inputs.tallies[kind].values() if t.last_rating_at), default=None)
+    return Board(
+        season=season,
+        category=category,
+        band=band,
+        prior_weight=weight,
+        updated_at=updated,
+        entries=tuple(
+            BoardEntry(
+                key=s.key,
+                name_ar=names.get(s.key, (s.key, s.key))[0],
+                name_en=names.get(s.key, (s.key, s.key))[1],
+                rank=s.rank,
+                ranked=s.ranked,
+                composite=s.composite,
+                stars=s.stars,
+                ratings=s.ratings,
+                weighted_rating=s.weighted_rating,
+                components=dict(s.components),
+                movement=scoring.movement(previous_ranks.get(s.key), s.rank),
+                sparkline=tuple(series.get(s.key, [])[-SPARKLINE_POINTS:]),
+            )
+            for s in standings
+        ),
+    )
+
+
+def _improvement_board(season: Season, category: str, weight: float, inputs: _Inputs) -> Board:
+    """Most improved: this season's composite against the previous season's frozen one."""
+    base_category = BEST_AGENCY if category == MOST_IMPROVED_AGENCY else DISTINGUISHED_EMPLOYEE
+    current: dict[str, BoardEntry] = {}
+    for band in bands_of(season, base_category) if base_category == BEST_AGENCY else [ALL_BAND]:
+        for entry in _board(season, base_category, band, inputs).entries:
+            current[entry.key] = entry
+    previous_season = (
+        Season.objects.filter(ends_on__lt=season.starts_on, frozen_at__isnull=False).order_by("-ends_on").first()
+    )
+    previous: dict[str, float | None] = {}
+    if previous_season is not None:
+        previous = dict(
+            StandingSnapshot.objects.filter(season=previous_season, category=base_category, final=True).values_list(
+                "key", "composite"
+            )
+        )
+    rising = []
+    for key, entry in current.items():
+        change = scoring.improvement(previous.get(key), entry.composite if entry.ranked else None)
+        rising.append((change, entry))
+    ranked = sorted(
+        [(change, entry) for change, entry in rising if change is not None],
+        key=lambda item: (-round(item[0], 9), -item[1].ratings, item[1].key),
+    )
+    unranked = sorted([entry for change, entry in rising if change is None], key=lambda e: (-e.ratings, e.key))
+    entries = [
+        BoardEntry(
+            key=entry.key,
+            name_ar=entry.name_ar,
+            name_en=entry.name_en,
+            rank=position,
+            ranked=True,
+            composite=change,
+            stars=entry.stars,
+            ratings=entry.ratings,
+            weighted_rating=entry.weighted_rating,
+            components={**entry.components, "composite": entry.composite},
+            movement=None,
+            sparkline=entry.sparkline,
+        )
+        for position, (change, entry) in enumerate(ranked, start=1)
+    ] + [
+        BoardEntry(
+            key=entry.key,
+            name_ar=entry.name_ar,
+            name_en=entry.name_en,
+            rank=None,
+            ranked=False,
+            composite=None,
+            stars=None,
+            ratings=entry.ratings,
+            weighted_rating=entry.weighted_rating,
+            components=entry.components,
+            movement=None,
+            sparkline=entry.sparkline,
+        )
+        for entry in unranked
+    ]
+    updated = max(
+        (t.last_rating_at for kind in inputs.tallies.values() for t in kind.values() if t.last_rating_at), default=None
+    )
+    return Board(
+        season=season, category=category, band=None, prior_weight=weight, updated_at=updated, entries=tuple(entries)
+    )
+
+
+def board(*, season: Season, category: str, band: str | None = None) -> Board:
+    """One leaderboard; raises :class:`UnknownBoard` for a category or band the season lacks."""
+    if category not in CATEGORIES:
+        raise UnknownBoard(category)
+    if band is None:
+        bands = bands_of(season, category)
+        band = bands[0]
+    return _board(season, category, band, _inputs(season))
+
+
+def all_boards(*, season: Season) -> Iterator[Board]:
+    inputs = _inputs(season)
+    for category in CATEGORIES:
+        for band in bands_of(season, category):
+            yield _board(season, category, band, inputs)

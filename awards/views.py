@@ -1,0 +1,173 @@
+"""Leaderboard pages: the public leaderboard, staff boards naming employees, and the
+full-screen display for service-centre screens. Thin: permissions, a selector, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from awards import permissions, standings, winners
+from awards.categories import CATEGORIES
+from awards.models import Season
+from frontend import formatting
+
+SPARK_WIDTH, SPARK_HEIGHT = 96, 24
+
+
+def sparkline_points(values: tuple[float, ...], *, rtl: bool) -> str:
+    """An SVG polyline's points for a season's scores (0–100); time runs right to left in
+    Arabic, as the page does."""
+    if len(values) < 2:
+        return ""
+    step = SPARK_WIDTH / (len(values) - 1)
+    points = []
+    for index, value in enumerate(values):
+        x = index * step
+        if rtl:
+            x = SPARK_WIDTH - x
+        y = SPARK_HEIGHT - (max(0.0, min(100.0, value)) / 100 * SPARK_HEIGHT)
+        points.append(f"{x:.1f},{y:.1f}")
+    return " ".join(points)
+
+
+def _visible_categories(user) -> list:
+    return [category for key, category in CATEGORIES.items() if permissions.can_view_category(user, key)]
+
+
+def _season_from(request: HttpRequest) -> Season:
+    slug = request.GET.get("season")
+    if slug:
+        return get_object_or_404(Season, slug=slug)
+    season = standings.current_season()
+    if season is None:
+        raise Http404(_("There is no current award season."))
+    return season
+
+
+@require_GET
+def leaderboard(request: HttpRequest, category: str | None = None) -> HttpResponse:
+    season = _season_from(request)
+    category = category or "best_agency"
+    if category not in CATEGORIES:
+        raise Http404(_("Unknown category."))
+    if not permissions.can_view_category(request.user, category):
+        return redirect(f"{_login_url()}?next={request.get_full_path()}")
+    bands = standings.bands_of(season, category)
+    band = request.GET.get("band") or bands[0]
+    if band not in bands:
+        raise Http404(_("Unknown band."))
+    board = standings.board(season=season, category=category, band=band)
+    rtl = get_language() != "en"
+    rows = [
+        {
+            "entry": entry,
+            "spark": sparkline_points(entry.sparkline, rtl=rtl),
+            "movement_abs": abs(entry.movement or 0),
+        }
+        for entry in board.entries
+    ]
+    response = render(
+        request,
+        "awards/leaderboard.html",
+        {
+            "season": season,
+            "seasons": Season.objects.all(),
+            "category": CATEGORIES[category],
+            "categories": _visible_categories(request.user),
+            "bands": [b for b in bands if b],
+            "band": band,
+            "board": board,
+            "ranked_rows": [row for row in rows if row["entry"].ranked],
+            "unranked_rows": [row for row in rows if not row["entry"].ranked],
+            "digits": "arab" if formatting.localize_digits("1") != "1" else "latn",
+            "spark_width": SPARK_WIDTH,
+            "spark_height": SPARK_HEIGHT,
+        },
+    )
+    if permissions.category_is_public(category) and not request.user.is_authenticated:
+        patch_cache_control(response, public=True, max_age=30)
+    return response
+
+
+@require_GET
+def display(request: HttpRequest) -> HttpResponse:
+    """The full-screen board for a service-centre screen: public categories only, large
+    type, rotating, reconnecting by itself."""
+    season = _season_from(request)
+    boards = []
+    for key, category in CATEGORIES.items():
+        if not permissions.category_is_public(key) or category.by_improvement:
+            continue
+        for band in standings.bands_of(season, key):
+            board = standings.board(season=season, category=key, band=band)
+            if board.ranked:
+                boards.append({"category": category, "band": band, "board": board})
+    return render(
+        request,
+        "awards/display.html",
+        {"season": season, "boards": boards, "digits": "arab" if formatting.localize_digits("1") != "1" else "latn"},
+    )
+
+
+def _login_url() -> str:
+    from django.urls import reverse
+
+    return reverse("account_login")
+
+
+@require_http_methods(["GET", "POST"])
+def season_winners(request: HttpRequest, slug: str) -> HttpResponse:
+    """Season end: the shortlists with their evidence. Leadership approves a winner with a
+    citation in Arabic and English; HR and editors see the same page to prepare."""
+    if not request.user.is_authenticated:
+        return redirect(f"{_login_url()}?next={request.get_full_path()}")
+    if not (permissions.can_approve_winners(request.user) or permissions.can_prepare_awards(request.user)):
+        raise PermissionDenied(_("Only Leadership, HR and editors prepare the awards."))
+    season = get_object_or_404(Season, slug=slug)
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            winners.approve_winner(
+                season=season,
+                category=request.POST.get("category", ""),
+                band=request.POST.get("band", ""),
+                key=request.POST.get("key", ""),
+                citation_ar=request.POST.get("citation_ar", ""),
+                citation_en=request.POST.get("citation_en", ""),
+                by=request.user,
+            )
+        except PermissionDenied:
+            raise
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, _("Winner approved. The announcement was sent to the editors for review."))
+            return redirect("awards:season_winners", slug=season.slug)
+    shortlists = winners.shortlists(season=season) if season.is_frozen else []
+    return render(
+        request,
+        "awards/season_winners.html",
+        {
+            "season": season,
+            "shortlists": [{"shortlist": item, "category": CATEGORIES[item.category]} for item in shortlists],
+            "can_approve": permissions.can_approve_winners(request.user),
+            "errors": errors,
+        },
+        status=400 if errors else 200,
+    )
+
+
+@require_GET
+def hall_of_fame(request: HttpRequest) -> HttpResponse:
+    listed = [
+        {"winner": winner, "category": CATEGORIES[winner.category]}
+        for winner in winners.hall_of_fame()
+        if permissions.can_view_category(request.user, winner.category)
+    ]
+    return render(request, "awards/hall_of_fame.html", {"winners": listed})

@@ -1,0 +1,47 @@
+"""The awards app in the Wagtail admin: seasons, and the audit-log actions."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from awards.models import Season
+from awards.services import RECOMPUTE_ACTION, SEASON_CREATE_ACTION, SEASON_FREEZE_ACTION
+from awards.winners import APPROVE_ACTION
+
+
+class SeasonViewSet(SnippetViewSet):
+    model = Season
+    icon = "pick"
+    menu_label = _("Award seasons")
+    menu_order = 400
+    add_to_admin_menu = True
+    list_display = ["name_ar", "name_en", "starts_on", "ends_on", "is_current", "frozen_at"]
+    search_backend_name = None
+    search_fields = ["name_ar", "name_en", "slug"]
+    panels = [
+        FieldPanel("name_ar"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("starts_on"),
+        FieldPanel("ends_on"),
+        FieldPanel("cycle"),
+        FieldPanel("weights"),
+        FieldPanel("star_cutoffs"),
+        FieldPanel("size_bands"),
+        FieldPanel("prior_weights"),
+    ]
+
+
+register_snippet(SeasonViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_award_log_actions(actions):
+    actions.register_action(SEASON_CREATE_ACTION, _("Create an award season"), _("Award season created"))
+    actions.register_action(SEASON_FREEZE_ACTION, _("Freeze a season's standings"), _("Season standings frozen"))
+    actions.register_action(RECOMPUTE_ACTION, _("Recompute the standings"), _("Standings recomputed"))
+    actions.register_action(APPROVE_ACTION, _("Approve an award winner"), _("Award winner approved"))

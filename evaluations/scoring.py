@@ -1,0 +1,776 @@
+"""The scoring rules of the 360° evaluations and of the awards, as pure functions.
+
+One home for the maths: the evaluations app (closing a cycle, reports, exports) and the
+awards app (standings, stars, badges, anti-gaming flags) both call this module. It knows
+nothing of Django or the database: frozen dataclasses in, frozen dataclasses out, so every
+rule is testable on its own (``tests/evaluations/test_scoring.py``, property-tested with
+hypothesis).
+
+Evaluations (issue 8, "Scoring rules")
+--------------------------------------
+- The scale is 1–5; "not observed" is ``None`` and is never a score.
+- A group's competency score is the mean of that group's answers to the competency's
+  items. A group's overall is the mean of its competency scores; the customers' overall is
+  the mean of their overall-satisfaction answers.
+- Anonymity: a group is shown only when the number of distinct raters in it who gave at
+  least one score reaches its threshold. A group below its threshold is left out of the
+  report *and* of the overall; it is never folded into another group (folding would let a
+  reader subtract and recover the small group).
+- The same threshold applies to each competency inside a shown group: a group's score for
+  a competency is shown only when at least ``threshold`` of its raters scored that
+  competency. Otherwise three peers, two of whom answered "not observed" everywhere on a
+  competency, would reveal the third peer's answers on it. A group's overall is the mean
+  of its *shown* competency scores, so no hidden score can be recovered by subtraction. A
+  group with no shown score is not shown.
+- The weighted overall is Σ weight × group overall / Σ weight over the shown groups other
+  than self (renormalised over the groups that are shown, so a missing group never drags
+  the score down); ``None`` when no weighted group is shown. Per competency, "others" is
+  the same weighted mean over the shown non-self groups that have a shown score for it.
+- Self is reported beside the others, never counted in the overall or in "others".
+- Blind spot: self − others ≥ gap; hidden strength: self − others ≤ −gap.
+- Strengths and development areas: the competencies with an "others" score, highest first
+  and lowest first (ties broken by competency code). Each list holds at most ``top_n``
+  and the two never overlap: with fewer than ``2 × top_n`` competencies each list takes
+  half of them (rounded down), so a competency is never both a strength and a development
+  area.
+
+Means are computed exactly (integer sums, then :class:`fractions.Fraction`) and turned
+into ``float`` only at the end, so results do not depend on the order of the answers and
+a self-minus-others gap of exactly the configured gap is flagged.
+
+Awards (issue 9, "A score people can trust")
+--------------------------------------------
+- Customer satisfaction is Bayesian-shrunk: WR = v/(v+m)·R + m/(v+m)·C (R the entry's
+  mean rating, v its number of ratings, C the pooled mean of every rating in the cohort, m
+  the prior weight). Below m ratings an entry is "not yet ranked": listed with its count,
+  never ranked.
+- The composite (0–100) weighs satisfaction (WR − 1) / 4 × 100, the mean released 360°
+  overall mapped the same way, and evaluation participation (submitted / assigned × 100).
+  A component an entry has no data for is left out of its composite and the other weights
+  renormalised; in particular a component with no data anywhere in the cohort (no released
+  cycle yet) is left out for every entry.
+- Stars 2–7 on the composite (absolute cut-offs, not a forced ranking).
+- Ties: more ratings first, then whoever reached the score first, then the key.
+- Anti-gaming: :func:`detect_bursts` (many ratings of one employee from one device or
+  address in a short time) and :func:`detect_peer_ring` (a closed group rating each other
+  at the top of the scale while everyone else rates them clearly lower).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+# ---------------------------------------------------------------------------
+# Evaluations
+# ---------------------------------------------------------------------------
+
+RATER_GROUPS: tuple[str, ...] = ("customer", "supervisor", "peer", "subordinate", "self")
+SELF = "self"
+CUSTOMER = "customer"
+DEFAULT_WEIGHTS: dict[str, int] = {"customer": 50, "supervisor": 25, "peer": 15, "subordinate": 10, "self": 0}
+DEFAULT_THRESHOLDS: dict[str, int] = {"peer": 3, "subordinate": 3, "customer": 5, "supervisor": 1, "self": 1}
+DEFAULT_BLIND_SPOT_GAP = 1.0
+SCALE_MIN, SCALE_MAX = 1, 5
+DEFAULT_TOP_N = 5
+
+BLIND_SPOT = "blind_spot"
+HIDDEN_STRENGTH = "hidden_strength"
+
+_GROUP_SET = frozenset(RATER_GROUPS)
+
+Number = int | float | Decimal | Fraction
+
+
+def _exact(value: Number) -> Fraction:
+    """A number as an exact fraction; a float counts as the decimal it was written as
+    (``0.8`` is 4/5, not the binary number closest to it)."""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"not a finite number: {value!r}")
+        return Fraction(repr(value))
+    return Fraction(value)
+
+
+def _check_scale_score(score: object, *, what: str) -> None:
+    if isinstance(score, bool) or not isinstance(score, int) or not SCALE_MIN <= score <= SCALE_MAX:
+        raise ValueError(f"{what}: a score must be a whole number from {SCALE_MIN} to {SCALE_MAX}, not {score!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One rater's answer to one item. ``score`` is ``None`` for "not observed"."""
+
+    rater_id: str
+    group: str
+    competency: str
+    item: str
+    score: int | None
+
+    def __post_init__(self) -> None:
+        if self.group not in _GROUP_SET:
+            raise ValueError(f"unknown rater group {self.group!r}; expected one of {', '.join(RATER_GROUPS)}")
+        if self.score is not None:
+            _check_scale_score(self.score, what=f"answer of {self.rater_id!r} to {self.item!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerRating:
+    """One customer's overall satisfaction (1–5) with the employee who served them."""
+
+    rater_id: str
+    overall: int
+
+    def __post_init__(self) -> None:
+        _check_scale_score(self.overall, what=f"customer rating {self.rater_id!r}")
+
+
+@dataclass(frozen=True)
+class ScoringRules:
+    """A cycle's weights, anonymity thresholds and blind-spot gap.
+
+    A group missing from ``weights`` weighs 0 (it is reported but never counted); a group
+    missing from ``thresholds`` gets its default threshold, so leaving one out never
+    weakens anonymity. Thresholds are at least 1, weights at least 0, the gap above 0."""
+
+    weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    thresholds: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_THRESHOLDS))
+    blind_spot_gap: float = DEFAULT_BLIND_SPOT_GAP
+
+    def __post_init__(self) -> None:
+        for name, mapping in (("weights", self.weights), ("thresholds", self.thresholds)):
+            unknown = sorted(set(mapping) - _GROUP_SET)
+            if unknown:
+                raise ValueError(f"{name}: unknown rater group(s) {', '.join(unknown)}")
+        weights = {group: self.weights.get(group, 0) for group in RATER_GROUPS}
+        for group, weight in weights.items():
+            if _exact(weight) < 0:
+                raise ValueError(f"weights: the weight of {group} must not be negative, not {weight!r}")
+        thresholds = {group: self.thresholds.get(group, DEFAULT_THRESHOLDS[group]) for group in RATER_GROUPS}
+        for group, threshold in thresholds.items():
+            if isinstance(threshold, bool) or not isinstance(threshold, int) or threshold < 1:
+                raise ValueError(f"thresholds: the threshold of {group} must be a whole number ≥ 1, not {threshold!r}")
+        if _exact(self.blind_spot_gap) <= 0:
+            raise ValueError(f"blind_spot_gap must be above 0, not {self.blind_spot_gap!r}")
+        object.__setattr__(self, "weights", weights)
+        object.__setattr__(self, "thresholds", thresholds)
+
+    @classmethod
+    def default(cls) -> ScoringRules:
+        return cls(
+            weights=dict(DEFAULT_WEIGHTS), thresholds=dict(DEFAULT_THRESHOLDS), blind_spot_gap=DEFAULT_BLIND_SPOT_GAP
+        )
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    """One rater group's result. ``raters`` counts the distinct raters who gave at least
+    one score; ``overall`` and ``competencies`` are filled only when the group is shown."""
+
+    group: str
+    raters: int
+    shown: bool
+    overall: float | None
+    competencies: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class CompetencyResult:
+    """One competency across groups. ``by_group`` has every rater group, ``None`` where a
+    group is hidden or gave no score; ``others`` is the weighted non-self score."""
+
+    competency: str
+    by_group: Mapping[str, float | None]
+    others: float | None
+    self_score: float | None
+    gap: float | None
+    flag: str | None  # BLIND_SPOT | HIDDEN_STRENGTH | None
+
+
+@dataclass(frozen=True)
+class EmployeeResult:
+    groups: Mapping[str, GroupResult]
+    overall: float | None
+    competencies: Mapping[str, CompetencyResult]
+    strengths: tuple[str, ...]
+    development_areas: tuple[str, ...]
+
+
+def _float_or_none(value: Fraction | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _weighted_mean_exact(values: Mapping[str, Fraction | None], weights: Mapping[str, Fraction]) -> Fraction | None:
+    total_weight = Fraction(0)
+    total = Fraction(0)
+    for key, value in values.items():
+        weight = weights.get(key, Fraction(0))
+        if value is None or weight <= 0:
+            continue
+        total_weight += weight
+        total += weight * value
+    if total_weight == 0:
+        return None
+    return total / total_weight
+
+
+def mean_or_none(values: Iterable[Number | None]) -> float | None:
+    """The mean of the values that are not ``None``; ``None`` when there are none.
+    Exact until the final rounding, so it does not depend on the order of the values."""
+    total = Fraction(0)
+    count = 0
+    for value in values:
+        if value is None:
+            continue
+        total += _exact(value)
+        count += 1
+    return None if count == 0 else float(total / count)
+
+
+def weighted_mean(values: Mapping[str, Number | None], weights: Mapping[str, Number]) -> float | None:
+    """Σ weight × value / Σ weight over the keys with a value and a positive weight
+    (renormalised over what is present); ``None`` when nothing is weighted. A key missing
+    from ``weights`` weighs 0."""
+    exact_values = {key: None if value is None else _exact(value) for key, value in values.items()}
+    exact_weights = {key: _exact(weight) for key, weight in weights.items()}
+    return _float_or_none(_weighted_mean_exact(exact_values, exact_weights))
+
+
+def trend(previous: Number | None, current: Number | None) -> float | None:
+    """The change of a score against an earlier cycle (current − previous); ``None`` when
+    either is missing."""
+    if previous is None or current is None:
+        return None
+    return float(_exact(current) - _exact(previous))
+
+
+def completion_rate(submitted: int, assigned: int) -> float | None:
+    """Submitted / assigned as a share from 0 to 1; ``None`` when nothing is assigned."""
+    if submitted < 0 or assigned < 0:
+        raise ValueError(f"counts must not be negative (submitted={submitted}, assigned={assigned})")
+    if submitted > assigned:
+        raise ValueError(f"more submitted ({submitted}) than assigned ({assigned})")
+    if assigned == 0:
+        return None
+    return submitted / assigned
+
+
+def _flag(gap: Fraction | None, threshold: Fraction) -> str | None:
+    if gap is None:
+        return None
+    if gap >= threshold:
+        return BLIND_SPOT
+    if gap <= -threshold:
+        return HIDDEN_STRENGTH
+    return None
+
+
+def _strengths_and_development_areas(
+    others: Mapping[str, Fraction], top_n: int
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    size = min(top_n, len(others) // 2)
+    if size <= 0:
+        return (), ()
+    highest_first = sorted(others, key=lambda code: (-others[code], code))
+    lowest_first = sorted(others, key=lambda code: (others[code], code))
+    return tuple(highest_first[:size]), tuple(lowest_first[:size])
+
+
+def score_employee(
+    *,
+    answers: Iterable[Answer],
+    customer_ratings: Iterable[CustomerRating],
+    rules: ScoringRules,
+    top_n: int = DEFAULT_TOP_N,
+    competency_codes: Iterable[str] = (),
+) -> EmployeeResult:
+    """One employee's result in a cycle, from every answer about them and the customers'
+    ratings of them. ``competency_codes`` lists competencies to report even if nobody
+    answered them (the framework's); competencies met in the answers are added."""
+    if top_n < 0:
+        raise ValueError(f"top_n must not be negative, not {top_n}")
+
+    # Integer sums and counts per (group, competency); raters per group and per competency.
+    sums: dict[tuple[str, str], int] = defaultdict(int)
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    competency_raters: dict[tuple[str, str], set[str]] = defaultdict(set)
+    group_raters: dict[str, set[str]] = {group: set() for group in RATER_GROUPS}
+    codes: set[str] = set(competency_codes)
+    for answer in answers:
+        codes.add(answer.competency)
+        score = answer.score
+        if score is None:
+            continue
+        key = (answer.group, answer.competency)
+        sums[key] += score
+        counts[key] += 1
+        competency_raters[key].add(answer.rater_id)
+        group_raters[answer.group].add(answer.rater_id)
+
+    customer_sum = 0
+    customer_count = 0
+    for rating in customer_ratings:
+        customer_sum += rating.overall
+        customer_count += 1
+        group_raters[CUSTOMER].add(rating.rater_id)
+
+    thresholds = rules.thresholds
+    weights = {group: _exact(weight) for group, weight in rules.weights.items() if group != SELF}
+    ordered_codes = sorted(codes)
+
+    group_overalls: dict[str, Fraction | None] = {}
+    group_scores: dict[str, dict[str, Fraction]] = {}
+    groups: dict[str, GroupResult] = {}
+    for group in RATER_GROUPS:
+        threshold = thresholds[group]
+        raters = len(group_raters[group])
+        scores: dict[str, Fraction] = {}
+        overall: Fraction | None = None
+        if raters >= threshold:
+            for code in ordered_codes:
+                key = (group, code)
+                if counts.get(key) and len(competency_raters[key]) >= threshold:
+                    scores[code] = Fraction(sums[key], counts[key])
+            if group == CUSTOMER and customer_count:
+                overall = Fraction(customer_sum, customer_count)
+            elif scores:
+                overall = sum(scores.values(), Fraction(0)) / len(scores)
+        shown = overall is not None
+        group_overalls[group] = overall
+        group_scores[group] = scores
+        groups[group] = GroupResult(
+            group=group,
+            raters=raters,
+            shown=shown,
+            overall=_float_or_none(overall),
+            competencies={code: float(value) for code, value in scores.items()},
+        )
+
+    non_self_overalls = {group: value for group, value in group_overalls.items() if group != SELF}
+    overall = _weighted_mean_exact(non_self_overalls, weights)
+
+    gap_threshold = _exact(rules.blind_spot_gap)
+    competencies: dict[str, CompetencyResult] = {}
+    others_by_code: dict[str, Fraction] = {}
+    for code in ordered_codes:
+        by_group = {group: group_scores[group].get(code) for group in RATER_GROUPS}
+        others = _weighted_mean_exact({g: v for g, v in by_group.items() if g != SELF}, weights)
+        self_score = by_group[SELF]
+        gap = None if others is None or self_score is None else self_score - others
+        if others is not None:
+            others_by_code[code] = others
+        competencies[code] = CompetencyResult(
+            competency=code,
+            by_group={group: _float_or_none(value) for group, value in by_group.items()},
+            others=_float_or_none(others),
+            self_score=_float_or_none(self_score),
+            gap=_float_or_none(gap),
+            flag=_flag(gap, gap_threshold),
+        )
+
+    strengths, development_areas = _strengths_and_development_areas(others_by_code, top_n)
+    return EmployeeResult(
+        groups=groups,
+        overall=_float_or_none(overall),
+        competencies=competencies,
+        strengths=strengths,
+        development_areas=development_areas,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Awards
+# ---------------------------------------------------------------------------
+
+SATISFACTION = "satisfaction"
+EVALUATION = "evaluation"
+PARTICIPATION = "participation"
+COMPONENTS: tuple[str, ...] = (SATISFACTION, EVALUATION, PARTICIPATION)
+DEFAULT_COMPOSITE_WEIGHTS: dict[str, int] = {SATISFACTION: 60, EVALUATION: 30, PARTICIPATION: 10}
+DEFAULT_STAR_CUTOFFS: tuple[float, ...] = (40, 55, 70, 80, 90)
+MIN_STARS, MAX_STARS = 2, 7
+DEFAULT_PRIOR_WEIGHT_ORGANISATION = 100  # agencies and units
+DEFAULT_PRIOR_WEIGHT_EMPLOYEE = 30
+WILSON_Z_95 = 1.959963984540054
+
+# Ties in the composite are decided on this many decimals (a float computed two ways may
+# differ in its last bit; such entries are tied and the tie-breaks decide).
+_COMPOSITE_TIE_DECIMALS = 9
+
+
+def bayesian_rating(*, mean: float, count: int, cohort_mean: float, prior_weight: float) -> float:
+    """WR = v/(v+m)·R + m/(v+m)·C: the entry's mean R over v ratings, shrunk towards the
+    cohort's pooled mean C with the weight of m ratings. With no ratings and no prior
+    weight there is nothing to shrink from: the cohort mean is returned."""
+    if count < 0:
+        raise ValueError(f"count must not be negative, not {count}")
+    if prior_weight < 0:
+        raise ValueError(f"prior_weight must not be negative, not {prior_weight}")
+    if count + prior_weight == 0:
+        return float(cohort_mean)
+    return (count * mean + prior_weight * cohort_mean) / (count + prior_weight)
+
+
+def satisfaction_percent(weighted_rating: float) -> float:
+    """A rating on the 1–5 scale as 0–100: (WR − 1) / 4 × 100."""
+    return (weighted_rating - SCALE_MIN) / (SCALE_MAX - SCALE_MIN) * 100
+
+
+def stars(composite: float, cutoffs: Sequence[float] = DEFAULT_STAR_CUTOFFS) -> int:
+    """Star band 2–7 of a 0–100 composite: 2 plus the number of cut-offs reached
+    (defaults: ≥ 90 → 7, ≥ 80 → 6, ≥ 70 → 5, ≥ 55 → 4, ≥ 40 → 3, else 2)."""
+    _check_cutoffs(cutoffs)
+    value = round(composite, _COMPOSITE_TIE_DECIMALS)
+    return MIN_STARS + sum(1 for cutoff in cutoffs if value >= cutoff)
+
+
+def _check_cutoffs(cutoffs: Sequence[float]) -> None:
+    if len(cutoffs) != MAX_STARS - MIN_STARS:
+        raise ValueError(f"star cut-offs: expected {MAX_STARS - MIN_STARS} values, got {len(cutoffs)}")
+    if any(later <= earlier for earlier, later in itertools.pairwise(cutoffs)):
+        raise ValueError(f"star cut-offs must increase: {tuple(cutoffs)!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class EntryStats:
+    """What the standings know of one entry (agency, unit, employee, channel) in a season:
+    its customer ratings (count and sum, discounted ones left out), its mean released 360°
+    overall (1–5, ``None`` if none), its evaluations submitted and assigned, and when it
+    reached its current score (a timestamp, for tie-breaks)."""
+
+    key: str
+    ratings: int
+    rating_sum: float
+    evaluation_overall: float | None
+    submitted: int
+    assigned: int
+    first_reached_at: float
+
+    def __post_init__(self) -> None:
+        if self.ratings < 0:
+            raise ValueError(f"{self.key}: ratings must not be negative, not {self.ratings}")
+        if self.ratings and not SCALE_MIN * self.ratings <= self.rating_sum <= SCALE_MAX * self.ratings:
+            raise ValueError(f"{self.key}: a sum of {self.ratings} ratings cannot be {self.rating_sum}")
+        if self.ratings == 0 and self.rating_sum != 0:
+            raise ValueError(f"{self.key}: no ratings but a rating sum of {self.rating_sum}")
+        if self.evaluation_overall is not None and not SCALE_MIN <= self.evaluation_overall <= SCALE_MAX:
+            raise ValueError(f"{self.key}: an evaluation overall must be from 1 to 5, not {self.evaluation_overall}")
+        if not 0 <= self.submitted <= self.assigned:
+            raise ValueError(f"{self.key}: submitted ({self.submitted}) must be from 0 to assigned ({self.assigned})")
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One entry's place. An entry with fewer ratings than the prior weight is listed
+    "not yet ranked" (``ranked`` False, no rank, composite or stars) with its count."""
+
+    key: str
+    rank: int | None
+    ranked: bool
+    composite: float | None
+    stars: int | None
+    weighted_rating: float | None
+    ratings: int
+    components: Mapping[str, float | None]
+
+
+def _check_composite_weights(weights: Mapping[str, float]) -> None:
+    unknown = sorted(set(weights) - set(COMPONENTS))
+    if unknown:
+        raise ValueError(f"composite weights: unknown component(s) {', '.join(unknown)}")
+    if any(weight < 0 for weight in weights.values()):
+        raise ValueError("composite weights must not be negative")
+    if not any(weight > 0 for weight in weights.values()):
+        raise ValueError("composite weights: at least one must be above 0")
+
+
+def composite_score(components: Mapping[str, float | None], weights: Mapping[str, float]) -> float | None:
+    """Σ weight × component / Σ weight over the components present (renormalised);
+    ``None`` when no weighted component is present."""
+    present = [(weights.get(name, 0), value) for name, value in components.items() if value is not None]
+    total_weight = math.fsum(weight for weight, _ in present if weight > 0)
+    if total_weight == 0:
+        return None
+    return math.fsum(weight * value for weight, value in present if weight > 0) / total_weight
+
+
+def rank_cohort(
+    *,
+    entries: Sequence[EntryStats],
+    prior_weight: float,
+    weights: Mapping[str, float] = DEFAULT_COMPOSITE_WEIGHTS,
+    star_cutoffs: Sequence[float] = DEFAULT_STAR_CUTOFFS,
+) -> list[Standing]:
+    """Standings of one cohort (same season, category and band): the ranked entries in rank
+    order (1, 2, 3 … without gaps), then the entries not yet ranked (most ratings first).
+
+    C is the pooled mean of every rating in the cohort, ranked or not. Components (0–100):
+    satisfaction (WR − 1) / 4 × 100, evaluation (overall − 1) / 4 × 100, participation
+    submitted / assigned × 100; one an entry has no data for is left out of its composite
+    and the other weights renormalised. Ties: more ratings, then the earlier
+    ``first_reached_at``, then the key."""
+    if prior_weight < 0:
+        raise ValueError(f"prior_weight must not be negative, not {prior_weight}")
+    _check_composite_weights(weights)
+    _check_cutoffs(star_cutoffs)
+    keys = [entry.key for entry in entries]
+    if len(set(keys)) != len(keys):
+        raise ValueError("rank_cohort: every entry needs its own key")
+
+    total_ratings = sum(entry.ratings for entry in entries)
+    cohort_mean = math.fsum(entry.rating_sum for entry in entries) / total_ratings if total_ratings else None
+
+    ranked: list[tuple[tuple, EntryStats, float, float | None, dict[str, float | None]]] = []
+    unranked: list[Standing] = []
+    for entry in entries:
+        weighted: float | None = None
+        if cohort_mean is not None:
+            if entry.ratings + prior_weight == 0:
+                weighted = cohort_mean
+            else:
+                weighted = (entry.rating_sum + prior_weight * cohort_mean) / (entry.ratings + prior_weight)
+        components: dict[str, float | None] = {
+            SATISFACTION: None if weighted is None else satisfaction_percent(weighted),
+            EVALUATION: None if entry.evaluation_overall is None else satisfaction_percent(entry.evaluation_overall),
+            PARTICIPATION: None if entry.assigned == 0 else entry.submitted / entry.assigned * 100,
+        }
+        composite = composite_score(components, weights)
+        if entry.ratings >= prior_weight and composite is not None:
+            sort_key = (-round(composite, _COMPOSITE_TIE_DECIMALS), -entry.ratings, entry.first_reached_at, entry.key)
+            ranked.append((sort_key, entry, composite, weighted, components))
+        else:
+            unranked.append(
+                Standing(
+                    key=entry.key,
+                    rank=None,
+                    ranked=False,
+                    composite=None,
+                    stars=None,
+                    weighted_rating=weighted,
+                    ratings=entry.ratings,
+                    components=components,
+                )
+            )
+
+    ranked.sort(key=lambda row: row[0])
+    standings = [
+        Standing(
+            key=entry.key,
+            rank=position,
+            ranked=True,
+            composite=composite,
+            stars=stars(composite, star_cutoffs),
+            weighted_rating=weighted,
+            ratings=entry.ratings,
+            components=components,
+        )
+        for position, (_, entry, composite, weighted, components) in enumerate(ranked, start=1)
+    ]
+    unranked.sort(key=lambda standing: (-standing.ratings, standing.key))
+    return standings + unranked
+
+
+def movement(previous_rank: int | None, current_rank: int | None) -> int | None:
+    """Places gained since an earlier standing (positive: moved up); ``None`` when the
+    entry was not ranked then or is not ranked now."""
+    if previous_rank is None or current_rank is None:
+        return None
+    return previous_rank - current_rank
+
+
+def improvement(previous_composite: float | None, current_composite: float | None) -> float | None:
+    """The change of composite against the previous season (the "most improved" awards);
+    ``None`` when either is missing."""
+    if previous_composite is None or current_composite is None:
+        return None
+    return current_composite - previous_composite
+
+
+def wilson_lower_bound(positive: int, total: int, *, z: float = WILSON_Z_95) -> float | None:
+    """The lower bound of the Wilson score interval for a yes/no share (z = 1.96: 95 %),
+    from 0 to 1; ``None`` with no answers. Ranks "8 of 10 satisfied" below "800 of 1000"."""
+    if total < 0 or not 0 <= positive <= total:
+        raise ValueError(f"need 0 ≤ positive ≤ total, got positive={positive}, total={total}")
+    if total == 0:
+        return None
+    share = positive / total
+    z2 = z * z
+    centre = share + z2 / (2 * total)
+    margin = z * math.sqrt(share * (1 - share) / total + z2 / (4 * total * total))
+    return max(0.0, (centre - margin) / (1 + z2 / total))
+
+
+# Badges --------------------------------------------------------------------
+
+
+def in_top_share(rank: int | None, ranked_count: int, share: float = 0.10) -> bool:
+    """Whether a rank is within the top ``share`` of the ranked entries (top 10 % by
+    default; at least the first place when anyone is ranked)."""
+    if rank is None or ranked_count <= 0:
+        return False
+    return rank <= max(1, math.floor(ranked_count * share + 1e-9))
+
+
+def no_development_area_below(result: EmployeeResult, floor: float = 4.0) -> bool:
+    """Whether a report has an "others" score on some competency and none below ``floor``
+    (the "no development area below 4" badge)."""
+    scores = [competency.others for competency in result.competencies.values() if competency.others is not None]
+    return bool(scores) and min(scores) >= floor
+
+
+# Anti-gaming ---------------------------------------------------------------
+
+DEFAULT_BURST_WINDOW_SECONDS = 600
+DEFAULT_BURST_MAX_PER_SOURCE = 3
+DEFAULT_RING_TOP_SCORE = 4.5
+DEFAULT_RING_MIN_GAP = 1.0
+DEFAULT_RING_MIN_SIZE = 3
+DEFAULT_RING_MIN_OUTSIDE_RATINGS = 2
+
+
+def detect_bursts(
+    ratings: Sequence[tuple[Hashable, Hashable | None, float]],
+    window_seconds: float = DEFAULT_BURST_WINDOW_SECONDS,
+    max_per_source: int = DEFAULT_BURST_MAX_PER_SOURCE,
+) -> set[int]:
+    """Indexes of the ratings to discount as a burst.
+
+    ``ratings`` holds ``(employee_key, source_key, timestamp in seconds)``; the source is
+    the customer's device or network address (``None`` when unknown, e.g. imported
+    ratings: never grouped). A burst is more than ``max_per_source`` ratings of one
+    employee from one source within ``window_seconds`` (defaults: more than 3 within 10
+    minutes); *every* rating in such a window is discounted, not only those past the
+    limit, since nothing tells the honest first ones apart. HR clears or rejects the flag."""
+    if window_seconds < 0:
+        raise ValueError(f"window_seconds must not be negative, not {window_seconds}")
+    if max_per_source < 1:
+        raise ValueError(f"max_per_source must be at least 1, not {max_per_source}")
+    by_pair: dict[tuple[Hashable, Hashable], list[tuple[float, int]]] = defaultdict(list)
+    for index, (employee_key, source_key, timestamp) in enumerate(ratings):
+        if source_key is None:
+            continue
+        by_pair[(employee_key, source_key)].append((timestamp, index))
+
+    discounted: set[int] = set()
+    for events in by_pair.values():
+        if len(events) <= max_per_source:
+            continue
+        events.sort()
+        end = 0
+        for start in range(len(events)):
+            end = max(end, start)
+            while end + 1 < len(events) and events[end + 1][0] - events[start][0] <= window_seconds:
+                end += 1
+            if end - start + 1 > max_per_source:
+                discounted.update(index for _, index in events[start : end + 1])
+    return discounted
+
+
+@dataclass(frozen=True)
+class RingMemberEvidence:
+    """What one ring member received: the mean and number of scores from the other members
+    and from everyone else."""
+
+    member: str
+    inside_mean: float
+    inside_ratings: int
+    outside_mean: float
+    outside_ratings: int
+
+
+@dataclass(frozen=True)
+class PeerRing:
+    members: tuple[str, ...]
+    evidence: tuple[RingMemberEvidence, ...]
+
+
+def _maximal_cliques(neighbours: Mapping[str, set[str]]) -> list[set[str]]:
+    """Maximal cliques of an undirected graph (Bron–Kerbosch with pivoting)."""
+    cliques: list[set[str]] = []
+    stack: list[tuple[set[str], set[str], set[str]]] = [(set(), set(neighbours), set())]
+    while stack:
+        clique, candidates, excluded = stack.pop()
+        if not candidates and not excluded:
+            cliques.append(clique)
+            continue
+        pivot = max(candidates | excluded, key=lambda node: len(neighbours[node] & candidates))
+        for node in sorted(candidates - neighbours[pivot]):
+            stack.append((clique | {node}, candidates & neighbours[node], excluded & neighbours[node]))
+            candidates = candidates - {node}
+            excluded = excluded | {node}
+    return cliques
+
+
+def detect_peer_ring(
+    scores: Sequence[tuple[str, str, float]],
+    *,
+    top_score: float = DEFAULT_RING_TOP_SCORE,
+    min_gap: float = DEFAULT_RING_MIN_GAP,
+    min_size: int = DEFAULT_RING_MIN_SIZE,
+    min_outside_ratings: int = DEFAULT_RING_MIN_OUTSIDE_RATINGS,
+) -> list[PeerRing]:
+    """Closed groups rating each other at the top of the scale while everyone else rates
+    them clearly lower, with the evidence, for HR to clear or reject.
+
+    ``scores`` holds ``(rater, ratee, score)``, one per evaluation (a rater's mean answer
+    on the 1–5 scale); several scores of one pair are averaged, self-ratings ignored.
+    A ring is a set of at least ``min_size`` (3) people in which every member gave every
+    other member at least ``top_score`` (4.5), and in which every member received at least
+    ``min_outside_ratings`` (2) scores from outside the set whose mean is at least
+    ``min_gap`` (1.0 point) below the mean of the scores from inside it. Members who
+    do not meet the outside condition are dropped (they become outsiders) and the rest
+    re-checked, so a genuinely well-rated colleague does not hide a ring around them."""
+    if min_size < 2:
+        raise ValueError(f"min_size must be at least 2, not {min_size}")
+    pair_scores: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for rater, ratee, score in scores:
+        if rater != ratee:
+            pair_scores[(rater, ratee)].append(score)
+    pair_mean = {pair: math.fsum(values) / len(values) for pair, values in pair_scores.items()}
+    received: dict[str, dict[str, float]] = defaultdict(dict)
+    for (rater, ratee), score in pair_mean.items():
+        received[ratee][rater] = score
+
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for (rater, ratee), score in pair_mean.items():
+        if score >= top_score and pair_mean.get((ratee, rater), -math.inf) >= top_score:
+            neighbours[rater].add(ratee)
+            neighbours[ratee].add(rater)
+
+    def evidence_for(members: frozenset[str]) -> dict[str, RingMemberEvidence]:
+        found = {}
+        for member in members:
+            inside = [score for rater, score in received[member].items() if rater in members]
+            outside = [score for rater, score in received[member].items() if rater not in members]
+            found[member] = RingMemberEvidence(
+                member=member,
+                inside_mean=math.fsum(inside) / len(inside),
+                inside_ratings=len(inside),
+                outside_mean=math.fsum(outside) / len(outside) if outside else math.nan,
+                outside_ratings=len(outside),
+            )
+        return found
+
+    def is_clearly_lower(evidence: RingMemberEvidence) -> bool:
+        return (
+            evidence.outside_ratings >= min_outside_ratings
+            and evidence.inside_mean - evidence.outside_mean >= min_gap - 1e-9
+        )
+
+    rings: dict[frozenset[str], PeerRing] = {}
+    for clique in _maximal_cliques(dict(neighbours)):
+        members = frozenset(clique)
+        while len(members) >= min_size:
+            evidence = evidence_for(members)
+            failing = {member for member, item in evidence.items() if not is_clearly_lower(item)}
+            if not failing:
+                ordered = tuple(sorted(members))
+                rings[members] = PeerRing(members=ordered, evidence=tuple(evidence[m] for m in ordered))
+                break
+            members = members - failing
+    return sorted(rings.values(), key=lambda ring: ring.members)

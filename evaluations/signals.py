@@ -1,0 +1,9 @@
+"""Signals other apps may listen to. Sent inside the transaction that changed the data, so
+a receiver's writes commit or roll back with it (the awards standings' running tallies)."""
+
+from django.dispatch import Signal
+
+#: Sent after customer ratings change, inside the changing transaction, with ``added`` (the
+#: ratings as they now count) and ``removed`` (copies of ratings as they counted before: an
+#: import that corrected a rating, a rating HR discounted). A new rating is only added.
+customer_ratings_changed = Signal()

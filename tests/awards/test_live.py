@@ -1,0 +1,72 @@
+"""The live leaderboard socket: a committed rating reaches connected screens; a privileged
+session that has not passed two-step verification is refused; an unknown season closes."""
+
+from __future__ import annotations
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.contrib.auth import get_user_model
+
+from portal.asgi import application
+from tests.awards.conftest import rate
+
+pytestmark = pytest.mark.django_db(transaction=True)
+ORIGIN = (b"origin", b"http://localhost")
+
+
+def communicator(path: str, *headers) -> WebsocketCommunicator:
+    return WebsocketCommunicator(application, path, headers=[ORIGIN, *headers])
+
+
+def test_a_committed_rating_is_pushed_to_the_leaderboard(season, two_agencies):
+    async def scenario():
+        socket = communicator("/ws/leaderboard/s1/")
+        connected, _ = await socket.connect()
+        assert connected
+        await database_sync_to_async(rate)(two_agencies["alpha"][0], 5)
+        message = await socket.receive_json_from(timeout=5)
+        await socket.disconnect()
+        return message
+
+    message = async_to_sync(scenario)()
+    assert (message["type"], message["season"]) == ("standings.changed", "s1")
+
+
+def test_an_unknown_season_is_closed(season):
+    async def scenario():
+        return await communicator("/ws/leaderboard/nope/").connect()
+
+    assert async_to_sync(scenario)() == (False, 4404)
+
+
+def test_a_privileged_session_without_the_second_step_is_refused(season, client):
+    user = get_user_model().objects.create_superuser("boss", "boss@example.gov", "pw-Long-1")
+    client.force_login(user)
+    session = client.session
+    session["account_authentication_methods"] = [
+        record for record in session["account_authentication_methods"] if record["method"] != "mfa"
+    ]
+    session.save()
+    cookie = (b"cookie", f"sessionid={client.cookies['sessionid'].value}".encode())
+
+    async def scenario():
+        return await communicator("/ws/leaderboard/s1/", cookie).connect()
+
+    assert async_to_sync(scenario)() == (False, 4403)
+
+
+def test_a_signed_in_staff_member_connects(season, client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(roles=["Staff"]))
+    cookie = (b"cookie", f"sessionid={client.cookies['sessionid'].value}".encode())
+
+    async def scenario():
+        socket = communicator("/ws/leaderboard/s1/", cookie)
+        result = await socket.connect()
+        await socket.disconnect()
+        return result
+
+    assert async_to_sync(scenario)()[0] is True
