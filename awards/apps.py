@@ -17,10 +17,13 @@ class AwardsConfig(AppConfig):
         page_published.connect(_announcement_published, dispatch_uid="awards.announcement_published")
 
 
-def _move_tallies(sender, *, added=(), removed=(), **kwargs) -> None:
+def _move_tallies(sender, *, added=(), removed=(), recounted: bool = False, **kwargs) -> None:
+    from awards.antigaming import check_bursts
     from awards.services import apply_rating_changes
 
     apply_rating_changes(added=added, removed=removed)
+    if not recounted:
+        check_bursts([rating for rating in added if getattr(rating, "client_fingerprint", "")])
 
 
 def _announcement_published(sender, instance, **kwargs) -> None:

@@ -206,3 +206,43 @@ class AwardWinner(models.Model):
     def localized_citation(self, language: str | None = None) -> str:
         language = (language or get_language() or "ar")[:2]
         return self.citation_en if language == "en" and self.citation_en else self.citation_ar
+
+
+class IntegrityFlag(models.Model):
+    """Something anti-gaming noticed, for HR to clear or reject with a reason.
+
+    ``burst``: many customer ratings of one employee from one device or address in a short
+    time; they are discounted (not counted in any standing) until HR clears the flag.
+    ``peer_ring``: a closed group of colleagues rating each other at the top of the scale
+    while everyone else rates them clearly lower (evidence only)."""
+
+    class Kind(models.TextChoices):
+        BURST = "burst", _("burst of customer ratings")
+        PEER_RING = "peer_ring", _("peer rating ring")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        CLEARED = "cleared", _("cleared: counts again")
+        REJECTED = "rejected", _("rejected: stays discounted")
+
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    agency = models.ForeignKey("portal.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+")
+    subject = models.CharField(_("employee(s)"), max_length=400)
+    evidence = models.JSONField(_("evidence"), default=dict)
+    rating_ids = models.JSONField(_("ratings concerned"), default=list)
+    created_at = models.DateTimeField(_("raised"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("integrity flag")
+        verbose_name_plural = _("integrity flags")
+        ordering = ["status", "-created_at"]
+        indexes = [models.Index(fields=["status", "agency"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.subject}"

@@ -30,3 +30,10 @@ def can_approve_winners(user) -> bool:
 
 def can_review_flags(user) -> bool:
     return roles.user_has_role(user, roles.HR)
+
+
+def can_review_flag(user, flag) -> bool:
+    """HR of the flagged employee's agency (superusers too)."""
+    from evaluations.permissions import managed_agencies
+
+    return can_review_flags(user) and managed_agencies(user).filter(pk=flag.agency_id).exists()

@@ -12,9 +12,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from awards import permissions, standings, winners
+from awards import antigaming, permissions, standings, winners
 from awards.categories import CATEGORIES
-from awards.models import Season
+from awards.models import IntegrityFlag, Season
 from frontend import formatting
 
 SPARK_WIDTH, SPARK_HEIGHT = 96, 24
@@ -171,3 +171,37 @@ def hall_of_fame(request: HttpRequest) -> HttpResponse:
         if permissions.can_view_category(request.user, winner.category)
     ]
     return render(request, "awards/hall_of_fame.html", {"winners": listed})
+
+
+@require_http_methods(["GET", "POST"])
+def integrity_flags(request: HttpRequest) -> HttpResponse:
+    """HR reviews what anti-gaming flagged in its agency: clear (the ratings count again) or
+    reject (they stay discounted), always with a reason."""
+    from evaluations.permissions import managed_agencies
+
+    if not request.user.is_authenticated:
+        return redirect(f"{_login_url()}?next={request.get_full_path()}")
+    if not permissions.can_review_flags(request.user):
+        raise PermissionDenied(_("Only HR reviews integrity flags."))
+    flags = IntegrityFlag.objects.filter(agency__in=managed_agencies(request.user))
+    errors: list[str] = []
+    if request.method == "POST":
+        flag = get_object_or_404(flags, pk=request.POST.get("flag"))
+        decide = antigaming.clear_flag if request.POST.get("decision") == "clear" else antigaming.reject_flag
+        try:
+            decide(flag=flag, by=request.user, reason=request.POST.get("reason", ""))
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, _("Decision recorded."))
+            return redirect("awards:integrity_flags")
+    return render(
+        request,
+        "awards/integrity_flags.html",
+        {
+            "open_flags": flags.filter(status=IntegrityFlag.Status.OPEN),
+            "decided": flags.exclude(status="open")[:50],
+            "errors": errors,
+        },
+        status=400 if errors else 200,
+    )

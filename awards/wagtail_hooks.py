@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from awards.antigaming import CLEAR_ACTION, REJECT_ACTION, RING_ACTION
 from awards.models import Season
 from awards.services import RECOMPUTE_ACTION, SEASON_CREATE_ACTION, SEASON_FREEZE_ACTION
 from awards.winners import APPROVE_ACTION
@@ -45,3 +46,6 @@ def register_award_log_actions(actions):
     actions.register_action(SEASON_FREEZE_ACTION, _("Freeze a season's standings"), _("Season standings frozen"))
     actions.register_action(RECOMPUTE_ACTION, _("Recompute the standings"), _("Standings recomputed"))
     actions.register_action(APPROVE_ACTION, _("Approve an award winner"), _("Award winner approved"))
+    actions.register_action(CLEAR_ACTION, _("Clear an integrity flag"), _("Integrity flag cleared"))
+    actions.register_action(REJECT_ACTION, _("Reject an integrity flag"), _("Integrity flag rejected"))
+    actions.register_action(RING_ACTION, _("Flag a peer rating ring"), _("Peer rating ring flagged"))

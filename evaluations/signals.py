@@ -6,4 +6,5 @@ from django.dispatch import Signal
 #: Sent after customer ratings change, inside the changing transaction, with ``added`` (the
 #: ratings as they now count) and ``removed`` (copies of ratings as they counted before: an
 #: import that corrected a rating, a rating HR discounted). A new rating is only added.
+#: ``recounted`` is True when HR decided the ratings count again (no new evidence in them).
 customer_ratings_changed = Signal()
