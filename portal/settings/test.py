@@ -1,5 +1,6 @@
 """Test settings: fast hashing, no manifest storage, isolated search index."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -30,3 +31,6 @@ LOGGING = {
     "handlers": {"null": {"class": "logging.NullHandler"}},
     "root": {"handlers": ["null"], "level": "WARNING"},
 }
+# Never write into a real Elasticsearch index: with ELASTICSEARCH_URL exported, the suite
+# uses its own indices and aliases, one set per test process.
+SEARCH_INDEX_PREFIX = f"test-{env_str('SEARCH_INDEX_PREFIX', 'tamayuz')}-{os.getpid()}"
