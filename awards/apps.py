@@ -16,6 +16,10 @@ class AwardsConfig(AppConfig):
 
         page_published.connect(_announcement_published, dispatch_uid="awards.announcement_published")
 
+        from django.db.models.signals import post_save
+
+        post_save.connect(_season_saved, sender="awards.Season", dispatch_uid="awards.season_saved")
+
 
 def _move_tallies(sender, *, added=(), removed=(), recounted: bool = False, **kwargs) -> None:
     from awards.antigaming import check_bursts
@@ -30,3 +34,10 @@ def _announcement_published(sender, instance, **kwargs) -> None:
     from awards.winners import on_announcement_published
 
     on_announcement_published(instance)
+
+
+def _season_saved(sender, instance, **kwargs) -> None:
+    """A season's settings changed (weights, bands, prior weights): its boards are stale."""
+    from awards.services import _after_commit
+
+    _after_commit([instance.pk])

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.utils import timezone, translation
 
 from awards.categories import (
@@ -310,14 +311,42 @@ def _improvement_board(season: Season, category: str, weight: float, inputs: _In
     )
 
 
+#: Seconds a computed board is kept at most; any standings change replaces it at once.
+BOARD_CACHE_SECONDS = 60
+
+
+def _version_key(season_id: int) -> str:
+    return f"awards:standings-version:{season_id}"
+
+
+def standings_changed(season_ids) -> None:
+    """Forget the cached boards of these seasons (called after the change commits)."""
+    for season_id in season_ids:
+        try:
+            cache.incr(_version_key(season_id))
+        except ValueError:
+            cache.set(_version_key(season_id), 1, None)
+
+
 def board(*, season: Season, category: str, band: str | None = None) -> Board:
-    """One leaderboard; raises :class:`UnknownBoard` for a category or band the season lacks."""
+    """One leaderboard; raises :class:`UnknownBoard` for a category or band the season lacks.
+
+    Boards are cached (Redis when ``REDIS_URL`` is set) under the season's standings
+    version, which every change bumps after it commits: a reader never gets a board older
+    than the last committed rating, and the cost of a board does not depend on traffic."""
     if category not in CATEGORIES:
         raise UnknownBoard(category)
     if band is None:
         bands = bands_of(season, category)
         band = bands[0]
-    return _board(season, category, band, _inputs(season))
+    version = cache.get(_version_key(season.pk), 0)
+    key = f"awards:board:{season.pk}:{version}:{category}:{band}:{timezone.localdate().isoformat()}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    result = _board(season, category, band, _inputs(season))
+    cache.set(key, result, BOARD_CACHE_SECONDS)
+    return result
 
 
 def all_boards(*, season: Season) -> Iterator[Board]:
