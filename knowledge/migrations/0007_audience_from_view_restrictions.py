@@ -39,7 +39,7 @@ def restrictions_to_audience(apps, schema_editor):
         page = KnowledgePage.objects.get(pk=page_id)
         if page.audience == "public" or audience == "roles":
             page.audience = audience
-            page.save(update_fields=["audience"])
+            KnowledgePage.objects.filter(pk=page_id).update(audience=audience)
         if audience == "roles":
             through = KnowledgePage.audience_roles.through
             through.objects.filter(knowledgepage_id=page_id).delete()

@@ -179,14 +179,20 @@ def test_reviewer_approves_in_the_admin_and_the_page_goes_live(client, editor, r
     assert client.get(page.url).status_code == 200
 
 
-def test_approval_applies_the_staff_only_restriction(client, editor, reviewer, site_tree):
+def test_approval_publishes_the_staff_only_audience_with_the_content(client, editor, reviewer, site_tree):
     client.force_login(editor)
     page = submit_faq(client, site_tree["ar"].indexes["faq"], audience=KnowledgePage.AUDIENCE_STAFF)
     client.force_login(reviewer)
-    client.post(workflow_action_url(page, "approve"), {"comment": ""})
-    assert PageViewRestriction.objects.filter(page=page).exists()
+    response = client.post(workflow_action_url(page, "approve"), {"comment": ""})
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live
+    assert page.audience == KnowledgePage.AUDIENCE_STAFF
+    assert not PageViewRestriction.objects.filter(page=page).exists()  # the audience field is the rule
     client.logout()
-    assert client.get(page.url).status_code in (302, 404)
+    response = client.get(page.url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
 
 
 def test_reviewer_rejects_with_a_comment(client, editor, reviewer, site_tree):
@@ -266,7 +272,7 @@ def test_scheduled_page_goes_live_with_publish_scheduled(site_tree):
     assert page.live
 
 
-def test_scheduled_staff_only_page_is_restricted_when_it_goes_live(site_tree):
+def test_scheduled_staff_only_page_is_restricted_when_it_goes_live(client, site_tree):
     page = FAQPage(
         title="إجراء داخلي مجدول",
         slug="scheduled-staff",
@@ -281,7 +287,10 @@ def test_scheduled_staff_only_page_is_restricted_when_it_goes_live(site_tree):
     call_command("publish_scheduled")
     page.refresh_from_db()
     assert page.live
-    assert PageViewRestriction.objects.filter(page=page).exists()
+    assert page.audience == KnowledgePage.AUDIENCE_STAFF
+    response = client.get(page.url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
 
 
 def test_page_expires_with_publish_scheduled(client, site_tree):

@@ -16,6 +16,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.utils import translation
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Locale, Page
 
@@ -590,7 +591,8 @@ def test_a_change_committed_but_never_indexed_is_applied_by_the_replay(site_tree
     assert indexing.check_index().wrong_audience == [page.pk]
 
     stdout = io.StringIO()
-    call_command("search_index", "--replay", stdout=stdout)
+    with translation.override("en"):
+        call_command("search_index", "--replay", stdout=stdout)
     assert "Applied 1 pending change" in stdout.getvalue()
     assert found_page_ids("passport") == []
     assert found_page_ids("passport", user=staff_user()) == [page.pk]
@@ -625,5 +627,8 @@ def test_check_reports_a_page_indexed_with_the_wrong_audience(site_tree, committ
     wrong = dataclasses.replace(build_document(page), audiences=(AUDIENCE_PUBLIC,))
     get_search_backend().index_documents([wrong])
     assert indexing.check_index().wrong_audience == [page.pk]
-    with pytest.raises(CommandError, match=f"Indexed with the wrong audience: 1 \\({page.pk}\\)"):
+    with (
+        translation.override("en"),
+        pytest.raises(CommandError, match=f"Indexed with the wrong audience: 1 \\({page.pk}\\)"),
+    ):
         call_command("search_index", "--check", stdout=io.StringIO())

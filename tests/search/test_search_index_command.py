@@ -24,9 +24,9 @@ from tests.search.web_support import indexed_documents
 
 @pytest.fixture(autouse=True)
 def no_leftover_refreshes():
-    indexing._pending.pages = {}
+    indexing._pending.rows = set()
     yield
-    indexing._pending.pages = {}
+    indexing._pending.rows = set()
 
 
 @pytest.fixture(autouse=True)
