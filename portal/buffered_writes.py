@@ -271,7 +271,7 @@ class _Flusher:
                 connections.close_all()  # this thread's connections only
 
     def stop(self, timeout: float = 30.0) -> None:
-        """Stop the thread (after its current flush) and flush what is left, here."""
+        """Stop the thread after its current (and last) flush; ``shutdown`` saves the rest."""
         thread = self._thread
         self._stop.set()
         self._wake.set()
