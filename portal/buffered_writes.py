@@ -254,6 +254,7 @@ class _Flusher:
     def _start(self) -> None:
         self._pid = os.getpid()
         self._stop.clear()
+        self._wake.clear()  # a wake-up left by an earlier stop() is not a reason to flush
         self._thread = threading.Thread(target=self._run, name="buffered-writes-flusher", daemon=True)
         self._thread.start()
 
