@@ -104,8 +104,13 @@ class RedisStore:
 
     def __init__(self, url: str, prefix: str) -> None:
         import redis
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
 
-        self._client = redis.Redis.from_url(url)
+        # Adding happens on a GET's path: bounded waits, one retry, when Redis is unwell.
+        self._client = redis.Redis.from_url(
+            url, socket_connect_timeout=1.0, socket_timeout=2.0, retry=Retry(NoBackoff(), 1)
+        )
         self._prefix = prefix
 
     def _key(self, stream: str) -> str:
@@ -162,14 +167,26 @@ def store() -> LocalStore | RedisStore:
 
 
 def increment(stream: str, key: str, amount: int = 1) -> None:
-    """Add ``amount`` to ``key`` of the counter ``stream`` (saved at the next flush)."""
-    store().increment(stream, key, amount)
+    """Add ``amount`` to ``key`` of the counter ``stream`` (saved at the next flush).
+
+    A buffer that cannot be reached (Redis down) loses this item, logged: counting a read
+    never makes the reader's page fail."""
+    try:
+        store().increment(stream, key, amount)
+    except Exception:
+        logger.exception("Could not buffer %s %s", stream, key)
+        return
     _flusher.added()
 
 
 def put_latest(stream: str, key: str, value: dict[str, Any]) -> None:
-    """Set ``key`` of the latest-value ``stream`` to ``value`` (JSON-serialisable)."""
-    store().put_latest(stream, key, value)
+    """Set ``key`` of the latest-value ``stream`` to ``value`` (JSON-serialisable); like
+    ``increment``, an unreachable buffer loses the item rather than fail the request."""
+    try:
+        store().put_latest(stream, key, value)
+    except Exception:
+        logger.exception("Could not buffer %s %s", stream, key)
+        return
     _flusher.added()
 
 
@@ -237,6 +254,7 @@ class _Flusher:
     def _start(self) -> None:
         self._pid = os.getpid()
         self._stop.clear()
+        self._wake.clear()  # a wake-up left by an earlier stop() is not a reason to flush
         self._thread = threading.Thread(target=self._run, name="buffered-writes-flusher", daemon=True)
         self._thread.start()
 
@@ -254,7 +272,7 @@ class _Flusher:
                 connections.close_all()  # this thread's connections only
 
     def stop(self, timeout: float = 30.0) -> None:
-        """Stop the thread (after its current flush) and flush what is left, here."""
+        """Stop the thread after its current (and last) flush; ``shutdown`` saves the rest."""
         thread = self._thread
         self._stop.set()
         self._wake.set()

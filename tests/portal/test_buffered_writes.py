@@ -111,3 +111,14 @@ def test_the_background_flusher_saves_by_itself(settings):
         buffered_writes._flusher.stop()
         buffered_writes.unregister("tests.probe")
     assert batches == [{"key": 3}]
+
+
+def test_an_unreachable_buffer_never_fails_the_readers_page(client, faq, monkeypatch):
+    """Redis down: the read is lost (and logged), the page is still served."""
+    unreachable = buffered_writes.RedisStore("redis://127.0.0.1:1/0", "tests")
+    monkeypatch.setattr(buffered_writes, "_store", unreachable)
+    try:
+        assert client.get(faq.url).status_code == 200
+        assert client.get("/api/search/", {"q": "سؤال"}).status_code == 200
+    finally:
+        buffered_writes._store = None  # back to the configured buffer
