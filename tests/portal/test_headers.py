@@ -92,7 +92,7 @@ def test_pages_for_a_signed_in_reader_are_private(client, pages, role, path):
     assert "Cookie" in [value.strip() for value in response["Vary"].split(",")]
 
 
-def test_the_home_page_listing_staff_titles_is_private(client, pages):
+def test_the_faq_index_listing_staff_titles_is_private(client, pages):
     client.force_login(UserFactory(roles=["Staff"]))
     response = client.get("/faq/")
     assert response.status_code == 200
