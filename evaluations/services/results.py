@@ -139,6 +139,8 @@ def compute_results(*, cycle: Cycle) -> int:
             .values_list("response__ratee_id", "response__rater_id", "response__relationship", "item_id", "score")
         )
         for ratee_id, rater_id, relationship, item_id, score in answer_rows:
+            if score is None:
+                continue  # "not observed": never a score, and the framework's codes are passed below
             competency, item_code = item_competency[item_id]
             answers[ratee_id].append(scoring.Answer(str(rater_id), relationship, competency, item_code, score))
         del answer_rows
