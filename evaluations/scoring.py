@@ -31,12 +31,13 @@ Evaluations (issue 8, "Scoring rules")
 - Strengths and development areas: the competencies with an "others" score, highest first
   and lowest first (ties broken by competency code). Each list holds at most ``top_n``
   and the two never overlap: with fewer than ``2 × top_n`` competencies each list takes
-  half of them (rounded down), so a competency is never both a strength and a development
-  area.
+  half of them (rounded down), and the development areas are chosen among the
+  competencies that are not strengths, so equal scores never put one competency in both.
 
-Means are computed exactly (integer sums, then :class:`fractions.Fraction`) and turned
-into ``float`` only at the end, so results do not depend on the order of the answers and
-a self-minus-others gap of exactly the configured gap is flagged.
+Sums of answers are exact integers and weights are normalised exactly, so results never
+depend on the order of the answers and scaling every weight changes nothing; a
+self-minus-others gap equal to the configured gap but for float rounding (3.5 − 3.2 vs
+0.3) is flagged.
 
 Awards (issue 9, "A score people can trust")
 --------------------------------------------
@@ -65,6 +66,7 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from itertools import chain
 
 # ---------------------------------------------------------------------------
 # Evaluations
@@ -97,14 +99,12 @@ def _exact(value: Number) -> Fraction:
     return Fraction(value)
 
 
-def _check_scale_score(score: object, *, what: str) -> None:
-    if isinstance(score, bool) or not isinstance(score, int) or not SCALE_MIN <= score <= SCALE_MAX:
-        raise ValueError(f"{what}: a score must be a whole number from {SCALE_MIN} to {SCALE_MAX}, not {score!r}")
-
-
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """One rater's answer to one item. ``score`` is ``None`` for "not observed"."""
+    """One rater's answer to one item. ``score`` is ``None`` for "not observed".
+
+    Checked when scored (the group must be one of :data:`RATER_GROUPS`, the score a whole
+    number from 1 to 5), so that building a million answers stays cheap."""
 
     rater_id: str
     group: str
@@ -112,11 +112,11 @@ class Answer:
     item: str
     score: int | None
 
-    def __post_init__(self) -> None:
-        if self.group not in _GROUP_SET:
-            raise ValueError(f"unknown rater group {self.group!r}; expected one of {', '.join(RATER_GROUPS)}")
-        if self.score is not None:
-            _check_scale_score(self.score, what=f"answer of {self.rater_id!r} to {self.item!r}")
+
+# The same answer as a plain tuple, in the field order of :class:`Answer`
+# (rater_id, group, competency, item, score): what a database query's ``values_list``
+# gives, scored without building an object per answer.
+AnswerRow = tuple[str, str, str, str, "int | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +125,6 @@ class CustomerRating:
 
     rater_id: str
     overall: int
-
-    def __post_init__(self) -> None:
-        _check_scale_score(self.overall, what=f"customer rating {self.rater_id!r}")
 
 
 @dataclass(frozen=True)
@@ -159,6 +156,21 @@ class ScoringRules:
             raise ValueError(f"blind_spot_gap must be above 0, not {self.blind_spot_gap!r}")
         object.__setattr__(self, "weights", weights)
         object.__setattr__(self, "thresholds", thresholds)
+        object.__setattr__(self, "_normalised", {})
+
+    def normalised_weights(self, groups: frozenset[str]) -> dict[str, float]:
+        """The weights of the given non-self groups with a positive weight, divided exactly
+        by their total (so they sum to 1 and scaling every weight changes nothing); empty
+        when none of them weighs anything. Cached per set of groups."""
+        cache: dict[frozenset[str], dict[str, float]] = self._normalised  # type: ignore[attr-defined]
+        found = cache.get(groups)
+        if found is None:
+            exact = {group: _exact(self.weights[group]) for group in RATER_GROUPS if group in groups and group != SELF}
+            exact = {group: weight for group, weight in exact.items() if weight > 0}
+            total = sum(exact.values(), Fraction(0))
+            found = {group: float(weight / total) for group, weight in exact.items()}
+            cache[groups] = found
+        return found
 
     @classmethod
     def default(cls) -> ScoringRules:
@@ -201,8 +213,32 @@ class EmployeeResult:
     development_areas: tuple[str, ...]
 
 
-def _float_or_none(value: Fraction | None) -> float | None:
-    return None if value is None else float(value)
+# Results are floats. Sums of answers are exact integers, weights are normalised exactly,
+# and the remaining float steps are correctly rounded (math.fsum), so a result never
+# depends on the order of the answers. Comparisons against a configured gap allow for the
+# last bits of a float: a gap within this distance of the threshold counts as reaching it.
+_TOLERANCE = 1e-9
+
+
+def _bounded(value: float, values: Iterable[float]) -> float:
+    """``value`` kept within the range of the values it was computed from (float rounding
+    could otherwise put a mean of fives a hair above 5)."""
+    values = list(values)
+    return min(max(value, min(values)), max(values))
+
+
+def _mean(values: Sequence[float]) -> float:
+    return _bounded(math.fsum(values) / len(values), values)
+
+
+def _weighted(values: Mapping[str, float], rules: ScoringRules) -> float | None:
+    """The weighted mean of the non-self groups' values under ``rules``, renormalised over
+    the groups present; ``None`` when none of them weighs anything."""
+    weights = rules.normalised_weights(frozenset(values))
+    if not weights:
+        return None
+    weighted = math.fsum(weight * values[group] for group, weight in weights.items())
+    return _bounded(weighted, [values[group] for group in weights])
 
 
 def _weighted_mean_exact(values: Mapping[str, Fraction | None], weights: Mapping[str, Fraction]) -> Fraction | None:
@@ -235,10 +271,11 @@ def mean_or_none(values: Iterable[Number | None]) -> float | None:
 def weighted_mean(values: Mapping[str, Number | None], weights: Mapping[str, Number]) -> float | None:
     """Σ weight × value / Σ weight over the keys with a value and a positive weight
     (renormalised over what is present); ``None`` when nothing is weighted. A key missing
-    from ``weights`` weighs 0."""
+    from ``weights`` weighs 0. Exact until the final rounding."""
     exact_values = {key: None if value is None else _exact(value) for key, value in values.items()}
     exact_weights = {key: _exact(weight) for key, weight in weights.items()}
-    return _float_or_none(_weighted_mean_exact(exact_values, exact_weights))
+    result = _weighted_mean_exact(exact_values, exact_weights)
+    return None if result is None else float(result)
 
 
 def trend(previous: Number | None, current: Number | None) -> float | None:
@@ -260,25 +297,91 @@ def completion_rate(submitted: int, assigned: int) -> float | None:
     return submitted / assigned
 
 
-def _flag(gap: Fraction | None, threshold: Fraction) -> str | None:
+def _flag(gap: float | None, threshold: float) -> str | None:
     if gap is None:
         return None
-    if gap >= threshold:
+    if gap >= threshold - _TOLERANCE:
         return BLIND_SPOT
-    if gap <= -threshold:
+    if gap <= -threshold + _TOLERANCE:
         return HIDDEN_STRENGTH
     return None
 
 
 def _strengths_and_development_areas(
-    others: Mapping[str, Fraction], top_n: int
+    others: Mapping[str, float], top_n: int
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     size = min(top_n, len(others) // 2)
     if size <= 0:
         return (), ()
-    highest_first = sorted(others, key=lambda code: (-others[code], code))
-    lowest_first = sorted(others, key=lambda code: (others[code], code))
-    return tuple(highest_first[:size]), tuple(lowest_first[:size])
+    # Scores equal but for float rounding are ties, broken by the competency code.
+    rounded = {code: round(value, 9) for code, value in others.items()}
+    strengths = sorted(rounded, key=lambda code: (-rounded[code], code))[:size]
+    rest = [code for code in rounded if code not in strengths]
+    development_areas = sorted(rest, key=lambda code: (rounded[code], code))[:size]
+    return tuple(strengths), tuple(development_areas)
+
+
+def _bad_answer(rater_id: object, group: object, item: object, score: object) -> ValueError:
+    if group not in _GROUP_SET:
+        return ValueError(
+            f"answer of {rater_id!r} to {item!r}: unknown rater group {group!r}; "
+            f"expected one of {', '.join(RATER_GROUPS)}"
+        )
+    return ValueError(
+        f"answer of {rater_id!r} to {item!r}: a score must be a whole number from {SCALE_MIN} to {SCALE_MAX} "
+        f"or empty (not observed), not {score!r}"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CompetencyTally:
+    """What one rater group gave one competency: the sum and number of its scores (not
+    observed left out) and the number of distinct raters who gave at least one. A
+    database can compute these (``SUM``, ``COUNT``, ``COUNT(DISTINCT rater)``) so that a
+    large cycle is scored without reading every answer into Python."""
+
+    group: str
+    competency: str
+    score_sum: int
+    scores: int
+    raters: int
+
+
+def _tally(answers: Iterable[Answer], answer_rows: Iterable[AnswerRow]) -> tuple[list[CompetencyTally], dict[str, set]]:
+    # Per (group, competency): [sum of scores, number of scores, raters who gave one].
+    tallies: dict[tuple[str, str], list] = {}
+    rows = chain(((a.rater_id, a.group, a.competency, a.item, a.score) for a in answers), answer_rows)
+    for rater_id, group, competency, item, score in rows:
+        key = (group, competency)
+        tally = tallies.get(key)
+        if tally is None:
+            if group not in _GROUP_SET:
+                raise _bad_answer(rater_id, group, item, score)
+            tally = tallies[key] = [0, 0, set()]
+        if score is None:
+            continue
+        if score.__class__ is not int or not SCALE_MIN <= score <= SCALE_MAX:
+            raise _bad_answer(rater_id, group, item, score)
+        tally[0] += score
+        tally[1] += 1
+        tally[2].add(rater_id)
+
+    group_raters: dict[str, set] = {group: set() for group in RATER_GROUPS}
+    found = []
+    for (group, competency), (score_sum, scores, raters) in tallies.items():
+        group_raters[group] |= raters
+        found.append(CompetencyTally(group, competency, score_sum, scores, len(raters)))
+    return found, group_raters
+
+
+def tally_answers(
+    answers: Iterable[Answer] = (), answer_rows: Iterable[AnswerRow] = ()
+) -> tuple[list[CompetencyTally], dict[str, int]]:
+    """The tallies of some answers, and per group the number of distinct raters who gave
+    at least one score. A bad group or score raises :class:`ValueError` naming the rater
+    and the item."""
+    tallies, group_raters = _tally(answers, answer_rows)
+    return tallies, {group: len(raters) for group, raters in group_raters.items()}
 
 
 def score_employee(
@@ -288,95 +391,136 @@ def score_employee(
     rules: ScoringRules,
     top_n: int = DEFAULT_TOP_N,
     competency_codes: Iterable[str] = (),
+    answer_rows: Iterable[AnswerRow] = (),
+    customer_rating_rows: Iterable[tuple[str, int]] = (),
 ) -> EmployeeResult:
     """One employee's result in a cycle, from every answer about them and the customers'
-    ratings of them. ``competency_codes`` lists competencies to report even if nobody
-    answered them (the framework's); competencies met in the answers are added."""
-    if top_n < 0:
-        raise ValueError(f"top_n must not be negative, not {top_n}")
+    ratings of them.
 
-    # Integer sums and counts per (group, competency); raters per group and per competency.
-    sums: dict[tuple[str, str], int] = defaultdict(int)
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    competency_raters: dict[tuple[str, str], set[str]] = defaultdict(set)
-    group_raters: dict[str, set[str]] = {group: set() for group in RATER_GROUPS}
-    codes: set[str] = set(competency_codes)
-    for answer in answers:
-        codes.add(answer.competency)
-        score = answer.score
-        if score is None:
-            continue
-        key = (answer.group, answer.competency)
-        sums[key] += score
-        counts[key] += 1
-        competency_raters[key].add(answer.rater_id)
-        group_raters[answer.group].add(answer.rater_id)
+    ``answer_rows`` and ``customer_rating_rows`` take the same data as plain tuples
+    (``(rater_id, group, competency, item, score)`` and ``(rater_id, overall)``), added to
+    ``answers`` and ``customer_ratings``: closing a large cycle need not build an object
+    per answer (or see :func:`score_tallies`). ``competency_codes`` lists competencies to
+    report even if nobody answered them (the framework's); competencies met in the
+    answers are added. A bad group or score raises :class:`ValueError` naming the rater
+    and the item."""
+    tallies, group_raters = _tally(answers, answer_rows)
 
     customer_sum = 0
     customer_count = 0
-    for rating in customer_ratings:
-        customer_sum += rating.overall
+    ratings = chain(((r.rater_id, r.overall) for r in customer_ratings), customer_rating_rows)
+    for rater_id, overall in ratings:
+        if overall.__class__ is not int or not SCALE_MIN <= overall <= SCALE_MAX:
+            raise ValueError(
+                f"customer rating {rater_id!r}: a score must be a whole number from {SCALE_MIN} to {SCALE_MAX}, "
+                f"not {overall!r}"
+            )
+        customer_sum += overall
         customer_count += 1
-        group_raters[CUSTOMER].add(rating.rater_id)
+        group_raters[CUSTOMER].add(rater_id)
+    return score_tallies(
+        tallies=tallies,
+        group_raters={group: len(raters) for group, raters in group_raters.items()},
+        customer_rating_sum=customer_sum,
+        customer_ratings=customer_count,
+        rules=rules,
+        top_n=top_n,
+        competency_codes=competency_codes,
+    )
+
+
+def score_tallies(
+    *,
+    tallies: Iterable[CompetencyTally],
+    group_raters: Mapping[str, int],
+    customer_rating_sum: int = 0,
+    customer_ratings: int = 0,
+    rules: ScoringRules,
+    top_n: int = DEFAULT_TOP_N,
+    competency_codes: Iterable[str] = (),
+) -> EmployeeResult:
+    """One employee's result from tallies (see :class:`CompetencyTally`): the same rules
+    as :func:`score_employee`, for callers that aggregate answers in the database.
+
+    ``group_raters`` gives, per group, the distinct raters who gave at least one score
+    (for customers: who rated or answered); a missing group has none.
+    ``customer_rating_sum`` and ``customer_ratings`` are the sum and number of the
+    customers' overall-satisfaction ratings."""
+    if top_n < 0:
+        raise ValueError(f"top_n must not be negative, not {top_n}")
+    unknown = sorted(set(group_raters) - _GROUP_SET)
+    if unknown:
+        raise ValueError(f"group_raters: unknown rater group(s) {', '.join(unknown)}")
+    if customer_ratings < 0 or not SCALE_MIN * customer_ratings <= customer_rating_sum <= SCALE_MAX * customer_ratings:
+        raise ValueError(f"a sum of {customer_ratings} customer ratings cannot be {customer_rating_sum}")
+
+    by_key: dict[tuple[str, str], CompetencyTally] = {}
+    codes: set[str] = set(competency_codes)
+    for tally in tallies:
+        if tally.group not in _GROUP_SET:
+            raise ValueError(f"tally of {tally.competency!r}: unknown rater group {tally.group!r}")
+        if tally.scores and not SCALE_MIN * tally.scores <= tally.score_sum <= SCALE_MAX * tally.scores:
+            raise ValueError(
+                f"tally of {tally.group} on {tally.competency!r}: a sum of {tally.scores} scores "
+                f"cannot be {tally.score_sum}"
+            )
+        key = (tally.group, tally.competency)
+        if key in by_key:
+            raise ValueError(f"two tallies of {tally.group} on {tally.competency!r}")
+        by_key[key] = tally
+        codes.add(tally.competency)
 
     thresholds = rules.thresholds
-    weights = {group: _exact(weight) for group, weight in rules.weights.items() if group != SELF}
     ordered_codes = sorted(codes)
-
-    group_overalls: dict[str, Fraction | None] = {}
-    group_scores: dict[str, dict[str, Fraction]] = {}
+    group_scores: dict[str, dict[str, float]] = {}
+    shown_overalls: dict[str, float] = {}
     groups: dict[str, GroupResult] = {}
     for group in RATER_GROUPS:
         threshold = thresholds[group]
-        raters = len(group_raters[group])
-        scores: dict[str, Fraction] = {}
-        overall: Fraction | None = None
+        raters = group_raters.get(group, 0)
+        scores: dict[str, float] = {}
+        overall: float | None = None
         if raters >= threshold:
             for code in ordered_codes:
-                key = (group, code)
-                if counts.get(key) and len(competency_raters[key]) >= threshold:
-                    scores[code] = Fraction(sums[key], counts[key])
-            if group == CUSTOMER and customer_count:
-                overall = Fraction(customer_sum, customer_count)
+                tally = by_key.get((group, code))
+                if tally is not None and tally.scores and tally.raters >= threshold:
+                    scores[code] = tally.score_sum / tally.scores
+            if group == CUSTOMER and customer_ratings:
+                overall = customer_rating_sum / customer_ratings
             elif scores:
-                overall = sum(scores.values(), Fraction(0)) / len(scores)
-        shown = overall is not None
-        group_overalls[group] = overall
+                overall = _mean(list(scores.values()))
         group_scores[group] = scores
+        if overall is not None and group != SELF:
+            shown_overalls[group] = overall
         groups[group] = GroupResult(
-            group=group,
-            raters=raters,
-            shown=shown,
-            overall=_float_or_none(overall),
-            competencies={code: float(value) for code, value in scores.items()},
+            group=group, raters=raters, shown=overall is not None, overall=overall, competencies=scores
         )
 
-    non_self_overalls = {group: value for group, value in group_overalls.items() if group != SELF}
-    overall = _weighted_mean_exact(non_self_overalls, weights)
-
-    gap_threshold = _exact(rules.blind_spot_gap)
+    gap_threshold = float(_exact(rules.blind_spot_gap))
     competencies: dict[str, CompetencyResult] = {}
-    others_by_code: dict[str, Fraction] = {}
+    others_by_code: dict[str, float] = {}
+    self_scores = group_scores[SELF]
     for code in ordered_codes:
         by_group = {group: group_scores[group].get(code) for group in RATER_GROUPS}
-        others = _weighted_mean_exact({g: v for g, v in by_group.items() if g != SELF}, weights)
-        self_score = by_group[SELF]
+        answered = {group: value for group, value in by_group.items() if value is not None and group != SELF}
+        others = _weighted(answered, rules) if answered else None
+        self_score = self_scores.get(code)
         gap = None if others is None or self_score is None else self_score - others
         if others is not None:
             others_by_code[code] = others
         competencies[code] = CompetencyResult(
             competency=code,
-            by_group={group: _float_or_none(value) for group, value in by_group.items()},
-            others=_float_or_none(others),
-            self_score=_float_or_none(self_score),
-            gap=_float_or_none(gap),
+            by_group=by_group,
+            others=others,
+            self_score=self_score,
+            gap=gap,
             flag=_flag(gap, gap_threshold),
         )
 
     strengths, development_areas = _strengths_and_development_areas(others_by_code, top_n)
     return EmployeeResult(
         groups=groups,
-        overall=_float_or_none(overall),
+        overall=_weighted(shown_overalls, rules) if shown_overalls else None,
         competencies=competencies,
         strengths=strengths,
         development_areas=development_areas,
