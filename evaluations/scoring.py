@@ -34,6 +34,11 @@ Evaluations (issue 8, "Scoring rules")
   half of them (rounded down), and the development areas are chosen among the
   competencies that are not strengths, so equal scores never put one competency in both.
 
+- Comments: only from shown groups, each group's sorted by text (:func:`comments_to_show`).
+- Large cycles: :func:`score_tallies` applies the same rules to per-group, per-competency
+  sums and counts that a database computed (:class:`CompetencyTally`), and
+  :func:`score_employee` also takes plain tuples (``answer_rows``).
+
 Sums of answers are exact integers and weights are normalised exactly, so results never
 depend on the order of the answers and scaling every weight changes nothing; a
 self-minus-others gap equal to the configured gap but for float rounding (3.5 − 3.2 vs
@@ -52,6 +57,10 @@ Awards (issue 9, "A score people can trust")
   cycle yet) is left out for every entry.
 - Stars 2–7 on the composite (absolute cut-offs, not a forced ranking).
 - Ties: more ratings first, then whoever reached the score first, then the key.
+- Most improved: :func:`rank_improvement` ranks the change of composite against the
+  previous season; agencies are compared within size bands (:func:`size_band`: up to 50,
+  51–500, over 500 front-line employees by default).
+- Badges: :func:`in_top_share` (top 10 %), :func:`no_development_area_below`.
 - Anti-gaming: :func:`detect_bursts` (many ratings of one employee from one device or
   address in a short time) and :func:`detect_peer_ring` (a closed group rating each other
   at the top of the scale while everyone else rates them clearly lower).
@@ -59,14 +68,13 @@ Awards (issue 9, "A score people can trust")
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
-from itertools import chain
+from itertools import chain, pairwise
 
 # ---------------------------------------------------------------------------
 # Evaluations
@@ -527,6 +535,21 @@ def score_tallies(
     )
 
 
+def comments_to_show(comments: Iterable[tuple[str, str]], result: EmployeeResult) -> dict[str, tuple[str, ...]]:
+    """The comments a report may show, per rater group: only groups that are shown (met
+    their threshold), blank comments left out, and each group's comments sorted by their
+    text, so their order reveals neither who wrote which nor when. ``comments`` holds
+    ``(group, text)`` pairs in any order."""
+    shown: dict[str, list[str]] = {group: [] for group in RATER_GROUPS if result.groups[group].shown}
+    for group, text in comments:
+        if group not in _GROUP_SET:
+            raise ValueError(f"comment: unknown rater group {group!r}")
+        text = text.strip()
+        if text and group in shown:
+            shown[group].append(text)
+    return {group: tuple(sorted(texts, key=lambda text: (text.casefold(), text))) for group, texts in shown.items()}
+
+
 # ---------------------------------------------------------------------------
 # Awards
 # ---------------------------------------------------------------------------
@@ -555,8 +578,9 @@ def bayesian_rating(*, mean: float, count: int, cohort_mean: float, prior_weight
         raise ValueError(f"count must not be negative, not {count}")
     if prior_weight < 0:
         raise ValueError(f"prior_weight must not be negative, not {prior_weight}")
+    mean, cohort_mean, prior_weight = float(mean), float(cohort_mean), float(prior_weight)
     if count + prior_weight == 0:
-        return float(cohort_mean)
+        return cohort_mean
     return (count * mean + prior_weight * cohort_mean) / (count + prior_weight)
 
 
@@ -569,6 +593,10 @@ def stars(composite: float, cutoffs: Sequence[float] = DEFAULT_STAR_CUTOFFS) -> 
     """Star band 2–7 of a 0–100 composite: 2 plus the number of cut-offs reached
     (defaults: ≥ 90 → 7, ≥ 80 → 6, ≥ 70 → 5, ≥ 55 → 4, ≥ 40 → 3, else 2)."""
     _check_cutoffs(cutoffs)
+    return _stars(composite, cutoffs)
+
+
+def _stars(composite: float, cutoffs: Sequence[float]) -> int:
     value = round(composite, _COMPOSITE_TIE_DECIMALS)
     return MIN_STARS + sum(1 for cutoff in cutoffs if value >= cutoff)
 
@@ -576,7 +604,7 @@ def stars(composite: float, cutoffs: Sequence[float] = DEFAULT_STAR_CUTOFFS) -> 
 def _check_cutoffs(cutoffs: Sequence[float]) -> None:
     if len(cutoffs) != MAX_STARS - MIN_STARS:
         raise ValueError(f"star cut-offs: expected {MAX_STARS - MIN_STARS} values, got {len(cutoffs)}")
-    if any(later <= earlier for earlier, later in itertools.pairwise(cutoffs)):
+    if any(later <= earlier for earlier, later in pairwise(cutoffs)):
         raise ValueError(f"star cut-offs must increase: {tuple(cutoffs)!r}")
 
 
@@ -596,6 +624,10 @@ class EntryStats:
     first_reached_at: float
 
     def __post_init__(self) -> None:
+        # Database aggregates may be Decimal: the maths here is in floats.
+        object.__setattr__(self, "rating_sum", float(self.rating_sum))
+        if self.evaluation_overall is not None:
+            object.__setattr__(self, "evaluation_overall", float(self.evaluation_overall))
         if self.ratings < 0:
             raise ValueError(f"{self.key}: ratings must not be negative, not {self.ratings}")
         if self.ratings and not SCALE_MIN * self.ratings <= self.rating_sum <= SCALE_MAX * self.ratings:
@@ -662,6 +694,9 @@ def rank_cohort(
         raise ValueError(f"prior_weight must not be negative, not {prior_weight}")
     _check_composite_weights(weights)
     _check_cutoffs(star_cutoffs)
+    prior_weight = float(prior_weight)
+    weights = {name: float(weight) for name, weight in weights.items()}
+    star_cutoffs = tuple(float(cutoff) for cutoff in star_cutoffs)
     keys = [entry.key for entry in entries]
     if len(set(keys)) != len(keys):
         raise ValueError("rank_cohort: every entry needs its own key")
@@ -708,7 +743,7 @@ def rank_cohort(
             rank=position,
             ranked=True,
             composite=composite,
-            stars=stars(composite, star_cutoffs),
+            stars=_stars(composite, star_cutoffs),
             weighted_rating=weighted,
             ratings=entry.ratings,
             components=components,
@@ -747,6 +782,74 @@ def wilson_lower_bound(positive: int, total: int, *, z: float = WILSON_Z_95) -> 
     centre = share + z2 / (2 * total)
     margin = z * math.sqrt(share * (1 - share) / total + z2 / (4 * total * total))
     return max(0.0, (centre - margin) / (1 + z2 / total))
+
+
+@dataclass(frozen=True)
+class Improvement:
+    """One entry's change of composite against the previous season."""
+
+    key: str
+    rank: int
+    previous: float
+    current: float
+    change: float
+    ratings: int
+
+
+def rank_improvement(*, previous: Mapping[str, float | None], current: Sequence[Standing]) -> list[Improvement]:
+    """The "most improved" standings (most improved agency, rising star): the entries
+    ranked now that had a composite in the previous season (``previous``: key →
+    composite), by change of composite, largest first; ties: more ratings now, then the
+    key. Ranks run 1, 2, 3 … without gaps. An entry new this season is not listed: it
+    has nothing to improve on."""
+    rows = []
+    for standing in current:
+        before = previous.get(standing.key)
+        if not standing.ranked or before is None or standing.composite is None:
+            continue
+        change = standing.composite - float(before)
+        rows.append(((-round(change, _COMPOSITE_TIE_DECIMALS), -standing.ratings, standing.key), standing, change))
+    rows.sort(key=lambda row: row[0])
+    return [
+        Improvement(
+            key=standing.key,
+            rank=position,
+            previous=float(previous[standing.key]),
+            current=standing.composite,
+            change=change,
+            ratings=standing.ratings,
+        )
+        for position, (_, standing, change) in enumerate(rows, start=1)
+    ]
+
+
+DEFAULT_SIZE_BAND_LIMITS: tuple[int, ...] = (50, 500)
+
+
+def size_bands(limits: Sequence[int] = DEFAULT_SIZE_BAND_LIMITS) -> tuple[str, ...]:
+    """The keys of the size bands cut at ``limits`` (largest size of each band but the
+    last): by default ``upto-50``, ``51-500``, ``over-500``."""
+    if not limits or any(limit < 0 for limit in limits):
+        raise ValueError(f"size band limits must be whole numbers ≥ 0, not {tuple(limits)!r}")
+    if any(later <= earlier for earlier, later in pairwise(limits)):
+        raise ValueError(f"size band limits must increase: {tuple(limits)!r}")
+    keys = [f"upto-{limits[0]}"]
+    keys += [f"{earlier + 1}-{later}" for earlier, later in pairwise(limits)]
+    keys.append(f"over-{limits[-1]}")
+    return tuple(keys)
+
+
+def size_band(front_line_employees: int, limits: Sequence[int] = DEFAULT_SIZE_BAND_LIMITS) -> str:
+    """The size band of an agency by its number of front-line employees (the best-agency
+    award compares agencies of similar size): ``upto-50``, ``51-500`` or ``over-500`` by
+    default."""
+    if front_line_employees < 0:
+        raise ValueError(f"a number of employees cannot be negative: {front_line_employees}")
+    keys = size_bands(limits)
+    for limit, key in zip(limits, keys, strict=False):
+        if front_line_employees <= limit:
+            return key
+    return keys[-1]
 
 
 # Badges --------------------------------------------------------------------
@@ -805,13 +908,15 @@ def detect_bursts(
         if len(events) <= max_per_source:
             continue
         events.sort()
-        end = 0
+        end = 0  # the last event within the window that starts at ``start``
+        marked = -1  # the events up to this one are already discounted
         for start in range(len(events)):
             end = max(end, start)
             while end + 1 < len(events) and events[end + 1][0] - events[start][0] <= window_seconds:
                 end += 1
             if end - start + 1 > max_per_source:
-                discounted.update(index for _, index in events[start : end + 1])
+                discounted.update(index for _, index in events[max(start, marked + 1) : end + 1])
+                marked = end
     return discounted
 
 

@@ -8,6 +8,7 @@ import dataclasses
 import itertools
 import math
 import sys
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from evaluations.scoring import (
     ScoringRules,
     Standing,
     bayesian_rating,
+    comments_to_show,
     completion_rate,
     composite_score,
     detect_bursts,
@@ -48,9 +50,12 @@ from evaluations.scoring import (
     movement,
     no_development_area_below,
     rank_cohort,
+    rank_improvement,
     satisfaction_percent,
     score_employee,
     score_tallies,
+    size_band,
+    size_bands,
     stars,
     tally_answers,
     trend,
@@ -315,6 +320,26 @@ def test_tallies_as_a_database_would_sum_them():
         score_tallies(
             tallies=[CompetencyTally("peer", "care", 11, 2, 2)], group_raters={"peer": 2}, rules=ScoringRules.default()
         )
+
+
+def test_comments_come_only_from_shown_groups_in_an_order_that_reveals_nobody():
+    answers = answers_for("boss", "supervisor", {"care": (4, 4)})
+    for peer in ("p1", "p2"):
+        answers += answers_for(peer, "peer", {"care": (5, 5)})
+    result = score_employee(answers=answers, customer_ratings=customers(5, 5, 5, 5, 5), rules=ScoringRules.default())
+    comments = [
+        ("customer", "Very kind"),
+        ("peer", "Only two peers: hidden"),
+        ("customer", "  "),
+        ("supervisor", "Keeps calm"),
+        ("customer", "already solved my request"),
+        ("customer", "Brief and clear"),
+    ]
+    assert comments_to_show(comments, result) == {
+        "customer": ("already solved my request", "Brief and clear", "Very kind"),
+        "supervisor": ("Keeps calm",),
+    }
+    assert comments_to_show(list(reversed(comments)), result) == comments_to_show(comments, result)
 
 
 def test_rules_fill_missing_groups_safely():
@@ -674,6 +699,49 @@ def test_badge_criteria_helpers():
     )
     assert no_development_area_below(good) is True
     assert no_development_area_below(weak) is False
+
+
+def test_database_decimals_rank_like_floats():
+    as_floats = [entry("a", 40, 180.0, evaluation=4.25), entry("b", 40, 150.0, evaluation=3.5)]
+    as_decimals = [
+        entry("a", 40, Decimal("180"), evaluation=Decimal("4.25")),
+        entry("b", 40, Decimal(150), Decimal("3.5")),
+    ]
+    decimal_weights = {"satisfaction": Decimal("60"), "evaluation": Decimal("30"), "participation": Decimal("10")}
+    assert rank_cohort(entries=as_decimals, prior_weight=Decimal(30), weights=decimal_weights) == rank_cohort(
+        entries=as_floats, prior_weight=30
+    )
+    assert bayesian_rating(mean=Decimal("4.5"), count=10, cohort_mean=4.0, prior_weight=Decimal(10)) == 4.25
+
+
+def test_most_improved_ranks_the_change_of_composite():
+    current = rank_cohort(
+        entries=[
+            entry("steady", 50, 225),  # 4.5
+            entry("riser", 50, 200),  # 4.0
+            entry("newcomer", 50, 250),  # 5.0, no previous season
+            entry("small", 5, 25),  # not yet ranked
+        ],
+        prior_weight=10,
+    )
+    by_key = {standing.key: standing.composite for standing in current}
+    previous = {"steady": by_key["steady"] - 1.0, "riser": by_key["riser"] - 10.0, "small": 10.0}
+
+    improvements = rank_improvement(previous=previous, current=current)
+
+    assert [(i.key, i.rank) for i in improvements] == [("riser", 1), ("steady", 2)]
+    assert improvements[0].change == pytest.approx(10.0)
+    assert improvements[0].previous == pytest.approx(by_key["riser"] - 10.0)
+
+
+def test_size_bands():
+    assert size_bands() == ("upto-50", "51-500", "over-500")
+    assert [size_band(n) for n in (0, 50, 51, 500, 501, 10_000)] == [
+        "upto-50", "upto-50", "51-500", "51-500", "over-500", "over-500",
+    ]  # fmt: skip
+    assert size_band(150, limits=(100, 200, 300)) == "101-200"
+    with pytest.raises(ValueError, match="must increase"):
+        size_bands((500, 50))
 
 
 def test_invalid_cohorts_are_refused():
