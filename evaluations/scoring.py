@@ -33,7 +33,6 @@ Evaluations (issue 8, "Scoring rules")
   and the two never overlap: with fewer than ``2 × top_n`` competencies each list takes
   half of them (rounded down), and the development areas are chosen among the
   competencies that are not strengths, so equal scores never put one competency in both.
-
 - Comments: only from shown groups, each group's sorted by text (:func:`comments_to_show`).
 - Large cycles: :func:`score_tallies` applies the same rules to per-group, per-competency
   sums and counts that a database computed (:class:`CompetencyTally`), and
@@ -642,8 +641,10 @@ class EntryStats:
 
 @dataclass(frozen=True)
 class Standing:
-    """One entry's place. An entry with fewer ratings than the prior weight is listed
-    "not yet ranked" (``ranked`` False, no rank, composite or stars) with its count."""
+    """One entry's place. An entry with fewer ratings than the prior weight (or with no
+    data for any weighted component) is listed "not yet ranked": ``ranked`` False, no
+    rank, composite or stars, but its count, weighted rating and components. Components
+    are 0–100, ``None`` where the entry has no data."""
 
     key: str
     rank: int | None
@@ -973,7 +974,8 @@ def detect_peer_ring(
     ``min_outside_ratings`` (2) scores from outside the set whose mean is at least
     ``min_gap`` (1.0 point) below the mean of the scores from inside it. Members who
     do not meet the outside condition are dropped (they become outsiders) and the rest
-    re-checked, so a genuinely well-rated colleague does not hide a ring around them."""
+    re-checked, so a genuinely well-rated colleague does not hide a ring around them.
+    A ring inside a larger one is reported once, as the larger one."""
     if min_size < 2:
         raise ValueError(f"min_size must be at least 2, not {min_size}")
     pair_scores: dict[tuple[str, str], list[float]] = defaultdict(list)
@@ -1022,4 +1024,6 @@ def detect_peer_ring(
                 rings[members] = PeerRing(members=ordered, evidence=tuple(evidence[m] for m in ordered))
                 break
             members = members - failing
-    return sorted(rings.values(), key=lambda ring: ring.members)
+    # A ring inside a larger ring is the same ring seen from a smaller clique.
+    largest = [ring for members, ring in rings.items() if not any(members < other for other in rings)]
+    return sorted(largest, key=lambda ring: ring.members)

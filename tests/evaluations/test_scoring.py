@@ -998,18 +998,21 @@ def test_a_pair_or_a_ring_without_outside_ratings_is_not_flagged():
     assert detect_peer_ring(closed) == []
 
 
-@PROPERTIES
-@given(
-    st.lists(
-        st.tuples(st.sampled_from("abcdefg"), st.sampled_from("abcdefg"), st.sampled_from([1.0, 3.0, 4.0, 5.0])),
-        max_size=60,
-    )
+ring_score_rows = st.lists(
+    st.tuples(st.sampled_from("abcdefg"), st.sampled_from("abcdefg"), st.sampled_from([1.0, 3.0, 4.0, 5.0])),
+    max_size=60,
 )
+
+
+@PROPERTIES
+@given(ring_score_rows)
 def test_every_flagged_ring_meets_the_documented_thresholds(scores):
     pair = {}
     for rater, ratee, score in scores:
         pair.setdefault((rater, ratee), []).append(score)
-    for ring in detect_peer_ring(scores):
+    rings = detect_peer_ring(scores)
+    assert not any(set(a.members) < set(b.members) for a in rings for b in rings)
+    for ring in rings:
         assert len(ring.members) >= 3
         for a in ring.members:
             for b in ring.members:
@@ -1018,6 +1021,23 @@ def test_every_flagged_ring_meets_the_documented_thresholds(scores):
         for evidence in ring.evidence:
             assert evidence.outside_ratings >= 2
             assert evidence.inside_mean - evidence.outside_mean >= 1.0 - 1e-9
+
+
+@PROPERTIES
+@given(ring_score_rows, st.randoms(use_true_random=False))
+def test_the_order_of_scores_changes_no_ring(scores, rng):
+    shuffled = list(scores)
+    rng.shuffle(shuffled)
+    assert detect_peer_ring(shuffled) == detect_peer_ring(scores)
+
+
+@PROPERTIES
+@given(burst_rows, st.randoms(use_true_random=False))
+def test_the_order_of_ratings_changes_no_burst(ratings, rng):
+    order = list(range(len(ratings)))
+    rng.shuffle(order)
+    shuffled = [ratings[i] for i in order]
+    assert {order[i] for i in detect_bursts(shuffled)} == detect_bursts(ratings)
 
 
 def test_the_module_imports_only_the_standard_library():
