@@ -64,7 +64,7 @@ from evaluations.scoring import (
 )
 
 MIN_STARS, MAX_STARS = 2, 7
-PROPERTIES = settings(deadline=None, max_examples=150, database=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTIES = settings(deadline=None, max_examples=100, database=None, suppress_health_check=[HealthCheck.too_slow])
 NON_SELF = tuple(group for group in RATER_GROUPS if group != "self")
 COMPETENCIES = ("attention", "care", "empathy", "trust")
 ITEMS = tuple(f"{code}.{n}" for code in COMPETENCIES for n in (1, 2))
