@@ -419,6 +419,27 @@ def test_every_score_lies_on_the_scale(rows, customer_ratings, rules):
 
 
 @PROPERTIES
+@given(answer_rows, customer_rows, rules_strategy)
+def test_every_shown_score_is_the_mean_of_enough_raters_answers(rows, customer_ratings, rules):
+    answers, ratings = build_answers(rows), build_customers(customer_ratings)
+    result = score_employee(answers=answers, customer_ratings=ratings, rules=rules)
+
+    for group, group_result in result.groups.items():
+        scored = [a for a in answers if a.group == group and a.score is not None]
+        raters = {a.rater_id for a in scored} | ({r.rater_id for r in ratings} if group == "customer" else set())
+        assert group_result.raters == len(raters)
+        for code, score in group_result.competencies.items():
+            mine = [a for a in scored if a.competency == code]
+            assert len({a.rater_id for a in mine}) >= rules.thresholds[group]
+            assert score == pytest.approx(sum(a.score for a in mine) / len(mine), rel=1e-15)
+        if group == "customer" and group_result.shown and ratings:
+            assert group_result.overall == pytest.approx(sum(r.overall for r in ratings) / len(ratings), rel=1e-15)
+        elif group_result.shown:
+            values = list(group_result.competencies.values())
+            assert group_result.overall == pytest.approx(sum(values) / len(values), rel=1e-12)
+
+
+@PROPERTIES
 @given(answer_rows, customer_rows, rules_strategy, st.randoms(use_true_random=False))
 def test_the_order_of_answers_and_ratings_changes_nothing(rows, customer_ratings, rules, rng):
     answers, ratings = build_answers(rows), build_customers(customer_ratings)
