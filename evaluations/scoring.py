@@ -354,17 +354,33 @@ class CompetencyTally:
     raters: int
 
 
-def _tally(answers: Iterable[Answer], answer_rows: Iterable[AnswerRow]) -> tuple[list[CompetencyTally], dict[str, set]]:
+def _tally(
+    answers: Iterable[Answer], answer_rows: Iterable[AnswerRow]
+) -> tuple[dict[tuple[str, str], tuple[int, int, int]], dict[str, set]]:
+    """Per (group, competency): (sum of scores, number of scores, distinct raters who gave
+    one); and per group the raters who gave at least one score."""
     # Per (group, competency): [sum of scores, number of scores, raters who gave one].
+    # The two loops are the same but for reading fields or unpacking a tuple: one loop over
+    # a chain of both would cost twice the time, and a cycle has a million answers.
     tallies: dict[tuple[str, str], list] = {}
-    rows = chain(((a.rater_id, a.group, a.competency, a.item, a.score) for a in answers), answer_rows)
-    for rater_id, group, competency, item, score in rows:
+    for answer in answers:
+        key = (answer.group, answer.competency)
+        tally = tallies.get(key)
+        if tally is None:
+            tally = _new_tally(tallies, key, answer.rater_id, answer.item, answer.score)
+        score = answer.score
+        if score is None:
+            continue
+        if score.__class__ is not int or not SCALE_MIN <= score <= SCALE_MAX:
+            raise _bad_answer(answer.rater_id, answer.group, answer.item, score)
+        tally[0] += score
+        tally[1] += 1
+        tally[2].add(answer.rater_id)
+    for rater_id, group, competency, item, score in answer_rows:
         key = (group, competency)
         tally = tallies.get(key)
         if tally is None:
-            if group not in _GROUP_SET:
-                raise _bad_answer(rater_id, group, item, score)
-            tally = tallies[key] = [0, 0, set()]
+            tally = _new_tally(tallies, key, rater_id, item, score)
         if score is None:
             continue
         if score.__class__ is not int or not SCALE_MIN <= score <= SCALE_MAX:
@@ -374,11 +390,18 @@ def _tally(answers: Iterable[Answer], answer_rows: Iterable[AnswerRow]) -> tuple
         tally[2].add(rater_id)
 
     group_raters: dict[str, set] = {group: set() for group in RATER_GROUPS}
-    found = []
-    for (group, competency), (score_sum, scores, raters) in tallies.items():
-        group_raters[group] |= raters
-        found.append(CompetencyTally(group, competency, score_sum, scores, len(raters)))
+    found: dict[tuple[str, str], tuple[int, int, int]] = {}
+    for key, (score_sum, scores, raters) in tallies.items():
+        group_raters[key[0]] |= raters
+        found[key] = (score_sum, scores, len(raters))
     return found, group_raters
+
+
+def _new_tally(tallies: dict[tuple[str, str], list], key: tuple[str, str], rater_id: str, item: str, score) -> list:
+    if key[0] not in _GROUP_SET:
+        raise _bad_answer(rater_id, key[0], item, score)
+    tally = tallies[key] = [0, 0, set()]
+    return tally
 
 
 def tally_answers(
@@ -388,7 +411,8 @@ def tally_answers(
     at least one score. A bad group or score raises :class:`ValueError` naming the rater
     and the item."""
     tallies, group_raters = _tally(answers, answer_rows)
-    return tallies, {group: len(raters) for group, raters in group_raters.items()}
+    found = [CompetencyTally(group, code, *numbers) for (group, code), numbers in tallies.items()]
+    return found, {group: len(raters) for group, raters in group_raters.items()}
 
 
 def score_employee(
@@ -425,14 +449,14 @@ def score_employee(
         customer_sum += overall
         customer_count += 1
         group_raters[CUSTOMER].add(rater_id)
-    return score_tallies(
+    return _score(
         tallies=tallies,
         group_raters={group: len(raters) for group, raters in group_raters.items()},
         customer_rating_sum=customer_sum,
         customer_ratings=customer_count,
         rules=rules,
         top_n=top_n,
-        competency_codes=competency_codes,
+        codes={*competency_codes, *(code for _, code in tallies)},
     )
 
 
@@ -453,15 +477,13 @@ def score_tallies(
     (for customers: who rated or answered); a missing group has none.
     ``customer_rating_sum`` and ``customer_ratings`` are the sum and number of the
     customers' overall-satisfaction ratings."""
-    if top_n < 0:
-        raise ValueError(f"top_n must not be negative, not {top_n}")
     unknown = sorted(set(group_raters) - _GROUP_SET)
     if unknown:
         raise ValueError(f"group_raters: unknown rater group(s) {', '.join(unknown)}")
     if customer_ratings < 0 or not SCALE_MIN * customer_ratings <= customer_rating_sum <= SCALE_MAX * customer_ratings:
         raise ValueError(f"a sum of {customer_ratings} customer ratings cannot be {customer_rating_sum}")
 
-    by_key: dict[tuple[str, str], CompetencyTally] = {}
+    by_key: dict[tuple[str, str], tuple[int, int, int]] = {}
     codes: set[str] = set(competency_codes)
     for tally in tallies:
         if tally.group not in _GROUP_SET:
@@ -474,9 +496,33 @@ def score_tallies(
         key = (tally.group, tally.competency)
         if key in by_key:
             raise ValueError(f"two tallies of {tally.group} on {tally.competency!r}")
-        by_key[key] = tally
+        by_key[key] = (tally.score_sum, tally.scores, tally.raters)
         codes.add(tally.competency)
+    return _score(
+        tallies=by_key,
+        group_raters=group_raters,
+        customer_rating_sum=customer_rating_sum,
+        customer_ratings=customer_ratings,
+        rules=rules,
+        top_n=top_n,
+        codes=codes,
+    )
 
+
+def _score(
+    *,
+    tallies: Mapping[tuple[str, str], tuple[int, int, int]],
+    group_raters: Mapping[str, int],
+    customer_rating_sum: int,
+    customer_ratings: int,
+    rules: ScoringRules,
+    top_n: int,
+    codes: set[str],
+) -> EmployeeResult:
+    """The rules themselves, on checked tallies: (group, competency) → (sum of scores,
+    number of scores, distinct raters)."""
+    if top_n < 0:
+        raise ValueError(f"top_n must not be negative, not {top_n}")
     thresholds = rules.thresholds
     ordered_codes = sorted(codes)
     group_scores: dict[str, dict[str, float]] = {}
@@ -489,9 +535,9 @@ def score_tallies(
         overall: float | None = None
         if raters >= threshold:
             for code in ordered_codes:
-                tally = by_key.get((group, code))
-                if tally is not None and tally.scores and tally.raters >= threshold:
-                    scores[code] = tally.score_sum / tally.scores
+                tally = tallies.get((group, code))
+                if tally is not None and tally[1] and tally[2] >= threshold:
+                    scores[code] = tally[0] / tally[1]
             if group == CUSTOMER and customer_ratings:
                 overall = customer_rating_sum / customer_ratings
             elif scores:
