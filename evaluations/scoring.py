@@ -359,9 +359,9 @@ def _tally(
 ) -> tuple[dict[tuple[str, str], tuple[int, int, int]], dict[str, set]]:
     """Per (group, competency): (sum of scores, number of scores, distinct raters who gave
     one); and per group the raters who gave at least one score."""
-    # Per (group, competency): [sum of scores, number of scores, raters who gave one].
-    # The two loops are the same but for reading fields or unpacking a tuple: one loop over
-    # a chain of both would cost twice the time, and a cycle has a million answers.
+    # Working lists: [sum of scores, number of scores, set of raters who gave one]. The two
+    # loops differ only in reading fields or unpacking a tuple; a generator adapting one to
+    # the other would cost a resume per answer, and closing a cycle scores a million.
     tallies: dict[tuple[str, str], list] = {}
     for answer in answers:
         key = (answer.group, answer.competency)
