@@ -31,12 +31,17 @@ Evaluations (issue 8, "Scoring rules")
 - Strengths and development areas: the competencies with an "others" score, highest first
   and lowest first (ties broken by competency code). Each list holds at most ``top_n``
   and the two never overlap: with fewer than ``2 × top_n`` competencies each list takes
-  half of them (rounded down), so a competency is never both a strength and a development
-  area.
+  half of them (rounded down), and the development areas are chosen among the
+  competencies that are not strengths, so equal scores never put one competency in both.
+- Comments: only from shown groups, each group's sorted by text (:func:`comments_to_show`).
+- Large cycles: :func:`score_tallies` applies the same rules to per-group, per-competency
+  sums and counts that a database computed (:class:`CompetencyTally`), and
+  :func:`score_employee` also takes plain tuples (``answer_rows``).
 
-Means are computed exactly (integer sums, then :class:`fractions.Fraction`) and turned
-into ``float`` only at the end, so results do not depend on the order of the answers and
-a self-minus-others gap of exactly the configured gap is flagged.
+Sums of answers are exact integers and weights are normalised exactly, so results never
+depend on the order of the answers and scaling every weight changes nothing; a
+self-minus-others gap equal to the configured gap but for float rounding (3.5 − 3.2 vs
+0.3) is flagged.
 
 Awards (issue 9, "A score people can trust")
 --------------------------------------------
@@ -51,6 +56,10 @@ Awards (issue 9, "A score people can trust")
   cycle yet) is left out for every entry.
 - Stars 2–7 on the composite (absolute cut-offs, not a forced ranking).
 - Ties: more ratings first, then whoever reached the score first, then the key.
+- Most improved: :func:`rank_improvement` ranks the change of composite against the
+  previous season; agencies are compared within size bands (:func:`size_band`: up to 50,
+  51–500, over 500 front-line employees by default).
+- Badges: :func:`in_top_share` (top 10 %), :func:`no_development_area_below`.
 - Anti-gaming: :func:`detect_bursts` (many ratings of one employee from one device or
   address in a short time) and :func:`detect_peer_ring` (a closed group rating each other
   at the top of the scale while everyone else rates them clearly lower).
@@ -58,13 +67,13 @@ Awards (issue 9, "A score people can trust")
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from itertools import chain, pairwise
 
 # ---------------------------------------------------------------------------
 # Evaluations
@@ -97,14 +106,12 @@ def _exact(value: Number) -> Fraction:
     return Fraction(value)
 
 
-def _check_scale_score(score: object, *, what: str) -> None:
-    if isinstance(score, bool) or not isinstance(score, int) or not SCALE_MIN <= score <= SCALE_MAX:
-        raise ValueError(f"{what}: a score must be a whole number from {SCALE_MIN} to {SCALE_MAX}, not {score!r}")
-
-
 @dataclass(frozen=True, slots=True)
 class Answer:
-    """One rater's answer to one item. ``score`` is ``None`` for "not observed"."""
+    """One rater's answer to one item. ``score`` is ``None`` for "not observed".
+
+    Checked when scored (the group must be one of :data:`RATER_GROUPS`, the score a whole
+    number from 1 to 5), so that building a million answers stays cheap."""
 
     rater_id: str
     group: str
@@ -112,11 +119,11 @@ class Answer:
     item: str
     score: int | None
 
-    def __post_init__(self) -> None:
-        if self.group not in _GROUP_SET:
-            raise ValueError(f"unknown rater group {self.group!r}; expected one of {', '.join(RATER_GROUPS)}")
-        if self.score is not None:
-            _check_scale_score(self.score, what=f"answer of {self.rater_id!r} to {self.item!r}")
+
+# The same answer as a plain tuple, in the field order of :class:`Answer`
+# (rater_id, group, competency, item, score): what a database query's ``values_list``
+# gives, scored without building an object per answer.
+AnswerRow = tuple[str, str, str, str, "int | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +132,6 @@ class CustomerRating:
 
     rater_id: str
     overall: int
-
-    def __post_init__(self) -> None:
-        _check_scale_score(self.overall, what=f"customer rating {self.rater_id!r}")
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,21 @@ class ScoringRules:
             raise ValueError(f"blind_spot_gap must be above 0, not {self.blind_spot_gap!r}")
         object.__setattr__(self, "weights", weights)
         object.__setattr__(self, "thresholds", thresholds)
+        object.__setattr__(self, "_normalised", {})
+
+    def normalised_weights(self, groups: frozenset[str]) -> dict[str, float]:
+        """The weights of the given non-self groups with a positive weight, divided exactly
+        by their total (so they sum to 1 and scaling every weight changes nothing); empty
+        when none of them weighs anything. Cached per set of groups."""
+        cache: dict[frozenset[str], dict[str, float]] = self._normalised  # type: ignore[attr-defined]
+        found = cache.get(groups)
+        if found is None:
+            exact = {group: _exact(self.weights[group]) for group in RATER_GROUPS if group in groups and group != SELF}
+            exact = {group: weight for group, weight in exact.items() if weight > 0}
+            total = sum(exact.values(), Fraction(0))
+            found = {group: float(weight / total) for group, weight in exact.items()}
+            cache[groups] = found
+        return found
 
     @classmethod
     def default(cls) -> ScoringRules:
@@ -201,8 +220,32 @@ class EmployeeResult:
     development_areas: tuple[str, ...]
 
 
-def _float_or_none(value: Fraction | None) -> float | None:
-    return None if value is None else float(value)
+# Results are floats. Sums of answers are exact integers, weights are normalised exactly,
+# and the remaining float steps are correctly rounded (math.fsum), so a result never
+# depends on the order of the answers. Comparisons against a configured gap allow for the
+# last bits of a float: a gap within this distance of the threshold counts as reaching it.
+_TOLERANCE = 1e-9
+
+
+def _bounded(value: float, values: Iterable[float]) -> float:
+    """``value`` kept within the range of the values it was computed from (float rounding
+    could otherwise put a mean of fives a hair above 5)."""
+    values = list(values)
+    return min(max(value, min(values)), max(values))
+
+
+def _mean(values: Sequence[float]) -> float:
+    return _bounded(math.fsum(values) / len(values), values)
+
+
+def _weighted(values: Mapping[str, float], rules: ScoringRules) -> float | None:
+    """The weighted mean of the non-self groups' values under ``rules``, renormalised over
+    the groups present; ``None`` when none of them weighs anything."""
+    weights = rules.normalised_weights(frozenset(values))
+    if not weights:
+        return None
+    weighted = math.fsum(weight * values[group] for group, weight in weights.items())
+    return _bounded(weighted, [values[group] for group in weights])
 
 
 def _weighted_mean_exact(values: Mapping[str, Fraction | None], weights: Mapping[str, Fraction]) -> Fraction | None:
@@ -235,10 +278,11 @@ def mean_or_none(values: Iterable[Number | None]) -> float | None:
 def weighted_mean(values: Mapping[str, Number | None], weights: Mapping[str, Number]) -> float | None:
     """Σ weight × value / Σ weight over the keys with a value and a positive weight
     (renormalised over what is present); ``None`` when nothing is weighted. A key missing
-    from ``weights`` weighs 0."""
+    from ``weights`` weighs 0. Exact until the final rounding."""
     exact_values = {key: None if value is None else _exact(value) for key, value in values.items()}
     exact_weights = {key: _exact(weight) for key, weight in weights.items()}
-    return _float_or_none(_weighted_mean_exact(exact_values, exact_weights))
+    result = _weighted_mean_exact(exact_values, exact_weights)
+    return None if result is None else float(result)
 
 
 def trend(previous: Number | None, current: Number | None) -> float | None:
@@ -260,25 +304,115 @@ def completion_rate(submitted: int, assigned: int) -> float | None:
     return submitted / assigned
 
 
-def _flag(gap: Fraction | None, threshold: Fraction) -> str | None:
+def _flag(gap: float | None, threshold: float) -> str | None:
     if gap is None:
         return None
-    if gap >= threshold:
+    if gap >= threshold - _TOLERANCE:
         return BLIND_SPOT
-    if gap <= -threshold:
+    if gap <= -threshold + _TOLERANCE:
         return HIDDEN_STRENGTH
     return None
 
 
 def _strengths_and_development_areas(
-    others: Mapping[str, Fraction], top_n: int
+    others: Mapping[str, float], top_n: int
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     size = min(top_n, len(others) // 2)
     if size <= 0:
         return (), ()
-    highest_first = sorted(others, key=lambda code: (-others[code], code))
-    lowest_first = sorted(others, key=lambda code: (others[code], code))
-    return tuple(highest_first[:size]), tuple(lowest_first[:size])
+    # Scores equal but for float rounding are ties, broken by the competency code.
+    rounded = {code: round(value, 9) for code, value in others.items()}
+    strengths = sorted(rounded, key=lambda code: (-rounded[code], code))[:size]
+    rest = [code for code in rounded if code not in strengths]
+    development_areas = sorted(rest, key=lambda code: (rounded[code], code))[:size]
+    return tuple(strengths), tuple(development_areas)
+
+
+def _bad_answer(rater_id: object, group: object, item: object, score: object) -> ValueError:
+    if group not in _GROUP_SET:
+        return ValueError(
+            f"answer of {rater_id!r} to {item!r}: unknown rater group {group!r}; "
+            f"expected one of {', '.join(RATER_GROUPS)}"
+        )
+    return ValueError(
+        f"answer of {rater_id!r} to {item!r}: a score must be a whole number from {SCALE_MIN} to {SCALE_MAX} "
+        f"or empty (not observed), not {score!r}"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class CompetencyTally:
+    """What one rater group gave one competency: the sum and number of its scores (not
+    observed left out) and the number of distinct raters who gave at least one. A
+    database can compute these (``SUM``, ``COUNT``, ``COUNT(DISTINCT rater)``) so that a
+    large cycle is scored without reading every answer into Python."""
+
+    group: str
+    competency: str
+    score_sum: int
+    scores: int
+    raters: int
+
+
+def _tally(
+    answers: Iterable[Answer], answer_rows: Iterable[AnswerRow]
+) -> tuple[dict[tuple[str, str], tuple[int, int, int]], dict[str, set]]:
+    """Per (group, competency): (sum of scores, number of scores, distinct raters who gave
+    one); and per group the raters who gave at least one score."""
+    # Working lists: [sum of scores, number of scores, set of raters who gave one]. The two
+    # loops differ only in reading fields or unpacking a tuple; a generator adapting one to
+    # the other would cost a resume per answer, and closing a cycle scores a million.
+    tallies: dict[tuple[str, str], list] = {}
+    for answer in answers:
+        key = (answer.group, answer.competency)
+        tally = tallies.get(key)
+        if tally is None:
+            tally = _new_tally(tallies, key, answer.rater_id, answer.item, answer.score)
+        score = answer.score
+        if score is None:
+            continue
+        if score.__class__ is not int or not SCALE_MIN <= score <= SCALE_MAX:
+            raise _bad_answer(answer.rater_id, answer.group, answer.item, score)
+        tally[0] += score
+        tally[1] += 1
+        tally[2].add(answer.rater_id)
+    for rater_id, group, competency, item, score in answer_rows:
+        key = (group, competency)
+        tally = tallies.get(key)
+        if tally is None:
+            tally = _new_tally(tallies, key, rater_id, item, score)
+        if score is None:
+            continue
+        if score.__class__ is not int or not SCALE_MIN <= score <= SCALE_MAX:
+            raise _bad_answer(rater_id, group, item, score)
+        tally[0] += score
+        tally[1] += 1
+        tally[2].add(rater_id)
+
+    group_raters: dict[str, set] = {group: set() for group in RATER_GROUPS}
+    found: dict[tuple[str, str], tuple[int, int, int]] = {}
+    for key, (score_sum, scores, raters) in tallies.items():
+        group_raters[key[0]] |= raters
+        found[key] = (score_sum, scores, len(raters))
+    return found, group_raters
+
+
+def _new_tally(tallies: dict[tuple[str, str], list], key: tuple[str, str], rater_id: str, item: str, score) -> list:
+    if key[0] not in _GROUP_SET:
+        raise _bad_answer(rater_id, key[0], item, score)
+    tally = tallies[key] = [0, 0, set()]
+    return tally
+
+
+def tally_answers(
+    answers: Iterable[Answer] = (), answer_rows: Iterable[AnswerRow] = ()
+) -> tuple[list[CompetencyTally], dict[str, int]]:
+    """The tallies of some answers, and per group the number of distinct raters who gave
+    at least one score. A bad group or score raises :class:`ValueError` naming the rater
+    and the item."""
+    tallies, group_raters = _tally(answers, answer_rows)
+    found = [CompetencyTally(group, code, *numbers) for (group, code), numbers in tallies.items()]
+    return found, {group: len(raters) for group, raters in group_raters.items()}
 
 
 def score_employee(
@@ -288,99 +422,177 @@ def score_employee(
     rules: ScoringRules,
     top_n: int = DEFAULT_TOP_N,
     competency_codes: Iterable[str] = (),
+    answer_rows: Iterable[AnswerRow] = (),
+    customer_rating_rows: Iterable[tuple[str, int]] = (),
 ) -> EmployeeResult:
     """One employee's result in a cycle, from every answer about them and the customers'
-    ratings of them. ``competency_codes`` lists competencies to report even if nobody
-    answered them (the framework's); competencies met in the answers are added."""
-    if top_n < 0:
-        raise ValueError(f"top_n must not be negative, not {top_n}")
+    ratings of them.
 
-    # Integer sums and counts per (group, competency); raters per group and per competency.
-    sums: dict[tuple[str, str], int] = defaultdict(int)
-    counts: dict[tuple[str, str], int] = defaultdict(int)
-    competency_raters: dict[tuple[str, str], set[str]] = defaultdict(set)
-    group_raters: dict[str, set[str]] = {group: set() for group in RATER_GROUPS}
-    codes: set[str] = set(competency_codes)
-    for answer in answers:
-        codes.add(answer.competency)
-        score = answer.score
-        if score is None:
-            continue
-        key = (answer.group, answer.competency)
-        sums[key] += score
-        counts[key] += 1
-        competency_raters[key].add(answer.rater_id)
-        group_raters[answer.group].add(answer.rater_id)
+    ``answer_rows`` and ``customer_rating_rows`` take the same data as plain tuples
+    (``(rater_id, group, competency, item, score)`` and ``(rater_id, overall)``), added to
+    ``answers`` and ``customer_ratings``: closing a large cycle need not build an object
+    per answer (or see :func:`score_tallies`). ``competency_codes`` lists competencies to
+    report even if nobody answered them (the framework's); competencies met in the
+    answers are added. A bad group or score raises :class:`ValueError` naming the rater
+    and the item."""
+    tallies, group_raters = _tally(answers, answer_rows)
 
     customer_sum = 0
     customer_count = 0
-    for rating in customer_ratings:
-        customer_sum += rating.overall
+    ratings = chain(((r.rater_id, r.overall) for r in customer_ratings), customer_rating_rows)
+    for rater_id, overall in ratings:
+        if overall.__class__ is not int or not SCALE_MIN <= overall <= SCALE_MAX:
+            raise ValueError(
+                f"customer rating {rater_id!r}: a score must be a whole number from {SCALE_MIN} to {SCALE_MAX}, "
+                f"not {overall!r}"
+            )
+        customer_sum += overall
         customer_count += 1
-        group_raters[CUSTOMER].add(rating.rater_id)
+        group_raters[CUSTOMER].add(rater_id)
+    return _score(
+        tallies=tallies,
+        group_raters={group: len(raters) for group, raters in group_raters.items()},
+        customer_rating_sum=customer_sum,
+        customer_ratings=customer_count,
+        rules=rules,
+        top_n=top_n,
+        codes={*competency_codes, *(code for _, code in tallies)},
+    )
 
+
+def score_tallies(
+    *,
+    tallies: Iterable[CompetencyTally],
+    group_raters: Mapping[str, int],
+    customer_rating_sum: int = 0,
+    customer_ratings: int = 0,
+    rules: ScoringRules,
+    top_n: int = DEFAULT_TOP_N,
+    competency_codes: Iterable[str] = (),
+) -> EmployeeResult:
+    """One employee's result from tallies (see :class:`CompetencyTally`): the same rules
+    as :func:`score_employee`, for callers that aggregate answers in the database.
+
+    ``group_raters`` gives, per group, the distinct raters who gave at least one score
+    (for customers: who rated or answered); a missing group has none.
+    ``customer_rating_sum`` and ``customer_ratings`` are the sum and number of the
+    customers' overall-satisfaction ratings."""
+    unknown = sorted(set(group_raters) - _GROUP_SET)
+    if unknown:
+        raise ValueError(f"group_raters: unknown rater group(s) {', '.join(unknown)}")
+    if customer_ratings < 0 or not SCALE_MIN * customer_ratings <= customer_rating_sum <= SCALE_MAX * customer_ratings:
+        raise ValueError(f"a sum of {customer_ratings} customer ratings cannot be {customer_rating_sum}")
+
+    by_key: dict[tuple[str, str], tuple[int, int, int]] = {}
+    codes: set[str] = set(competency_codes)
+    for tally in tallies:
+        if tally.group not in _GROUP_SET:
+            raise ValueError(f"tally of {tally.competency!r}: unknown rater group {tally.group!r}")
+        if tally.scores and not SCALE_MIN * tally.scores <= tally.score_sum <= SCALE_MAX * tally.scores:
+            raise ValueError(
+                f"tally of {tally.group} on {tally.competency!r}: a sum of {tally.scores} scores "
+                f"cannot be {tally.score_sum}"
+            )
+        key = (tally.group, tally.competency)
+        if key in by_key:
+            raise ValueError(f"two tallies of {tally.group} on {tally.competency!r}")
+        by_key[key] = (tally.score_sum, tally.scores, tally.raters)
+        codes.add(tally.competency)
+    return _score(
+        tallies=by_key,
+        group_raters=group_raters,
+        customer_rating_sum=customer_rating_sum,
+        customer_ratings=customer_ratings,
+        rules=rules,
+        top_n=top_n,
+        codes=codes,
+    )
+
+
+def _score(
+    *,
+    tallies: Mapping[tuple[str, str], tuple[int, int, int]],
+    group_raters: Mapping[str, int],
+    customer_rating_sum: int,
+    customer_ratings: int,
+    rules: ScoringRules,
+    top_n: int,
+    codes: set[str],
+) -> EmployeeResult:
+    """The rules themselves, on checked tallies: (group, competency) → (sum of scores,
+    number of scores, distinct raters)."""
+    if top_n < 0:
+        raise ValueError(f"top_n must not be negative, not {top_n}")
     thresholds = rules.thresholds
-    weights = {group: _exact(weight) for group, weight in rules.weights.items() if group != SELF}
     ordered_codes = sorted(codes)
-
-    group_overalls: dict[str, Fraction | None] = {}
-    group_scores: dict[str, dict[str, Fraction]] = {}
+    group_scores: dict[str, dict[str, float]] = {}
+    shown_overalls: dict[str, float] = {}
     groups: dict[str, GroupResult] = {}
     for group in RATER_GROUPS:
         threshold = thresholds[group]
-        raters = len(group_raters[group])
-        scores: dict[str, Fraction] = {}
-        overall: Fraction | None = None
+        raters = group_raters.get(group, 0)
+        scores: dict[str, float] = {}
+        overall: float | None = None
         if raters >= threshold:
             for code in ordered_codes:
-                key = (group, code)
-                if counts.get(key) and len(competency_raters[key]) >= threshold:
-                    scores[code] = Fraction(sums[key], counts[key])
-            if group == CUSTOMER and customer_count:
-                overall = Fraction(customer_sum, customer_count)
+                tally = tallies.get((group, code))
+                if tally is not None and tally[1] and tally[2] >= threshold:
+                    scores[code] = tally[0] / tally[1]
+            if group == CUSTOMER and customer_ratings:
+                overall = customer_rating_sum / customer_ratings
             elif scores:
-                overall = sum(scores.values(), Fraction(0)) / len(scores)
-        shown = overall is not None
-        group_overalls[group] = overall
+                overall = _mean(list(scores.values()))
         group_scores[group] = scores
+        if overall is not None and group != SELF:
+            shown_overalls[group] = overall
         groups[group] = GroupResult(
-            group=group,
-            raters=raters,
-            shown=shown,
-            overall=_float_or_none(overall),
-            competencies={code: float(value) for code, value in scores.items()},
+            group=group, raters=raters, shown=overall is not None, overall=overall, competencies=scores
         )
 
-    non_self_overalls = {group: value for group, value in group_overalls.items() if group != SELF}
-    overall = _weighted_mean_exact(non_self_overalls, weights)
-
-    gap_threshold = _exact(rules.blind_spot_gap)
+    gap_threshold = float(_exact(rules.blind_spot_gap))
     competencies: dict[str, CompetencyResult] = {}
-    others_by_code: dict[str, Fraction] = {}
+    others_by_code: dict[str, float] = {}
+    self_scores = group_scores[SELF]
     for code in ordered_codes:
         by_group = {group: group_scores[group].get(code) for group in RATER_GROUPS}
-        others = _weighted_mean_exact({g: v for g, v in by_group.items() if g != SELF}, weights)
-        self_score = by_group[SELF]
+        answered = {group: value for group, value in by_group.items() if value is not None and group != SELF}
+        others = _weighted(answered, rules) if answered else None
+        self_score = self_scores.get(code)
         gap = None if others is None or self_score is None else self_score - others
         if others is not None:
             others_by_code[code] = others
         competencies[code] = CompetencyResult(
             competency=code,
-            by_group={group: _float_or_none(value) for group, value in by_group.items()},
-            others=_float_or_none(others),
-            self_score=_float_or_none(self_score),
-            gap=_float_or_none(gap),
+            by_group=by_group,
+            others=others,
+            self_score=self_score,
+            gap=gap,
             flag=_flag(gap, gap_threshold),
         )
 
     strengths, development_areas = _strengths_and_development_areas(others_by_code, top_n)
     return EmployeeResult(
         groups=groups,
-        overall=_float_or_none(overall),
+        overall=_weighted(shown_overalls, rules) if shown_overalls else None,
         competencies=competencies,
         strengths=strengths,
         development_areas=development_areas,
     )
+
+
+def comments_to_show(comments: Iterable[tuple[str, str]], result: EmployeeResult) -> dict[str, tuple[str, ...]]:
+    """The comments a report may show, per rater group: only groups that are shown (met
+    their threshold), blank comments left out, and each group's comments sorted by their
+    text, so their order reveals neither who wrote which nor when. ``comments`` holds
+    ``(group, text)`` pairs in any order."""
+    shown: dict[str, list[str]] = {group: [] for group in RATER_GROUPS if result.groups[group].shown}
+    for group, text in comments:
+        if group not in _GROUP_SET:
+            raise ValueError(f"comment: unknown rater group {group!r}")
+        text = text.strip()
+        if text and group in shown:
+            shown[group].append(text)
+    return {group: tuple(sorted(texts, key=lambda text: (text.casefold(), text))) for group, texts in shown.items()}
 
 
 # ---------------------------------------------------------------------------
@@ -411,8 +623,9 @@ def bayesian_rating(*, mean: float, count: int, cohort_mean: float, prior_weight
         raise ValueError(f"count must not be negative, not {count}")
     if prior_weight < 0:
         raise ValueError(f"prior_weight must not be negative, not {prior_weight}")
+    mean, cohort_mean, prior_weight = float(mean), float(cohort_mean), float(prior_weight)
     if count + prior_weight == 0:
-        return float(cohort_mean)
+        return cohort_mean
     return (count * mean + prior_weight * cohort_mean) / (count + prior_weight)
 
 
@@ -425,6 +638,10 @@ def stars(composite: float, cutoffs: Sequence[float] = DEFAULT_STAR_CUTOFFS) -> 
     """Star band 2–7 of a 0–100 composite: 2 plus the number of cut-offs reached
     (defaults: ≥ 90 → 7, ≥ 80 → 6, ≥ 70 → 5, ≥ 55 → 4, ≥ 40 → 3, else 2)."""
     _check_cutoffs(cutoffs)
+    return _stars(composite, cutoffs)
+
+
+def _stars(composite: float, cutoffs: Sequence[float]) -> int:
     value = round(composite, _COMPOSITE_TIE_DECIMALS)
     return MIN_STARS + sum(1 for cutoff in cutoffs if value >= cutoff)
 
@@ -432,7 +649,7 @@ def stars(composite: float, cutoffs: Sequence[float] = DEFAULT_STAR_CUTOFFS) -> 
 def _check_cutoffs(cutoffs: Sequence[float]) -> None:
     if len(cutoffs) != MAX_STARS - MIN_STARS:
         raise ValueError(f"star cut-offs: expected {MAX_STARS - MIN_STARS} values, got {len(cutoffs)}")
-    if any(later <= earlier for earlier, later in itertools.pairwise(cutoffs)):
+    if any(later <= earlier for earlier, later in pairwise(cutoffs)):
         raise ValueError(f"star cut-offs must increase: {tuple(cutoffs)!r}")
 
 
@@ -452,6 +669,10 @@ class EntryStats:
     first_reached_at: float
 
     def __post_init__(self) -> None:
+        # Database aggregates may be Decimal: the maths here is in floats.
+        object.__setattr__(self, "rating_sum", float(self.rating_sum))
+        if self.evaluation_overall is not None:
+            object.__setattr__(self, "evaluation_overall", float(self.evaluation_overall))
         if self.ratings < 0:
             raise ValueError(f"{self.key}: ratings must not be negative, not {self.ratings}")
         if self.ratings and not SCALE_MIN * self.ratings <= self.rating_sum <= SCALE_MAX * self.ratings:
@@ -466,8 +687,10 @@ class EntryStats:
 
 @dataclass(frozen=True)
 class Standing:
-    """One entry's place. An entry with fewer ratings than the prior weight is listed
-    "not yet ranked" (``ranked`` False, no rank, composite or stars) with its count."""
+    """One entry's place. An entry with fewer ratings than the prior weight (or with no
+    data for any weighted component) is listed "not yet ranked": ``ranked`` False, no
+    rank, composite or stars, but its count, weighted rating and components. Components
+    are 0–100, ``None`` where the entry has no data."""
 
     key: str
     rank: int | None
@@ -518,6 +741,9 @@ def rank_cohort(
         raise ValueError(f"prior_weight must not be negative, not {prior_weight}")
     _check_composite_weights(weights)
     _check_cutoffs(star_cutoffs)
+    prior_weight = float(prior_weight)
+    weights = {name: float(weight) for name, weight in weights.items()}
+    star_cutoffs = tuple(float(cutoff) for cutoff in star_cutoffs)
     keys = [entry.key for entry in entries]
     if len(set(keys)) != len(keys):
         raise ValueError("rank_cohort: every entry needs its own key")
@@ -564,7 +790,7 @@ def rank_cohort(
             rank=position,
             ranked=True,
             composite=composite,
-            stars=stars(composite, star_cutoffs),
+            stars=_stars(composite, star_cutoffs),
             weighted_rating=weighted,
             ratings=entry.ratings,
             components=components,
@@ -603,6 +829,74 @@ def wilson_lower_bound(positive: int, total: int, *, z: float = WILSON_Z_95) -> 
     centre = share + z2 / (2 * total)
     margin = z * math.sqrt(share * (1 - share) / total + z2 / (4 * total * total))
     return max(0.0, (centre - margin) / (1 + z2 / total))
+
+
+@dataclass(frozen=True)
+class Improvement:
+    """One entry's change of composite against the previous season."""
+
+    key: str
+    rank: int
+    previous: float
+    current: float
+    change: float
+    ratings: int
+
+
+def rank_improvement(*, previous: Mapping[str, float | None], current: Sequence[Standing]) -> list[Improvement]:
+    """The "most improved" standings (most improved agency, rising star): the entries
+    ranked now that had a composite in the previous season (``previous``: key →
+    composite), by change of composite, largest first; ties: more ratings now, then the
+    key. Ranks run 1, 2, 3 … without gaps. An entry new this season is not listed: it
+    has nothing to improve on."""
+    rows = []
+    for standing in current:
+        before = previous.get(standing.key)
+        if not standing.ranked or before is None or standing.composite is None:
+            continue
+        change = standing.composite - float(before)
+        rows.append(((-round(change, _COMPOSITE_TIE_DECIMALS), -standing.ratings, standing.key), standing, change))
+    rows.sort(key=lambda row: row[0])
+    return [
+        Improvement(
+            key=standing.key,
+            rank=position,
+            previous=float(previous[standing.key]),
+            current=standing.composite,
+            change=change,
+            ratings=standing.ratings,
+        )
+        for position, (_, standing, change) in enumerate(rows, start=1)
+    ]
+
+
+DEFAULT_SIZE_BAND_LIMITS: tuple[int, ...] = (50, 500)
+
+
+def size_bands(limits: Sequence[int] = DEFAULT_SIZE_BAND_LIMITS) -> tuple[str, ...]:
+    """The keys of the size bands cut at ``limits`` (largest size of each band but the
+    last): by default ``upto-50``, ``51-500``, ``over-500``."""
+    if not limits or any(limit < 0 for limit in limits):
+        raise ValueError(f"size band limits must be whole numbers ≥ 0, not {tuple(limits)!r}")
+    if any(later <= earlier for earlier, later in pairwise(limits)):
+        raise ValueError(f"size band limits must increase: {tuple(limits)!r}")
+    keys = [f"upto-{limits[0]}"]
+    keys += [f"{earlier + 1}-{later}" for earlier, later in pairwise(limits)]
+    keys.append(f"over-{limits[-1]}")
+    return tuple(keys)
+
+
+def size_band(front_line_employees: int, limits: Sequence[int] = DEFAULT_SIZE_BAND_LIMITS) -> str:
+    """The size band of an agency by its number of front-line employees (the best-agency
+    award compares agencies of similar size): ``upto-50``, ``51-500`` or ``over-500`` by
+    default."""
+    if front_line_employees < 0:
+        raise ValueError(f"a number of employees cannot be negative: {front_line_employees}")
+    keys = size_bands(limits)
+    for limit, key in zip(limits, keys, strict=False):
+        if front_line_employees <= limit:
+            return key
+    return keys[-1]
 
 
 # Badges --------------------------------------------------------------------
@@ -661,13 +955,15 @@ def detect_bursts(
         if len(events) <= max_per_source:
             continue
         events.sort()
-        end = 0
+        end = 0  # the last event within the window that starts at ``start``
+        marked = -1  # the events up to this one are already discounted
         for start in range(len(events)):
             end = max(end, start)
             while end + 1 < len(events) and events[end + 1][0] - events[start][0] <= window_seconds:
                 end += 1
             if end - start + 1 > max_per_source:
-                discounted.update(index for _, index in events[start : end + 1])
+                discounted.update(index for _, index in events[max(start, marked + 1) : end + 1])
+                marked = end
     return discounted
 
 
@@ -724,7 +1020,8 @@ def detect_peer_ring(
     ``min_outside_ratings`` (2) scores from outside the set whose mean is at least
     ``min_gap`` (1.0 point) below the mean of the scores from inside it. Members who
     do not meet the outside condition are dropped (they become outsiders) and the rest
-    re-checked, so a genuinely well-rated colleague does not hide a ring around them."""
+    re-checked, so a genuinely well-rated colleague does not hide a ring around them.
+    A ring inside a larger one is reported once, as the larger one."""
     if min_size < 2:
         raise ValueError(f"min_size must be at least 2, not {min_size}")
     pair_scores: dict[tuple[str, str], list[float]] = defaultdict(list)
@@ -773,4 +1070,6 @@ def detect_peer_ring(
                 rings[members] = PeerRing(members=ordered, evidence=tuple(evidence[m] for m in ordered))
                 break
             members = members - failing
-    return sorted(rings.values(), key=lambda ring: ring.members)
+    # A ring inside a larger ring is the same ring seen from a smaller clique.
+    largest = [ring for members, ring in rings.items() if not any(members < other for other in rings)]
+    return sorted(largest, key=lambda ring: ring.members)

@@ -1,9 +1,10 @@
 """Closing a cycle: every employee's result computed by ``evaluations.scoring`` and
 stored as aggregates, frozen.
 
-Reads are bulk (``values_list``, a few hundred employees at a time so memory stays
-bounded) and writes are ``bulk_create``; nothing here does arithmetic on scores beyond
-counting raters: the maths is the scoring module's."""
+Reads are bulk (aggregates and ``values_list``, a few hundred employees at a time so
+memory stays bounded) and writes are bulk inserts; the rules (thresholds, means,
+weights, flags, which comments show) are the scoring module's, applied to tallies the
+database adds up."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Model
+from django.db.models import Count, Model, Sum
 
 from evaluations import scoring
 from evaluations.models import (
@@ -22,7 +23,6 @@ from evaluations.models import (
     Cycle,
     Employee,
     EmployeeResult,
-    Item,
     Response,
     ResultComment,
     ResultCompetency,
@@ -75,9 +75,12 @@ def _previous_overalls(cycle: Cycle, employee_ids: Sequence[int]) -> dict[int, t
     return previous
 
 
-def _score_rows(result: scoring.EmployeeResult, codes: Sequence[str], weights: dict) -> list[tuple]:
+def _score_rows(
+    result: scoring.EmployeeResult, codes: Sequence[str], weights: dict, tally_raters: dict[tuple[str, str], int]
+) -> list[tuple]:
     """(competency, group, score, raters, shown) for every competency and ``overall``
-    × every rater group and ``others``."""
+    × every rater group and ``others``. ``raters`` counts who gave the competency a score
+    (the group's raters on ``overall``); a hidden score keeps its count and has no value."""
     groups = result.groups
     counted = [g for g in scoring.RATER_GROUPS if g != scoring.SELF and weights.get(g, 0) > 0]
     rows = []
@@ -86,9 +89,9 @@ def _score_rows(result: scoring.EmployeeResult, codes: Sequence[str], weights: d
         by_group = line.by_group if line else {}
         for group in scoring.RATER_GROUPS:
             score = by_group.get(group)
-            rows.append((code, group, score, groups[group].raters, score is not None))
+            rows.append((code, group, score, tally_raters.get((group, code), 0), score is not None))
         others = line.others if line else None
-        raters = sum(groups[g].raters for g in counted if by_group.get(g) is not None)
+        raters = sum(tally_raters.get((g, code), 0) for g in counted if by_group.get(g) is not None)
         rows.append((code, OTHERS, others, raters, others is not None))
     for group in scoring.RATER_GROUPS:
         rows.append((OVERALL, group, groups[group].overall, groups[group].raters, groups[group].shown))
@@ -97,8 +100,22 @@ def _score_rows(result: scoring.EmployeeResult, codes: Sequence[str], weights: d
     return rows
 
 
+def _scored_answers(cycle: Cycle, chunk: Sequence[int]):
+    return Answer.objects.filter(
+        response__cycle=cycle,
+        response__status=Response.Status.SUBMITTED,
+        response__ratee_id__in=chunk,
+        score__isnull=False,
+    ).order_by()
+
+
 def compute_results(*, cycle: Cycle) -> int:
-    """Compute and store every result of ``cycle`` (inside the caller's transaction)."""
+    """Compute and store every result of ``cycle`` (inside the caller's transaction).
+
+    The database adds up the answers (per employee, rater group and competency: the sum
+    and number of scores and the distinct raters who gave one) and the scoring module's
+    :func:`~evaluations.scoring.score_tallies` applies the rules to those tallies, so a
+    million answers never become a million Python objects."""
     rules = cycle.scoring_rules()
     weights = dict(rules.weights)
     competencies = list(
@@ -111,16 +128,9 @@ def compute_results(*, cycle: Cycle) -> int:
             for position, (code, name_ar, name_en) in enumerate(competencies)
         ]
     )
-    item_competency = {
-        pk: (competency, code)
-        for pk, code, competency in Item.objects.filter(competency__framework_id=cycle.framework_id).values_list(
-            "pk", "code", "competency__code"
-        )
-    }
     employee_ids = sorted(set(cycle.assignments.values_list("ratee_id", flat=True)))
     start, end = cycle_period(cycle)
     previous = _previous_overalls(cycle, employee_ids)
-    group_order = {group: position for position, group in enumerate(scoring.RATER_GROUPS)}
     total = 0
     for offset in range(0, len(employee_ids), CHUNK):
         chunk = employee_ids[offset : offset + CHUNK]
@@ -130,40 +140,57 @@ def compute_results(*, cycle: Cycle) -> int:
                 "pk", "employee_id", "name_ar", "name_en", "unit__agency__slug", "unit__slug", "supervisor__employee_id"
             )
         }
-        answers: dict[int, list[scoring.Answer]] = defaultdict(list)
-        answer_rows = _rows(
-            Answer.objects.filter(
-                response__cycle=cycle, response__status=Response.Status.SUBMITTED, response__ratee_id__in=chunk
+        tallies: dict[int, list[scoring.CompetencyTally]] = defaultdict(list)
+        tally_raters: dict[int, dict[tuple[str, str], int]] = defaultdict(dict)
+        for ratee_id, group, competency, score_sum, scores, raters in _rows(
+            _scored_answers(cycle, chunk)
+            .values("response__ratee_id", "response__relationship", "item__competency__code")
+            .annotate(score_sum=Sum("score"), scores=Count("score"), raters=Count("response__rater_id", distinct=True))
+            .values_list(
+                "response__ratee_id",
+                "response__relationship",
+                "item__competency__code",
+                "score_sum",
+                "scores",
+                "raters",
             )
-            .order_by()
-            .values_list("response__ratee_id", "response__rater_id", "response__relationship", "item_id", "score")
-        )
-        for ratee_id, rater_id, relationship, item_id, score in answer_rows:
-            competency, item_code = item_competency[item_id]
-            answers[ratee_id].append(scoring.Answer(str(rater_id), relationship, competency, item_code, score))
-        del answer_rows
-        customers: dict[int, list[scoring.CustomerRating]] = defaultdict(list)
-        customer_comments: dict[int, list[str]] = defaultdict(list)
-        for employee_id, rating_id, overall, comment in customer_ratings_for(chunk, start, end):
-            customers[employee_id].append(scoring.CustomerRating(f"c{rating_id}", overall))
-            if comment.strip():
-                customer_comments[employee_id].append(comment.strip())
+        ):
+            tallies[ratee_id].append(scoring.CompetencyTally(group, competency, int(score_sum), scores, raters))
+            tally_raters[ratee_id][(group, competency)] = raters
+        group_raters: dict[int, dict[str, int]] = defaultdict(dict)
+        for ratee_id, group, raters in _rows(
+            _scored_answers(cycle, chunk)
+            .values("response__ratee_id", "response__relationship")
+            .annotate(raters=Count("response__rater_id", distinct=True))
+            .values_list("response__ratee_id", "response__relationship", "raters")
+        ):
+            group_raters[ratee_id][group] = raters
+        customers: dict[int, list[int]] = defaultdict(lambda: [0, 0])
         comments: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for employee_id, _rating_id, overall, comment in customer_ratings_for(chunk, start, end):
+            customer = customers[employee_id]
+            customer[0] += overall
+            customer[1] += 1
+            if comment:
+                comments[employee_id].append((scoring.CUSTOMER, comment))
         for ratee_id, relationship, comment in (
             Response.objects.filter(cycle=cycle, status=Response.Status.SUBMITTED, ratee_id__in=chunk)
             .exclude(comment="")
             .exclude(relationship=scoring.SELF)
             .values_list("ratee_id", "relationship", "comment")
         ):
-            comments[ratee_id].append((relationship, comment.strip()))
+            comments[ratee_id].append((relationship, comment))
 
         results: list[EmployeeResult] = []
         computed: list[scoring.EmployeeResult] = []
         for employee_id in chunk:
             code, name_ar, name_en, agency_slug, unit_slug, supervisor_code = people[employee_id]
-            result = scoring.score_employee(
-                answers=answers.pop(employee_id, ()),
-                customer_ratings=customers.pop(employee_id, ()),
+            customer_sum, customer_count = customers.get(employee_id, (0, 0))
+            result = scoring.score_tallies(
+                tallies=tallies.get(employee_id, ()),
+                group_raters={**group_raters.get(employee_id, {}), scoring.CUSTOMER: customer_count},
+                customer_rating_sum=customer_sum,
+                customer_ratings=customer_count,
                 rules=rules,
                 competency_codes=codes,
             )
@@ -195,17 +222,17 @@ def compute_results(*, cycle: Cycle) -> int:
         scores: list[tuple] = []
         stored_comments: list[tuple] = []
         for stored, result in zip(results, computed, strict=True):
-            scores.extend((stored.pk, *row) for row in _score_rows(result, codes, weights))
-            shown_comments = [
-                (group, text) for group, text in comments.get(stored.employee_id, ()) if result.groups[group].shown
-            ]
-            if result.groups[scoring.CUSTOMER].shown:
-                shown_comments += [(scoring.CUSTOMER, text) for text in customer_comments.get(stored.employee_id, ())]
-            # Grouped, then alphabetical: the order says nothing about who wrote what or when.
-            shown_comments.sort(key=lambda pair: (group_order[pair[0]], pair[1]))
-            stored_comments.extend(
-                (stored.pk, group, text, position) for position, (group, text) in enumerate(shown_comments)
+            scores.extend(
+                (stored.pk, *row)
+                for row in _score_rows(result, codes, weights, tally_raters.get(stored.employee_id, {}))
             )
+            # Only shown groups, each group's sorted by text: the order reveals nobody.
+            shown = scoring.comments_to_show(comments.get(stored.employee_id, ()), result)
+            position = 0
+            for group, texts in shown.items():
+                for text in texts:
+                    stored_comments.append((stored.pk, group, text, position))
+                    position += 1
         _insert_rows(ResultScore, ("result", "competency", "rater_group", "score", "raters", "shown"), scores)
         _insert_rows(ResultComment, ("result", "rater_group", "text", "position"), stored_comments)
         total += len(results)

@@ -305,3 +305,47 @@ def test_responses_are_refused_once_the_cycle_is_closed():
 def test_scoring_defaults_are_the_cycle_defaults():
     cycle = make_cycle(units=[UnitFactory()])
     assert cycle.scoring_rules() == scoring.ScoringRules.default()
+
+
+def test_a_draft_cycles_settings_can_change_until_it_opens():
+    boss, _team = make_team(size=3)
+    cycle = make_cycle(units=[boss.unit])
+    services.update_cycle_settings(cycle=cycle, weights={**cycle.weights, "customer": 65}, peers_per_employee=2)
+    cycle.refresh_from_db()
+    assert (cycle.weights["customer"], cycle.peers_per_employee) == (65, 2)
+    services.open_cycle(cycle=cycle)
+    with pytest.raises(ValidationError, match="is open, so you cannot change it"):
+        services.update_cycle_settings(cycle=cycle, peers_per_employee=3)
+    assert ModelLogEntry.objects.filter(object_id=str(cycle.pk), action="evaluations.update").count() == 1
+
+
+def test_approving_a_nomination_respects_the_peer_cap():
+    boss, team = make_team(size=2)
+    busy = EmployeeFactory()
+    cycle = services.open_cycle(cycle=make_cycle(units=[boss.unit], max_evaluations_per_rater=1))
+    services.add_assignment(cycle=cycle, rater=busy, ratee=boss, relationship=Relationship.PEER)
+    nomination = services.nominate_peer(cycle=cycle, employee=team[0], peer=busy)
+    with pytest.raises(ValidationError, match="most peer evaluations"):
+        services.approve_nomination(nomination=nomination, supervisor=boss)
+    services.approve_nomination(nomination=nomination, supervisor=boss, approve=False)
+    nomination.refresh_from_db()
+    assert nomination.status == PeerNomination.Status.REJECTED
+
+
+def test_every_audit_action_is_registered_with_wagtail():
+    from wagtail.log_actions import registry
+
+    from evaluations import audit
+
+    for action, label in audit.ACTION_LABELS.items():
+        assert registry.action_exists(action)
+        assert registry.get_action_label(action) == label
+
+
+def test_a_refusal_reads_in_arabic_for_an_arabic_reader():
+    from django.utils import translation
+
+    cycle = make_cycle(units=[UnitFactory()], slug="ar-cycle")
+    with translation.override("ar"), pytest.raises(ValidationError) as error:
+        services.close_cycle(cycle=cycle)
+    assert error.value.messages == ["الدورة «دورة التقييم» مسودة، لذا لا يمكن إغلاقها."]
