@@ -112,7 +112,11 @@ def customer_feedback_token(
             employee=employee, kind=kind, channel=channel, token=new_feedback_token(), created_at=now
         )
         card.full_clean(validate_unique=False, validate_constraints=False)
-        card.save()
+        try:
+            with transaction.atomic():
+                card.save()
+        except IntegrityError:  # printed at the same moment elsewhere: one card per employee
+            return CustomerFeedbackLink.objects.get(employee=employee, kind=kind)
         return card
     if kind != CustomerFeedbackLink.Kind.SINGLE_USE:
         raise ValidationError(_("Unknown kind of link: %(kind)s.") % {"kind": kind})
