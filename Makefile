@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup venv venv-test migrate messages static demo search-index serve lint check npm test-services bench-relevance bench-speed bench-load
+.PHONY: run test setup venv venv-test migrate messages static demo search-index serve lint check npm test-services bench-relevance bench-speed bench-load bench-customer-form
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -91,3 +91,11 @@ bench-speed: venv-test
 # --database postgres, --redis-url redis://127.0.0.1:6379/3, ...).
 bench-load: venv-test
 	$(PY) bench/load.py $(BENCH_LOAD_ARGS)
+
+# Customer form submissions per second: real daphne, 50 clients, loopback only. The default
+# run is the single-process SQLite set-up; the second, two workers on PostgreSQL + Redis.
+BENCH_CUSTOMER_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/tamayuz_bench_customer
+BENCH_CUSTOMER_REDIS_URL ?= redis://127.0.0.1:6379/8
+bench-customer-form: venv-test
+	$(PY) bench/customer_form.py
+	$(PY) bench/customer_form.py --workers 2 --database-url $(BENCH_CUSTOMER_DATABASE_URL) --redis-url $(BENCH_CUSTOMER_REDIS_URL)

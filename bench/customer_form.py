@@ -87,7 +87,9 @@ def server_environment(args, workdir: Path) -> dict[str, str]:
         {
             "DJANGO_SETTINGS_MODULE": "portal.settings.test",
             "DATABASE_URL": args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}",
-            "DATABASE_CONN_MAX_AGE": "60",
+            # The default: a connection per request. Persistent connections belong to
+            # threads, and ASGI serves each request from a new one (they would pile up).
+            "DATABASE_CONN_MAX_AGE": "0",
             "TAMAYUZ_VAR_DIR": str(workdir / "var"),
             "SEARCH_EMBEDDED_PATH": str(workdir / "search.sqlite3"),
             "CUSTOMER_FEEDBACK_ADDRESS_PER_HOUR": "10000000",

@@ -113,7 +113,11 @@ def customer_feedback_token(
             employee=employee, kind=kind, channel=channel, token=new_feedback_token(), created_at=now
         )
         card.full_clean(validate_unique=False, validate_constraints=False)
-        card.save()
+        try:
+            with transaction.atomic():
+                card.save()
+        except IntegrityError:  # printed at the same moment elsewhere: one card per employee
+            return CustomerFeedbackLink.objects.get(employee=employee, kind=kind)
         return card
     if kind != CustomerFeedbackLink.Kind.SINGLE_USE:
         raise ValidationError(_("Unknown kind of link: %(kind)s.") % {"kind": kind})
@@ -195,7 +199,6 @@ def _check_limits(*, link: CustomerFeedbackLink, client_fingerprint: str, today:
 # --- Ratings --------------------------------------------------------------------------
 
 
-@transaction.atomic
 def submit_customer_rating(
     *,
     token: str,
@@ -214,6 +217,29 @@ def submit_customer_rating(
     A single-use link already answered gives ``already_received`` (nothing saved); an
     unknown or expired link, or a submission over the limits, raises
     ``CustomerFeedbackRejected``; scores outside 1–5 raise ``ValidationError``."""
+    answers = {
+        "overall": overall,
+        "respect": respect,
+        "time": time,
+        "clarity": clarity,
+        "solved": solved,
+        "comment": comment.strip(),
+        "language": language[:2],
+    }
+    try:
+        return _save_rating(token=token, answers=answers, client_fingerprint=client_fingerprint, now=now)
+    except IntegrityError:
+        # The unique ``link``: another submission through this single-use link committed
+        # first (the claim below makes this rare; the constraint makes it impossible).
+        if CustomerRating.objects.filter(link__token=token).exists():
+            return CustomerFeedbackOutcome(rating=None)
+        raise
+
+
+@transaction.atomic
+def _save_rating(
+    *, token: str, answers: dict, client_fingerprint: str, now: datetime | None
+) -> CustomerFeedbackOutcome:
     now = now or timezone.now()
     link = usable_feedback_link(token=token, now=now)
     if link.used_at is not None:
@@ -223,14 +249,8 @@ def submit_customer_rating(
         employee_id=link.employee_id,
         submitted_at=now,
         channel=link.channel,
-        overall=overall,
-        respect=respect,
-        time=time,
-        clarity=clarity,
-        solved=solved,
-        comment=comment.strip(),
-        language=language[:2],
         client_fingerprint=client_fingerprint,
+        **answers,
     )
     if link.is_card:
         rating.card = link
@@ -239,17 +259,10 @@ def submit_customer_rating(
     rating.full_clean(validate_unique=False, validate_constraints=False)
     if not link.is_card:
         # Claim the link: of two simultaneous submissions only one updates the row (the
-        # other waits for it, then finds it used). The unique ``link`` below is the
-        # guarantee should anything get past this.
+        # other waits for it, then finds it used).
         claimed = CustomerFeedbackLink.objects.filter(pk=link.pk, used_at__isnull=True).update(used_at=now)
         if not claimed:
             return CustomerFeedbackOutcome(rating=None)
-    try:
-        with transaction.atomic():
-            rating.save(force_insert=True)
-    except IntegrityError:
-        if link.is_card or not CustomerRating.objects.filter(link=link).exists():
-            raise
-        return CustomerFeedbackOutcome(rating=None)
+    rating.save(force_insert=True)
     customer_ratings_changed.send(sender=CustomerRating, added=[rating], removed=[])
     return CustomerFeedbackOutcome(rating=rating)

@@ -73,5 +73,25 @@ class CustomerRatingForm(forms.Form):
     )
     nonce = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def score_fields(self) -> list:
-        return [self[name] for name in ("overall", *self.DIMENSIONS)]
+    def questions(self) -> list[dict]:
+        """The five rating questions, ready for the template: rendering Django's radio
+        widgets one template per option costs more than the rest of the page together."""
+        questions = []
+        for name in ("overall", *self.DIMENSIONS):
+            bound = self[name]
+            value = bound.value()
+            value = "" if value is None else str(value)
+            questions.append(
+                {
+                    "name": name,
+                    "id": bound.auto_id,
+                    "label": bound.label,
+                    "required": bound.field.required,
+                    "errors": bound.errors,
+                    "options": [
+                        {"value": choice, "label": label, "id": f"{bound.auto_id}_{index}", "checked": choice == value}
+                        for index, (choice, label) in enumerate(bound.field.choices)
+                    ],
+                }
+            )
+        return questions

@@ -76,26 +76,20 @@ def _form_page(request: HttpRequest, *, link: CustomerFeedbackLink, form: Custom
 @never_cache
 @require_http_methods(["GET", "POST"])
 def customer_feedback_form(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        link = customer_feedback.usable_feedback_link(token=token)
-    except CustomerFeedbackRejected as rejection:
-        return _rejected(request, rejection)
-    if link.used_at is not None:
-        return _already_received(request)
     if request.method == "GET":
-        return _form_page(request, link=link, form=CustomerRatingForm())
-
+        return _open_link(request, token=token, form=CustomerRatingForm())
     form = CustomerRatingForm(data=request.POST)
-    if not is_valid_form_nonce(request.POST.get("nonce", ""), token=link.token):
+    if not is_valid_form_nonce(request.POST.get("nonce", ""), token=token):
         form.is_valid()
         form.add_error(None, _("This form was open too long. Please check your answers and send them again."))
-        return _form_page(request, link=link, form=form, status=400)
+        return _open_link(request, token=token, form=form, status=400)
     if not form.is_valid():
-        return _form_page(request, link=link, form=form, status=400)
+        return _open_link(request, token=token, form=form, status=400)
+    # The usual path reads the link once, in the service's transaction.
     answers = {name: form.cleaned_data[name] for name in ("overall", *CustomerRatingForm.DIMENSIONS, "comment")}
     try:
         outcome = customer_feedback.submit_customer_rating(
-            token=link.token,
+            token=token,
             **answers,
             language=get_language() or "",
             client_fingerprint=customer_feedback.client_fingerprint_for(_client_address(request)),
@@ -105,10 +99,21 @@ def customer_feedback_form(request: HttpRequest, token: str) -> HttpResponse:
     except ValidationError as error:
         for message in error.messages:
             form.add_error(None, message)
-        return _form_page(request, link=link, form=form, status=400)
+        return _open_link(request, token=token, form=form, status=400)
     if outcome.already_received:
         return _already_received(request)
     return HttpResponseRedirect(reverse("customer_feedback:thanks"), status=303)
+
+
+def _open_link(request: HttpRequest, *, token: str, form: CustomerRatingForm, status: int = 200) -> HttpResponse:
+    """The form for ``token``, or the polite page saying why it cannot be used."""
+    try:
+        link = customer_feedback.usable_feedback_link(token=token)
+    except CustomerFeedbackRejected as rejection:
+        return _rejected(request, rejection)
+    if link.used_at is not None:
+        return _already_received(request)
+    return _form_page(request, link=link, form=form, status=status)
 
 
 def customer_feedback_thanks(request: HttpRequest) -> HttpResponse:
