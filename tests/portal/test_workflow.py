@@ -85,8 +85,8 @@ def test_editorial_groups_reach_the_admin_and_reference_data(db, group_name):
     assert "wagtailadmin.access_admin" in codenames
     assert {"wagtailimages.add_image", "wagtailimages.choose_image"} <= codenames
     assert {"wagtaildocs.add_document", "wagtaildocs.choose_document"} <= codenames
-    for model in ("agency", "topic"):
-        assert {f"knowledge.view_{model}", f"knowledge.add_{model}", f"knowledge.change_{model}"} <= codenames
+    for app_label, model in (("portal", "agency"), ("knowledge", "topic")):
+        assert {f"{app_label}.view_{model}", f"{app_label}.add_{model}", f"{app_label}.change_{model}"} <= codenames
     assert {"knowledge.view_channel", "knowledge.change_channel"} <= codenames
 
 
