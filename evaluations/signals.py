@@ -7,3 +7,8 @@ from django.dispatch import Signal
 #: ratings as they now count) and ``removed`` (copies of ratings as they counted before: an
 #: import that corrected a rating, a rating HR discounted). A new rating is only added.
 customer_ratings_changed = Signal()
+
+#: Sent inside the transaction that submitted a rater's response, with ``response``. The
+#: live dashboard's receiver (``evaluations.live``) announces it only after that
+#: transaction commits.
+response_submitted = Signal()
