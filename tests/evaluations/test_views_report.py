@@ -49,6 +49,16 @@ def test_who_may_read_a_closed_cycles_report(client, org, closed):
         assert client.get(url).status_code == status, user
 
 
+def test_the_supervisor_lists_their_direct_reports_reports(client, org, closed):
+    client.force_login(org.supervisor.user)
+    team = client.get("/en/evaluations/team/")
+    assert team.status_code == 200
+    html = team.content.decode()
+    for employee in org.staff:
+        assert report_url(closed, employee, "/en") in html
+    assert report_url(closed, org.supervisor, "/en") not in html
+
+
 def test_the_employee_reads_their_own_report_after_release(client, org, closed):
     release_cycle(cycle=closed)
     me = org.staff[0]
