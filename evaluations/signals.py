@@ -8,3 +8,8 @@ from django.dispatch import Signal
 #: import that corrected a rating, a rating HR discounted). A new rating is only added.
 #: ``recounted`` is True when HR decided the ratings count again (no new evidence in them).
 customer_ratings_changed = Signal()
+
+#: Sent inside the transaction that submitted a rater's response, with ``response``. The
+#: live dashboard's receiver (``evaluations.live``) announces it only after that
+#: transaction commits.
+response_submitted = Signal()

@@ -2,11 +2,45 @@
 
 from django.urls import path
 
-from evaluations import views
+from evaluations import dashboard_views, rater_views, report_views, views
 
 app_name = "evaluations"
 
 urlpatterns = [
+    path("evaluations/", rater_views.todo, name="todo"),
+    path("evaluations/team/", rater_views.team, name="team"),
+    path(
+        "evaluations/nominations/<int:nomination_id>/decide/", rater_views.decide_nomination, name="decide_nomination"
+    ),
     path("evaluations/organisation/import/", views.org_import, name="org_import"),
     path("evaluations/organisation/import/confirm/", views.org_import_confirm, name="org_import_confirm"),
+    path("evaluations/cycles/", dashboard_views.cycle_list, name="cycle_list"),
+    path("evaluations/cycles/<slug:slug>/", dashboard_views.cycle_dashboard, name="cycle_dashboard"),
+    path(
+        "evaluations/cycles/<slug:slug>/export.<str:file_format>",
+        dashboard_views.cycle_export,
+        name="cycle_export",
+    ),
+    path(
+        "evaluations/cycles/<slug:slug>/<str:action>/",
+        dashboard_views.cycle_action,
+        name="cycle_action",
+    ),
+    path("evaluations/<slug:cycle_slug>/nominate/", rater_views.nominate, name="nominate"),
+    path("evaluations/<slug:cycle_slug>/reports/<str:employee_id>/", report_views.report, name="report"),
+    path(
+        "evaluations/<slug:cycle_slug>/reports/<str:employee_id>/report.pdf",
+        report_views.report_pdf,
+        name="report_pdf",
+    ),
+    path(
+        "evaluations/<slug:cycle_slug>/<int:assignment_id>/",
+        rater_views.evaluation_form,
+        name="evaluation_form",
+    ),
+    path(
+        "evaluations/<slug:cycle_slug>/<int:assignment_id>/decline/",
+        rater_views.decline,
+        name="decline",
+    ),
 ]

@@ -218,7 +218,7 @@ def client_for(role: str) -> Client:
     else:
         user = UserFactory(roles=ROLE_GROUPS[role])
     EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=True)
-    if role in {"hr", "leadership", "superuser"}:
+    if role in {"editor", "reviewer", "hr", "leadership", "superuser"}:
         secret = give_totp(user)
         response = client.post("/accounts/login/", {"login": user.username, "password": PASSWORD})
         assert response.status_code == 302, response.status_code
