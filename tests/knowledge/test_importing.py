@@ -127,19 +127,67 @@ def test_markdown_lists_and_links_are_kept():
     assert '<a href="https://www.bahrain.bh">site</a>' in html
 
 
-def test_raw_html_and_scripts_in_a_file_do_not_get_through(site_tree, tmp_path):
-    body = (
-        '<script>alert("owned")</script>\n\n'
-        '<p onclick="steal()">Hi <img src=x onerror=alert(1)></p>\n\n'
-        '<iframe src="https://evil.example"></iframe>\n\n'
-        "[click](javascript:alert(2))"
-    )
-    write(tmp_path, "a.md", body)
-    import_knowledge(directory=tmp_path)
-    answer = FAQPage.objects.get(slug="file-a-complaint").answer
+RAW_HTML_BODY = (
+    '<script>alert("owned")</script>\n\n'
+    '<p onclick="steal()">Hi <img src=x onerror=alert(1)></p>\n\n'
+    '<iframe src="https://evil.example"></iframe>\n\n'
+    "[click](javascript:alert(2))"
+)
+
+
+def test_the_sanitiser_keeps_no_raw_html_or_script():
+    html = markdown_to_rich_text(RAW_HTML_BODY)
     for forbidden in ("<script", "alert", "onclick", "<img", "onerror", "<iframe", "evil.example", "javascript:"):
-        assert forbidden not in answer
-    assert "Hi" in answer
+        assert forbidden not in html
+    assert "Hi" in html
+
+
+def test_a_file_whose_raw_html_the_sanitiser_would_remove_is_refused_naming_each_removal(site_tree, tmp_path):
+    write(tmp_path, "a.md", RAW_HTML_BODY)
+    write(tmp_path, "b.md", "Fine text.", slug="fine")
+    (problem,) = problems_of(tmp_path)
+    assert problem.startswith("a.md: content the page cannot hold would be removed: ")
+    for removal in (
+        "<script> and its text “alert(\"owned\")”",
+        "the attribute “onclick” of <p>",
+        "<img>",
+        "<iframe> and everything in it",
+        "the link address “javascript:alert(2)”",
+    ):
+        assert removal in problem
+    assert not FAQPage.objects.exists()
+
+
+def test_text_after_stray_html_is_not_lost_silently(site_tree, tmp_path):
+    write(tmp_path, "a.md", "First paragraph.\n\n<style>\n\nThe rest of the answer.\n\nAnd more.")
+    (problem,) = problems_of(tmp_path)
+    assert "<style> and its text “The rest of the answer. And more.”" in problem
+
+
+def test_an_html_comment_is_named(site_tree, tmp_path):
+    write(tmp_path, "a.md", "Text <!-- editors' note --> more.")
+    (problem,) = problems_of(tmp_path)
+    assert "an HTML comment “ editors' note ”" in problem
+
+
+def test_allowed_inline_html_is_kept_without_a_problem(site_tree, tmp_path):
+    write(tmp_path, "a.md", "Line one<br>line <b>two</b>.")
+    import_knowledge(directory=tmp_path)
+    assert FAQPage.objects.get().answer == "<p>Line one<br/>line <b>two</b>.</p>"
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(site_tree, tmp_path, settings):
+    settings.TAMAYUZ_IMPORT_MAX_FILE_BYTES = 2048
+    write(tmp_path, "big.md", "x" * 3000)
+    write(tmp_path, "small.md", "Fine.", slug="small")
+    assert problems_of(tmp_path) == ["big.md: is 4 KB; files over 2 KB are refused (split the page or shorten it)"]
+    assert not FAQPage.objects.exists()
+
+
+def test_the_default_size_limit_is_512_kb(site_tree, tmp_path):
+    write(tmp_path, "big.md", "word " * (512 * 1024 // 5 + 10))
+    (problem,) = problems_of(tmp_path)
+    assert "files over 512 KB are refused" in problem
 
 
 # --- audience, agency, publishing --------------------------------------------------------------
@@ -498,7 +546,10 @@ def test_messages_follow_the_default_language_arabic(site_tree, tmp_path):
     write(tmp_path, "bad.md", colour="blue")
     with translation.override("ar"):
         problems = problems_of(tmp_path)
-    allowed = "agency, audience, channels, locale, slug, summary, tags, title, type"
+    allowed = (
+        "agency, audience, channels, last_reviewed_on, locale, owner_team, related, review_by, slug, summary, "
+        "tags, title, topic, type"
+    )
     assert problems == [f"bad.md: مفتاح غير معروف «colour» (المسموح: {allowed})"]
 
 
