@@ -148,7 +148,7 @@ def test_a_file_whose_raw_html_the_sanitiser_would_remove_is_refused_naming_each
     (problem,) = problems_of(tmp_path)
     assert problem.startswith("a.md: content the page cannot hold would be removed: ")
     for removal in (
-        "<script> and its text “alert(\"owned\")”",
+        '<script> and its text “alert("owned")”',
         "the attribute “onclick” of <p>",
         "<img>",
         "<iframe> and everything in it",
