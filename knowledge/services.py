@@ -68,7 +68,7 @@ def publish(page: Page, *, user=None) -> Page:
 INDEX_PAGES: dict[str, tuple[str, dict[str, str]]] = {
     # key: (slug, titles by language)
     "faq": ("faq", {"ar": "الأسئلة الشائعة", "en": "Frequently asked questions"}),
-    "guide": ("guides", {"ar": "أدلة الإتيكيت", "en": "Etiquette guides"}),
+    "guide": ("guides", {"ar": "إرشادات التعامل", "en": "Etiquette guides"}),
     "procedure": ("procedures", {"ar": "إجراءات الخدمات", "en": "Service procedures"}),
     "article": ("articles", {"ar": "مقالات المعرفة", "en": "Knowledge articles"}),
     "announcement": ("news", {"ar": "الأخبار والإعلانات", "en": "News and announcements"}),

@@ -128,7 +128,8 @@ def language_switch_links(context) -> list[dict]:
 
 @register.simple_tag(takes_context=True)
 def portal_links(context) -> dict:
-    """Links the header and footer need: the current language's home and charter."""
+    """Links the header and footer need: the current language's home, charter, and the
+    contact, privacy and terms pages."""
     request = _request(context)
     language = (get_language() or settings.LANGUAGE_CODE)[:2]
     locale = selectors.locale_for_language(language)
@@ -137,6 +138,10 @@ def portal_links(context) -> dict:
     return {
         "home_url": (home.get_url(request=request) if home else None) or language_home_path(language),
         "charter_url": charter.get_url(request=request) if charter else None,
+        "footer_pages": [
+            {"title": page.title, "url": page.get_url(request=request)}
+            for page in selectors.footer_pages(_user(context), locale=locale)
+        ],
         "direction": "rtl" if get_language_bidi() else "ltr",
     }
 

@@ -37,7 +37,7 @@ from portal.roles import ALL_ROLES
 
 pytestmark = pytest.mark.django_db
 
-DEMO_PASSWORD = "tamayuz-demo-2026"  # noqa: S105
+DEMO_PASSWORD = "tamayuz-demo-2026"
 
 #: The sentence of README.md that counts the demo content (per language).
 README_COUNTS = re.compile(
@@ -98,7 +98,7 @@ def test_load_demo_loads_exactly_what_the_readme_counts_and_a_second_run_changes
     assert english_faq.get_translation(site_tree["ar"].locale).live
     assert english_faq.topic.slug == "complaints"
     assert [related.page.slug for related in english_faq.related_pages.all()] == ["file-complaint-tawasul", "charter"]
-    assert "Demo content loaded: 160 page(s) created, 0 existing page(s) left alone." in first
+    assert "Demo content loaded: 166 page(s) created, 0 existing page(s) left alone." in first
 
     for role in ALL_ROLES:
         user = User.objects.get(groups=Group.objects.get(name=role))
@@ -108,7 +108,7 @@ def test_load_demo_loads_exactly_what_the_readme_counts_and_a_second_run_changes
 
     revisions = Revision.objects.count()
     second = run_load_demo()
-    assert "Demo content already loaded: nothing changed (160 existing page(s) left alone)." in second
+    assert "Demo content already loaded: nothing changed (166 existing page(s) left alone)." in second
     assert "faq           created   0  left alone  84" in second
     assert Revision.objects.count() == revisions
     assert "http://127.0.0.1:8000/accounts/login/" in second
@@ -136,7 +136,7 @@ def test_a_rerun_never_touches_a_page_an_editor_changed_and_names_it(site_tree):
     assert "  ar/procedure/book-centre-appointment.md\n" in output
     assert "  en/faq/how-to-file-a-complaint.md\n" in output
     # The deleted page is the only thing written: created again, with one new revision.
-    assert "Demo content loaded: 1 page(s) created, 159 existing page(s) left alone." in output
+    assert "Demo content loaded: 1 page(s) created, 165 existing page(s) left alone." in output
     assert Revision.objects.count() == revisions + 1
 
 
