@@ -61,15 +61,12 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.whitelist import check_url
 
+from knowledge import page_types
 from knowledge.blocks import RICH_FEATURES, CharterSectionBlock, StageBlock
 from knowledge.models import (
     Agency,
-    AnnouncementPage,
     Channel,
-    CharterPage,
     EtiquetteGuidePage,
-    FAQPage,
-    KnowledgeArticlePage,
     KnowledgePage,
     RelatedPage,
     ServiceProcedurePage,
@@ -77,16 +74,9 @@ from knowledge.models import (
 )
 from knowledge.services import ensure_site_structure, publish
 
-#: type key -> page class. The parent of each type comes from ``ensure_site_structure``: its
-#: index page, or the home page for the charter.
-PAGE_TYPES: dict[str, type[KnowledgePage]] = {
-    "charter": CharterPage,
-    "guide": EtiquetteGuidePage,
-    "procedure": ServiceProcedurePage,
-    "article": KnowledgeArticlePage,
-    "announcement": AnnouncementPage,
-    "faq": FAQPage,
-}
+#: type key -> page class, from the page-type registry. The parent of each type comes from
+#: ``ensure_site_structure``: its index page, or the home page for types without one.
+PAGE_TYPES: dict[str, type[KnowledgePage]] = {page_type.key: page_type.model for page_type in page_types.PAGE_TYPES}
 LOCALES = ("ar", "en")
 AUDIENCES = (KnowledgePage.AUDIENCE_PUBLIC, KnowledgePage.AUDIENCE_STAFF)
 REQUIRED_KEYS = ("type", "slug", "locale", "title")
@@ -888,7 +878,7 @@ class _Importer:
     # lookups -------------------------------------------------------------------------------
     def parent_page(self, page_type: str, locale: str) -> Page:
         tree = self.trees[locale]
-        return tree.home if page_type == "charter" else tree.indexes[page_type]
+        return tree.home if page_types.BY_KEY[page_type].index_model is None else tree.indexes[page_type]
 
     def existing_page(self, page_type: str, locale: str, slug: str) -> KnowledgePage | None:
         page_class = PAGE_TYPES[page_type]

@@ -14,22 +14,18 @@ from wagtail.models import Locale, Page
 from knowledge.models import (
     Agency,
     AnnouncementPage,
-    ArticleIndexPage,
     Channel,
     CharterPage,
     EtiquetteGuidePage,
-    FAQIndexPage,
     FAQPage,
-    GuideIndexPage,
     HomePage,
     KnowledgeArticlePage,
     KnowledgePage,
-    NewsIndexPage,
     PageReadCount,
-    ProcedureIndexPage,
     ServiceProcedurePage,
     Topic,
 )
+from knowledge.page_types import PAGE_TYPES
 from knowledge.permissions import can_read_staff_content
 
 
@@ -101,14 +97,8 @@ def pages_due_for_review(*, within_days: int = 30, today: datetime.date | None =
 # --- Site furniture: locales, navigation, breadcrumbs ---------------------------------------
 
 #: Sections offered in the primary navigation, in this order (then the editors' tree order).
-NAVIGATION_TYPES: tuple[type[Page], ...] = (
-    CharterPage,
-    GuideIndexPage,
-    ProcedureIndexPage,
-    FAQIndexPage,
-    ArticleIndexPage,
-    NewsIndexPage,
-)
+#: The pages menus link to (the charter and each type's index page), in menu order.
+NAVIGATION_TYPES: tuple[type[Page], ...] = tuple(page_type.navigation_model for page_type in PAGE_TYPES)
 
 
 def locale_for_language(language_code: str | None) -> Locale | None:

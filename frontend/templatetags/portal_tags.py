@@ -22,6 +22,7 @@ from knowledge.models import (
     NewsIndexPage,
     ProcedureIndexPage,
 )
+from knowledge.page_types import page_type_of
 
 register = template.Library()
 
@@ -160,7 +161,9 @@ def primary_navigation(context) -> dict:
                 state = "page"
             elif current.path.startswith(page.path):
                 state = "true"
-        items.append({"page": page, "url": page.get_url(request=_request(context)), "current": state})
+        page_type = page_type_of(type(page))
+        label = page_type.label if page_type is not None else page.title
+        items.append({"page": page, "label": label, "url": page.get_url(request=_request(context)), "current": state})
     return {"items": items}
 
 
@@ -275,3 +278,30 @@ def stage_label(stage: str) -> str:
 def home_path() -> str:
     """The current language's home path, without touching the database (error pages)."""
     return language_home_path((get_language() or settings.LANGUAGE_CODE)[:2])
+
+
+_PART_LABEL_WORDS = 5
+
+
+def _text_part(paragraph: str) -> dict[str, str]:
+    """A paragraph "Label: text" (a short label, e.g. "How to serve them:") split in two."""
+    label, colon, rest = paragraph.partition(":")
+    if colon and rest.strip() and 0 < len(label.split()) <= _PART_LABEL_WORDS:
+        return {"label": label.strip() + ":", "text": rest.strip()}
+    return {"label": "", "text": paragraph}
+
+
+@register.filter
+def titled_items_parts(items) -> dict:
+    """A titled list's items with their text split into parts at blank lines, so an item
+    such as a customer type shows its traits and how to serve it as separate parts."""
+    result = []
+    for item in items:
+        paragraphs = [" ".join(part.split()) for part in (item["text"] or "").split("\n\n") if part.strip()]
+        parts = (
+            [_text_part(paragraph) for paragraph in paragraphs]
+            if len(paragraphs) > 1
+            else [{"label": "", "text": paragraph} for paragraph in paragraphs]
+        )
+        result.append({"title": item["title"], "parts": parts})
+    return {"items": result, "multipart": any(len(item["parts"]) > 1 for item in result)}

@@ -18,8 +18,9 @@ import yaml
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from knowledge import page_types
 from knowledge.demo import content_users
-from knowledge.importing import KEEP_EXISTING, PAGE_TYPES, ImportReport, import_knowledge
+from knowledge.importing import KEEP_EXISTING, ImportReport, import_knowledge
 from knowledge.models import Agency, KnowledgePage, Topic
 from portal.models import User
 
@@ -29,7 +30,8 @@ REFERENCE_FILE = DEMO_DIR / "reference.yaml"
 
 #: type key -> (page class, index key in ``LocaleTree.indexes``, or None for a child of the home page).
 PAGE_KINDS: dict[str, tuple[type[KnowledgePage], str | None]] = {
-    key: (page_class, None if key == "charter" else key) for key, page_class in PAGE_TYPES.items()
+    page_type.key: (page_type.model, page_type.key if page_type.index_model else None)
+    for page_type in page_types.PAGE_TYPES
 }
 
 CREATED, KEPT = "created", "kept"
