@@ -40,7 +40,7 @@ def test_the_importer_reads_every_registered_type():
 def test_search_labels_and_navigation_come_from_the_registry():
     assert list(TYPE_LABELS) == [page_type.key for page_type in page_types.PAGE_TYPES]
     assert set(TYPE_LABELS_SINGULAR) == set(TYPE_LABELS) | {"page"}
-    assert NAVIGATION_TYPES == tuple(page_type.navigation_model for page_type in page_types.PAGE_TYPES)
+    assert tuple(page_type.navigation_model for page_type in page_types.PAGE_TYPES) == NAVIGATION_TYPES
 
 
 @pytest.mark.django_db
