@@ -91,6 +91,9 @@ def test_an_arabic_page_has_one_digit_convention_in_interface_and_content(client
     faq = builders.faq(site_tree["ar"].indexes["faq"], title="هل أحتاج ٣ وثائق أو 2؟", slug="digits")
     text = client.get(faq.url).content.decode()
     assert "هل أحتاج 3 وثائق أو 2؟" in text
+    assert 'data-digits="western"' in text
     settings.TAMAYUZ_ARABIC_DIGITS = "arabic-indic"
     text = client.get(faq.url).content.decode()
     assert "هل أحتاج ٣ وثائق أو ٢؟" in text
+    assert 'data-digits="arabic-indic"' in text
+    assert 'data-digits="western"' in client.get("/en/").content.decode()
