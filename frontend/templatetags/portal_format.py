@@ -46,6 +46,6 @@ def iso_date(value) -> str:
 @register.simple_tag
 def digit_convention() -> str:
     """The digits of the active language's pages ("western" or "arabic-indic"), for scripts
-    that format numbers themselves (``<html data-digits>``)."""
+    that format numbers themselves (``<body data-digits>``)."""
     language = (translation.get_language() or "ar")[:2]
     return formatting.arabic_digit_convention() if language == "ar" else formatting.WESTERN

@@ -27,8 +27,8 @@
   const pageLanguage = (document.documentElement.lang || "ar").slice(0, 2);
   const numberFormat = (() => {
     try {
-      // The page's digit convention (<html data-digits>): Western by default, or Arabic-Indic.
-      const digits = document.documentElement.dataset.digits === "arabic-indic" ? "arab" : "latn";
+      // The page's digit convention (<body data-digits>): Western by default, or Arabic-Indic.
+      const digits = document.body && document.body.dataset.digits === "arabic-indic" ? "arab" : "latn";
       return new Intl.NumberFormat(pageLanguage === "ar" ? `ar-u-nu-${digits}` : pageLanguage);
     } catch (error) {
       return null;
