@@ -1,36 +1,62 @@
-"""Locale-aware display of dates and numbers: the locale's month names and formats (from
-Django's format modules, never a per-language format string in a template) and, for
-Arabic, Arabic-Indic digits (٠١٢٣٤٥٦٧٨٩) as Gulf Arabic writes them."""
+"""Locale-aware display of dates and numbers, and the one digit convention of Arabic pages.
+
+Dates use the locale's month names and formats (from Django's format modules and
+``frontend/formats``, never a per-language format string in a template): "5 مارس 2026" in
+Arabic (no comma, standard month spellings), "5 March 2026" in English.
+
+Arabic pages use ONE digit convention, chosen by ``settings.TAMAYUZ_ARABIC_DIGITS``:
+``"western"`` (0123456789, the default, as most Gulf government sites write) or
+``"arabic-indic"`` (٠١٢٣٤٥٦٧٨٩). Interface values (dates, counts, page numbers) follow
+it through :func:`localize_digits`, and page content follows it through
+:class:`frontend.middleware.PageDigitsMiddleware`, which applies :func:`localize_digits`
+to the text of every Arabic page. English pages always use Western digits."""
 
 from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.utils import formats, timezone
 from django.utils.translation import get_language
 
+WESTERN, ARABIC_INDIC = "western", "arabic-indic"
+DIGIT_CONVENTIONS = (WESTERN, ARABIC_INDIC)
+
 ASCII_DIGITS = "0123456789"
+ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 
-#: Digit shapes by language; languages not listed keep ASCII digits.
-NATIVE_DIGITS: dict[str, str] = {"ar": "٠١٢٣٤٥٦٧٨٩"}
-
-_DIGIT_TABLES = {language: str.maketrans(ASCII_DIGITS, digits) for language, digits in NATIVE_DIGITS.items()}
+_TO_WESTERN = str.maketrans(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS + "\u066b\u066c", ASCII_DIGITS * 2 + ".,")
+_TO_ARABIC_INDIC = str.maketrans(ASCII_DIGITS + PERSIAN_DIGITS, ARABIC_INDIC_DIGITS * 2)
 
 
 def _language(language: str | None) -> str:
     return (language or get_language() or "ar")[:2]
 
 
+def arabic_digit_convention() -> str:
+    """The site's digit convention for Arabic pages (``settings.TAMAYUZ_ARABIC_DIGITS``)."""
+    convention = getattr(settings, "TAMAYUZ_ARABIC_DIGITS", WESTERN)
+    return convention if convention in DIGIT_CONVENTIONS else WESTERN
+
+
+def digit_table(language: str | None = None) -> dict[int, int]:
+    """The translation table that puts text in the language's digit convention."""
+    if _language(language) == "ar" and arabic_digit_convention() == ARABIC_INDIC:
+        return _TO_ARABIC_INDIC
+    return _TO_WESTERN
+
+
 def localize_digits(value, language: str | None = None) -> str:
-    """``value`` as text with its ASCII digits in the language's digit shapes."""
+    """``value`` as text with every digit in the language's convention (Western, or
+    Arabic-Indic on Arabic pages when the site chooses it)."""
     text = "" if value is None else str(value)
-    table = _DIGIT_TABLES.get(_language(language))
-    return text.translate(table) if table else text
+    return text.translate(digit_table(language))
 
 
 def format_date(value, format_name: str = "DATE_FORMAT", language: str | None = None) -> str:
     """A date (or datetime, shown in the portal's time zone) in the language's format:
-    "٥ مارس، ٢٠٢٦" in Arabic, "March 5, 2026" in English."""
+    "5 مارس 2026" in Arabic, "5 March 2026" in English."""
     if value in (None, ""):
         return ""
     if isinstance(value, datetime.datetime):
@@ -39,7 +65,8 @@ def format_date(value, format_name: str = "DATE_FORMAT", language: str | None = 
 
 
 def format_number(value, language: str | None = None, *, decimal_pos: int | None = None) -> str:
-    """A number with the language's grouping, separators and digits ("١٢٬٣٤٥" / "12,345")."""
+    """A number with the language's grouping and digits: "12,345" with Western digits,
+    "١٢٬٣٤٥" with Arabic-Indic ones (the Arabic separators go with Arabic-Indic digits)."""
     if value in (None, ""):
         return ""
     return localize_digits(

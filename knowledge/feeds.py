@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -41,5 +44,6 @@ class AnnouncementsFeed(Feed):
     def item_link(self, item: AnnouncementPage) -> str:
         return item.get_url(request=self.request) or "/"
 
-    def item_pubdate(self, item: AnnouncementPage):
-        return item.first_published_at
+    def item_pubdate(self, item: AnnouncementPage) -> datetime.datetime:
+        """The announcement's own date (midnight, local time), not when it was loaded or published."""
+        return timezone.make_aware(datetime.datetime.combine(item.date, datetime.time.min))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value
+from django.db.models import Case, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -13,22 +13,18 @@ from wagtail.models import Locale, Page
 
 from knowledge.models import (
     AnnouncementPage,
-    ArticleIndexPage,
     Channel,
     CharterPage,
     EtiquetteGuidePage,
-    FAQIndexPage,
     FAQPage,
-    GuideIndexPage,
     HomePage,
     KnowledgeArticlePage,
     KnowledgePage,
-    NewsIndexPage,
     PageReadCount,
-    ProcedureIndexPage,
     ServiceProcedurePage,
     Topic,
 )
+from knowledge.page_types import PAGE_TYPES
 from knowledge.permissions import readable_filter
 from portal.models import Agency
 
@@ -56,9 +52,15 @@ def visible_children(page: Page, user) -> QuerySet[Page]:
     return visible_pages(page.get_children(), user).specific()
 
 
-def latest_announcements(user, *, locale: Locale, limit: int = 3) -> list[AnnouncementPage]:
-    queryset = visible_pages(AnnouncementPage.objects.filter(locale=locale), user)
-    return list(queryset.order_by("-date", "-first_published_at")[:limit])
+def latest_announcements(
+    user, *, locale: Locale, limit: int = 3, today: datetime.date | None = None
+) -> list[AnnouncementPage]:
+    """The newest announcements, current ones (no closing date, or not yet past it) first."""
+    today = today or timezone.localdate()
+    queryset = visible_pages(AnnouncementPage.objects.filter(locale=locale), user).annotate(
+        closed=Case(When(closing_date__lt=today, then=Value(1)), default=Value(0), output_field=IntegerField())
+    )
+    return list(queryset.order_by("closed", "-date", "-first_published_at")[:limit])
 
 
 #: How far back "most read" looks.
@@ -99,14 +101,8 @@ def pages_due_for_review(*, within_days: int = 30, today: datetime.date | None =
 # --- Site furniture: locales, navigation, breadcrumbs ---------------------------------------
 
 #: Sections offered in the primary navigation, in this order (then the editors' tree order).
-NAVIGATION_TYPES: tuple[type[Page], ...] = (
-    CharterPage,
-    GuideIndexPage,
-    ProcedureIndexPage,
-    FAQIndexPage,
-    ArticleIndexPage,
-    NewsIndexPage,
-)
+#: The pages menus link to (the charter and each type's index page), in menu order.
+NAVIGATION_TYPES: tuple[type[Page], ...] = tuple(page_type.navigation_model for page_type in PAGE_TYPES)
 
 
 def locale_for_language(language_code: str | None) -> Locale | None:
@@ -205,6 +201,19 @@ def charter_page(user, *, locale: Locale | None) -> CharterPage | None:
     if locale is None:
         return None
     return visible_pages(CharterPage.objects.filter(locale=locale), user).order_by("path").first()
+
+
+#: Slugs of the articles the footer links to (contact, privacy, terms), in this order.
+FOOTER_PAGE_SLUGS = ("contact", "privacy", "terms")
+
+
+def footer_pages(user, *, locale: Locale | None) -> list[KnowledgeArticlePage]:
+    """The footer's contact, privacy and terms pages of ``locale`` that exist and the user may see."""
+    if locale is None:
+        return []
+    pages = visible_pages(KnowledgeArticlePage.objects.filter(locale=locale, slug__in=FOOTER_PAGE_SLUGS), user)
+    by_slug = {page.slug: page for page in pages}
+    return [by_slug[slug] for slug in FOOTER_PAGE_SLUGS if slug in by_slug]
 
 
 def charter_highlight(user, *, locale: Locale | None, limit: int = 3) -> CharterHighlight | None:

@@ -47,14 +47,6 @@ def publish(page: Page, *, user=None) -> Page:
 
 # --- Site structure -------------------------------------------------------------------
 
-INDEX_PAGES: dict[str, tuple[str, dict[str, str]]] = {
-    # key: (slug, titles by language)
-    "faq": ("faq", {"ar": "الأسئلة الشائعة", "en": "Frequently asked questions"}),
-    "guide": ("guides", {"ar": "أدلة الإتيكيت", "en": "Etiquette guides"}),
-    "procedure": ("procedures", {"ar": "إجراءات الخدمات", "en": "Service procedures"}),
-    "article": ("articles", {"ar": "مقالات المعرفة", "en": "Knowledge articles"}),
-    "announcement": ("news", {"ar": "الأخبار والإعلانات", "en": "News and announcements"}),
-}
 HOME_TITLES = {"ar": "تميّز: بوابة التميز في خدمة العملاء", "en": "Tamayuz: customer-service excellence portal"}
 
 
@@ -65,23 +57,12 @@ class LocaleTree:
     indexes: dict[str, Page]
 
 
-def _index_classes() -> dict[str, type[Page]]:
-    from knowledge.models import ArticleIndexPage, FAQIndexPage, GuideIndexPage, NewsIndexPage, ProcedureIndexPage
-
-    return {
-        "faq": FAQIndexPage,
-        "guide": GuideIndexPage,
-        "procedure": ProcedureIndexPage,
-        "article": ArticleIndexPage,
-        "announcement": NewsIndexPage,
-    }
-
-
 @transaction.atomic
 def ensure_site_structure() -> dict[str, LocaleTree]:
     """Idempotently create the locales, the Arabic home page (the default site's root),
     its English translation, and each locale's index pages. Returns the trees by language."""
     from knowledge.models import HomePage
+    from knowledge.page_types import indexed_types
 
     locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("ar", "en")}
     root = Page.get_first_root_node()
@@ -119,11 +100,11 @@ def ensure_site_structure() -> dict[str, LocaleTree]:
     for language in ("ar", "en"):
         home = homes[language]
         indexes = {}
-        for key, page_class in _index_classes().items():
-            slug, titles = INDEX_PAGES[key]
+        for page_type in indexed_types():
+            key, page_class, slug = page_type.key, page_type.index_model, page_type.index_slug
             existing = page_class.objects.child_of(home).filter(slug=slug).first()
             if existing is None:
-                existing = page_class(title=titles[language], slug=slug, locale=locales[language])
+                existing = page_class(title=page_type.index_titles[language], slug=slug, locale=locales[language])
                 if language != "ar":
                     existing.translation_key = ar_indexes[key].translation_key
                 home.add_child(instance=existing)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, get_page_models
 
 from knowledge.models import KnowledgePage
+from knowledge.page_types import PAGE_TYPES
 from knowledge.selectors import visible_pages
 from search import analysis
 from search.backends.base import (
@@ -33,24 +34,9 @@ from search.forms import MIN_SUGGEST_LENGTH, SearchForm
 from search.models import PageFeedback, PromotedResult, SearchClick, SearchQueryLog
 from search.permissions import reader_audiences
 
-#: Facet and result labels per content type key, in display order.
-TYPE_LABELS = {
-    "charter": _("Charter"),
-    "guide": _("Etiquette guides"),
-    "faq": _("FAQs"),
-    "procedure": _("Service procedures"),
-    "article": _("Articles"),
-    "announcement": _("News"),
-}
-TYPE_LABELS_SINGULAR = {
-    "charter": _("Charter"),
-    "guide": _("Etiquette guide"),
-    "faq": _("FAQ"),
-    "procedure": _("Service procedure"),
-    "article": _("Article"),
-    "announcement": _("News"),
-    "page": _("Page"),
-}
+#: Facet and result labels per content type key, in display order (from the page-type registry).
+TYPE_LABELS = {page_type.key: page_type.label for page_type in PAGE_TYPES}
+TYPE_LABELS_SINGULAR = {**{page_type.key: page_type.singular_label for page_type in PAGE_TYPES}, "page": _("Page")}
 
 
 class InvalidSearchParams(ValueError):

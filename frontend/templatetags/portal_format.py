@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from django import template
+from django.utils import translation
 
 from frontend import formatting
 
@@ -40,3 +41,11 @@ def iso_date(value) -> str:
 
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return value.isoformat()
+
+
+@register.simple_tag
+def digit_convention() -> str:
+    """The digits of the active language's pages ("western" or "arabic-indic"), for scripts
+    that format numbers themselves (``<body data-digits>``)."""
+    language = (translation.get_language() or "ar")[:2]
+    return formatting.arabic_digit_convention() if language == "ar" else formatting.WESTERN

@@ -22,6 +22,7 @@ from knowledge.models import (
     NewsIndexPage,
     ProcedureIndexPage,
 )
+from knowledge.page_types import page_type_of
 
 register = template.Library()
 
@@ -128,7 +129,8 @@ def language_switch_links(context) -> list[dict]:
 
 @register.simple_tag(takes_context=True)
 def portal_links(context) -> dict:
-    """Links the header and footer need: the current language's home and charter."""
+    """Links the header and footer need: the current language's home, charter, and the
+    contact, privacy and terms pages."""
     request = _request(context)
     language = (get_language() or settings.LANGUAGE_CODE)[:2]
     locale = selectors.locale_for_language(language)
@@ -137,6 +139,10 @@ def portal_links(context) -> dict:
     return {
         "home_url": (home.get_url(request=request) if home else None) or language_home_path(language),
         "charter_url": charter.get_url(request=request) if charter else None,
+        "footer_pages": [
+            {"title": page.title, "url": page.get_url(request=request)}
+            for page in selectors.footer_pages(_user(context), locale=locale)
+        ],
         "direction": "rtl" if get_language_bidi() else "ltr",
     }
 
@@ -155,7 +161,9 @@ def primary_navigation(context) -> dict:
                 state = "page"
             elif current.path.startswith(page.path):
                 state = "true"
-        items.append({"page": page, "url": page.get_url(request=_request(context)), "current": state})
+        page_type = page_type_of(type(page))
+        label = page_type.label if page_type is not None else page.title
+        items.append({"page": page, "label": label, "url": page.get_url(request=_request(context)), "current": state})
     return {"items": items}
 
 
@@ -270,3 +278,30 @@ def stage_label(stage: str) -> str:
 def home_path() -> str:
     """The current language's home path, without touching the database (error pages)."""
     return language_home_path((get_language() or settings.LANGUAGE_CODE)[:2])
+
+
+_PART_LABEL_WORDS = 5
+
+
+def _text_part(paragraph: str) -> dict[str, str]:
+    """A paragraph "Label: text" (a short label, e.g. "How to serve them:") split in two."""
+    label, colon, rest = paragraph.partition(":")
+    if colon and rest.strip() and 0 < len(label.split()) <= _PART_LABEL_WORDS:
+        return {"label": label.strip() + ":", "text": rest.strip()}
+    return {"label": "", "text": paragraph}
+
+
+@register.filter
+def titled_items_parts(items) -> dict:
+    """A titled list's items with their text split into parts at blank lines, so an item
+    such as a customer type shows its traits and how to serve it as separate parts."""
+    result = []
+    for item in items:
+        paragraphs = [" ".join(part.split()) for part in (item["text"] or "").split("\n\n") if part.strip()]
+        parts = (
+            [_text_part(paragraph) for paragraph in paragraphs]
+            if len(paragraphs) > 1
+            else [{"label": "", "text": paragraph} for paragraph in paragraphs]
+        )
+        result.append({"title": item["title"], "parts": parts})
+    return {"items": result, "multipart": any(len(item["parts"]) > 1 for item in result)}

@@ -1,5 +1,7 @@
 """Demo content for ``manage.py load_demo``.
 
-The content lives as data, one module per kind (``content_*.py``), written in the
-project's own words from the facts in the domain documents, in Arabic and English.
-``loader.py`` applies it idempotently. The agencies are fictional demo entities."""
+The content is data, written in the project's own words from the facts in the domain
+documents, in Arabic and English: one Markdown file with YAML front matter per page and
+language under ``content/<locale>/<type>/`` (the format of ``manage.py import_knowledge``),
+and the agencies and FAQ topics in ``reference.yaml``. ``loader.py`` creates what is
+missing and never changes what exists. The agencies are fictional demo entities."""

@@ -481,12 +481,18 @@ class AnnouncementPage(KnowledgePage):
     """News and announcements (leadership publishes award announcements with it)."""
 
     content_type_key = "announcement"
-    date = models.DateField(_("date"), default=timezone.localdate)
+    date = models.DateField(_("date"), default=timezone.localdate, help_text=_("The announcement's own date."))
+    closing_date = models.DateField(
+        _("closing date"),
+        null=True,
+        blank=True,
+        help_text=_("Optional: the last day it applies (registration, nominations); it shows as closed after it."),
+    )
     body = RichTextField(_("body"), features=RICH_FEATURES)
 
     content_panels = (
         Page.content_panels
-        + [FieldPanel("summary"), FieldPanel("date"), FieldPanel("body")]
+        + [FieldPanel("summary"), FieldRowPanel([FieldPanel("date"), FieldPanel("closing_date")]), FieldPanel("body")]
         + KnowledgePage.knowledge_panels
     )
     search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
@@ -496,3 +502,18 @@ class AnnouncementPage(KnowledgePage):
     class Meta:
         verbose_name = _("announcement")
         ordering = ["-date"]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.closing_date and self.date and self.closing_date < self.date:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError({"closing_date": _("The closing date cannot be before the announcement's date.")})
+
+    def is_closed_on(self, day: datetime.date) -> bool:
+        return self.closing_date is not None and self.closing_date < day
+
+    @property
+    def is_closed(self) -> bool:
+        """Closed after its closing date (announcements without one never close)."""
+        return self.is_closed_on(timezone.localdate())

@@ -10,6 +10,7 @@ from knowledge.models import (
     CharterPage,
     EtiquetteGuidePage,
     FAQPage,
+    KnowledgeArticlePage,
     KnowledgePage,
     ServiceProcedurePage,
 )
@@ -114,3 +115,9 @@ def announcement(parent, *, title: str, date: datetime.date, slug: str, **fields
 def faq(parent, *, title: str, slug: str, translation_of: FAQPage | None = None, **fields) -> FAQPage:
     page = FAQPage(title=title, slug=slug, answer=fields.pop("answer", "<p>إجابة</p>"), **fields)
     return _add(parent, page, translation_of=translation_of)
+
+
+def article(parent, *, title: str, slug: str, **fields) -> KnowledgeArticlePage:
+    body = fields.pop("body", [{"type": "paragraph", "value": "<p>نص</p>"}])
+    page = KnowledgeArticlePage(title=title, slug=slug, body=body, **fields)
+    return _add(parent, page)

@@ -41,7 +41,7 @@ def test_charter_sections_are_numbered_lists_with_a_table_of_contents(client, si
         assert page.select_one(anchor).name == "section"
     duties = page.select_one("#section-2 ol.numbered-list")
     assert len(duties.select("li")) == 10
-    assert page.select_one("#section-2 .charter-section__number").get_text() == "٢"
+    assert page.select_one("#section-2 .charter-section__number").get_text() == "2"
 
 
 def test_etiquette_guide_shows_do_and_avoid_items_with_text_and_icons(client, site_tree):
@@ -68,13 +68,19 @@ def test_knowledge_page_meta_shows_agency_channels_dates_and_owner(client, site_
     reviewed = timezone.localdate()
     assert page.select_one(f"dl.page-meta time[datetime='{reviewed.isoformat()}']")
     facts = page.select_one(".facts").get_text(" ", strip=True)
-    assert "حجز موعد في مركز الخدمة" in facts and "3 working days" in facts
+    assert "حجز موعد في مركز الخدمة" in facts
+    # The expected time shows once: the text when there is one, else the working days.
+    assert facts.count("تأكيد فوري") == 1 and "working days" not in facts
     assert [li.get_text(strip=True) for li in page.select("ol.steps li strong")] == ["اختر الخدمة"]
     assert page.select_one("ul.doc-checklist li").get_text(strip=True) == "بطاقة الهوية"
 
 
-def test_arabic_meta_dates_use_arabic_month_names_and_digits(client, site_tree):
+def test_arabic_meta_dates_use_arabic_month_names_and_the_sites_digits(client, site_tree, settings):
     faq = builders.faq(site_tree["ar"].indexes["faq"], title="سؤال", slug="question")
+    text = soup(client.get(faq.url)).select_one("dl.page-meta time").get_text()
+    assert any(digit in text for digit in "0123456789")
+    assert not any(digit in text for digit in "٠١٢٣٤٥٦٧٨٩") and "،" not in text
+    settings.TAMAYUZ_ARABIC_DIGITS = "arabic-indic"
     text = soup(client.get(faq.url)).select_one("dl.page-meta time").get_text()
     assert any(digit in text for digit in "٠١٢٣٤٥٦٧٨٩")
     assert not any(digit in text for digit in "0123456789")
@@ -139,3 +145,87 @@ def test_owner_label_follows_the_reader_language(site_tree):
         assert page.get_owner_label() == "Sara Al-Ahmad"
     with translation.override("ar"):
         assert page.get_owner_label() == "سارة الأحمد"
+
+
+# --- announcements, procedures, footer, guides -------------------------------------------------
+
+
+def test_announcements_show_open_or_closed_and_the_home_lists_current_ones_first(client, site_tree):
+    news = site_tree["en"].indexes["announcement"]
+    today = timezone.localdate()
+    builders.announcement(
+        news,
+        title="Closed call",
+        slug="closed",
+        date=today - datetime.timedelta(days=2),
+        closing_date=today - datetime.timedelta(days=1),
+    )
+    builders.announcement(
+        news,
+        title="Open call",
+        slug="open",
+        date=today - datetime.timedelta(days=30),
+        closing_date=today + datetime.timedelta(days=10),
+    )
+    builders.announcement(news, title="Plain news", slug="plain", date=today - datetime.timedelta(days=20))
+    home = soup(client.get("/en/"))
+    titles = [a.get_text(strip=True) for a in home.select(".news-list__title")]
+    assert titles == ["Plain news", "Open call", "Closed call"]
+    statuses = [p.get_text(strip=True) for p in home.select(".news-list .badge")]
+    closing = today + datetime.timedelta(days=10)
+    assert statuses[0] == f"Open until {closing.day} {closing:%B %Y}"
+    assert statuses[1].startswith("Closed (closing date: ")
+    page = soup(client.get("/en/news/closed/"))
+    assert page.select_one(".page-header .badge--closed")
+
+
+def test_the_feed_dates_each_announcement_by_its_own_date(client, site_tree):
+    builders.announcement(
+        site_tree["en"].indexes["announcement"], title="Old news", slug="old", date=datetime.date(2024, 2, 1)
+    )
+    response = client.get("/en/feeds/announcements/")
+    assert response.status_code == 200
+    assert "<pubDate>Thu, 01 Feb 2024 00:00:00 " in response.content.decode()
+
+
+def test_a_procedure_without_a_duration_text_shows_its_working_days(client, site_tree):
+    procedure = builders.procedure(site_tree["en"].indexes["procedure"], service_level="", service_level_days=5)
+    facts = soup(client.get(procedure.url)).select_one(".facts").get_text(" ", strip=True)
+    assert facts.count("5 working days") == 1
+
+
+def test_the_footer_links_to_contact_privacy_and_terms_pages(client, site_tree):
+    articles = site_tree["en"].indexes["article"]
+    for slug, title in (("terms", "Terms of use"), ("contact", "Contact us"), ("privacy", "Privacy policy")):
+        builders.article(articles, slug=slug, title=title)
+    links = [
+        (a.get_text(strip=True), a["href"]) for a in soup(client.get("/en/")).select("footer .site-footer__links a")
+    ]
+    assert links[-3:] == [
+        ("Contact us", "/en/articles/contact/"),
+        ("Privacy policy", "/en/articles/privacy/"),
+        ("Terms of use", "/en/articles/terms/"),
+    ]
+
+
+def test_titled_items_with_several_parts_show_each_part_and_its_label(client, site_tree):
+    body = [
+        {
+            "type": "items",
+            "value": [{"title": "The angry customer", "text": "Traits: loud.\n\nHow to serve them: stay calm."}],
+        }
+    ]
+    guide = builders.guide(site_tree["en"].indexes["guide"], kind="customer_types", title="Types", body=body)
+    page = soup(client.get(guide.url))
+    parts = page.select(".titled-list--parts .titled-list__text p")
+    assert [(p.select_one(".titled-list__label").get_text(), p.get_text(" ", strip=True)) for p in parts] == [
+        ("Traits:", "Traits: loud."),
+        ("How to serve them:", "How to serve them: stay calm."),
+    ]
+    assert page.select_one("button[data-print][hidden]")
+
+
+def test_the_english_menu_uses_the_short_type_labels(client, site_tree):
+    builders.charter(site_tree["ar"].home)
+    labels = [a.get_text(strip=True) for a in soup(client.get("/en/")).select("nav.primary-nav a")]
+    assert labels == ["Etiquette guides", "Service procedures", "FAQs", "Articles", "News"]

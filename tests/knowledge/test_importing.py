@@ -16,11 +16,15 @@ from wagtail.models import PageViewRestriction, Revision
 
 from knowledge.importing import KnowledgeImportError, import_knowledge, markdown_to_rich_text
 from knowledge.models import (
+    AnnouncementPage,
+    CharterPage,
     EtiquetteGuidePage,
     FAQPage,
+    HomePage,
     KnowledgeArticlePage,
     KnowledgePage,
     ServiceProcedurePage,
+    Topic,
 )
 from portal.models import Agency
 from tests.factories import AgencyFactory, UserFactory, create_faq
@@ -127,19 +131,67 @@ def test_markdown_lists_and_links_are_kept():
     assert '<a href="https://www.bahrain.bh">site</a>' in html
 
 
-def test_raw_html_and_scripts_in_a_file_do_not_get_through(site_tree, tmp_path):
-    body = (
-        '<script>alert("owned")</script>\n\n'
-        '<p onclick="steal()">Hi <img src=x onerror=alert(1)></p>\n\n'
-        '<iframe src="https://evil.example"></iframe>\n\n'
-        "[click](javascript:alert(2))"
-    )
-    write(tmp_path, "a.md", body)
-    import_knowledge(directory=tmp_path)
-    answer = FAQPage.objects.get(slug="file-a-complaint").answer
+RAW_HTML_BODY = (
+    '<script>alert("owned")</script>\n\n'
+    '<p onclick="steal()">Hi <img src=x onerror=alert(1)></p>\n\n'
+    '<iframe src="https://evil.example"></iframe>\n\n'
+    "[click](javascript:alert(2))"
+)
+
+
+def test_the_sanitiser_keeps_no_raw_html_or_script():
+    html = markdown_to_rich_text(RAW_HTML_BODY)
     for forbidden in ("<script", "alert", "onclick", "<img", "onerror", "<iframe", "evil.example", "javascript:"):
-        assert forbidden not in answer
-    assert "Hi" in answer
+        assert forbidden not in html
+    assert "Hi" in html
+
+
+def test_a_file_whose_raw_html_the_sanitiser_would_remove_is_refused_naming_each_removal(site_tree, tmp_path):
+    write(tmp_path, "a.md", RAW_HTML_BODY)
+    write(tmp_path, "b.md", "Fine text.", slug="fine")
+    (problem,) = problems_of(tmp_path)
+    assert problem.startswith("a.md: content the page cannot hold would be removed: ")
+    for removal in (
+        '<script> and its text “alert("owned")”',
+        "the attribute “onclick” of <p>",
+        "<img>",
+        "<iframe> and everything in it",
+        "the link address “javascript:alert(2)”",
+    ):
+        assert removal in problem
+    assert not FAQPage.objects.exists()
+
+
+def test_text_after_stray_html_is_not_lost_silently(site_tree, tmp_path):
+    write(tmp_path, "a.md", "First paragraph.\n\n<style>\n\nThe rest of the answer.\n\nAnd more.")
+    (problem,) = problems_of(tmp_path)
+    assert "<style> and everything in it" in problem
+
+
+def test_an_html_comment_is_named(site_tree, tmp_path):
+    write(tmp_path, "a.md", "Text <!-- editors' note --> more.")
+    (problem,) = problems_of(tmp_path)
+    assert "an HTML comment “editors' note”" in problem
+
+
+def test_allowed_inline_html_is_kept_without_a_problem(site_tree, tmp_path):
+    write(tmp_path, "a.md", "Line one<br>line <b>two</b>.")
+    import_knowledge(directory=tmp_path)
+    assert FAQPage.objects.get().answer == "<p>Line one<br/>line <b>two</b>.</p>"
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(site_tree, tmp_path, settings):
+    settings.TAMAYUZ_IMPORT_MAX_FILE_BYTES = 2048
+    write(tmp_path, "big.md", "x" * 3000)
+    write(tmp_path, "small.md", "Fine.", slug="small")
+    assert problems_of(tmp_path) == ["big.md: is 4 KB; files over 2 KB are refused (split the page or shorten it)"]
+    assert not FAQPage.objects.exists()
+
+
+def test_the_default_size_limit_is_512_kb(site_tree, tmp_path):
+    write(tmp_path, "big.md", "word " * (512 * 1024 // 5 + 10))
+    (problem,) = problems_of(tmp_path)
+    assert "files over 512 KB are refused" in problem
 
 
 # --- audience, agency, publishing --------------------------------------------------------------
@@ -522,7 +574,10 @@ def test_messages_follow_the_default_language_arabic(site_tree, tmp_path):
     write(tmp_path, "bad.md", colour="blue")
     with translation.override("ar"):
         problems = problems_of(tmp_path)
-    allowed = "agency, audience, channels, locale, slug, summary, tags, title, type"
+    allowed = (
+        "agency, audience, channels, last_reviewed_on, locale, owner_team, related, review_by, slug, summary, "
+        "tags, title, topic, type"
+    )
     assert problems == [f"bad.md: مفتاح غير معروف «colour» (المسموح: {allowed})"]
 
 
@@ -584,3 +639,203 @@ def test_a_page_in_moderation_is_not_imported_over_until_its_workflow_ends(site_
     import_knowledge(directory=tmp_path)
     page.refresh_from_db()
     assert page.answer == "<p>Second answer.</p>"
+
+
+# --- every page type's own fields --------------------------------------------------------------
+
+GUIDE_BODY = """Greet every customer.
+
+## Phrases that help
+
+::: callout Remember
+Say **what you can do**.
+:::
+
+::: items
+### Waiting
+Ask permission first.
+
+Thank them when you return.
+### Transfer
+Give the reason.
+:::
+"""
+
+
+def test_a_guide_takes_its_kind_stages_introduction_and_blocks(site_tree, tmp_path):
+    stages = [
+        {"stage": "before", "heading": "Before", "items": [{"do": "Arrive early.", "note": "15 minutes."}]},
+        {"stage": "during", "items": [{"avoid": "Do not eat."}]},
+    ]
+    write(tmp_path, "g.md", GUIDE_BODY, type="guide", slug="g", kind="customer_types", stages=stages)
+    import_knowledge(directory=tmp_path)
+    page = EtiquetteGuidePage.objects.get(slug="g")
+    assert page.guide_kind == "customer_types"
+    assert page.intro == "<p>Greet every customer.</p>"
+    assert [(s.value["stage"], s.value["heading"]) for s in page.stages] == [("before", "Before"), ("during", "")]
+    items = [dict(item) for stage in page.stages for item in stage.value["items"]]
+    assert items == [
+        {"kind": "do", "text": "Arrive early.", "note": "15 minutes."},
+        {"kind": "dont", "text": "Do not eat.", "note": ""},
+    ]
+    assert [block.block_type for block in page.body] == ["heading", "callout", "items"]
+    assert page.body[1].value["title"] == "Remember"
+    assert page.body[1].value["text"].source == "<p>Say <strong>what you can do</strong>.</p>"
+    assert [dict(item) for item in page.body[2].value] == [
+        {"title": "Waiting", "text": "Ask permission first.\n\nThank them when you return."},
+        {"title": "Transfer", "text": "Give the reason."},
+    ]
+
+
+def test_a_procedure_takes_steps_documents_fees_duration_and_its_service_name(site_tree, tmp_path):
+    write(
+        tmp_path,
+        "p.md",
+        "## More\n\nDetails.",
+        type="procedure",
+        slug="p",
+        service_name="Renewal",
+        beneficiaries="individuals",
+        steps=[{"title": "Apply", "detail": "Online."}, {"title": "Pay"}],
+        documents=["ID card", "Photo"],
+        fees="5 dinars",
+        duration="3 working days",
+        duration_days=3,
+    )
+    import_knowledge(directory=tmp_path)
+    page = ServiceProcedurePage.objects.get(slug="p")
+    assert (page.service_name, page.beneficiaries, page.fees) == ("Renewal", "individuals", "5 dinars")
+    assert (page.service_level, page.service_level_days) == ("3 working days", 3)
+    assert [dict(step.value) for step in page.steps] == [
+        {"title": "Apply", "detail": "Online."},
+        {"title": "Pay", "detail": ""},
+    ]
+    assert [document.value for document in page.required_documents] == ["ID card", "Photo"]
+    assert [block.block_type for block in page.body] == ["heading", "paragraph"]
+
+
+def test_an_announcement_takes_a_date_and_a_closing_date_relative_to_the_import(site_tree, tmp_path):
+    day = datetime.date(2030, 5, 10)
+    write(tmp_path, "a.md", "News.", type="announcement", slug="a", date="today-3", closing_date="today+7")
+    write(tmp_path, "b.md", "Old news.", type="announcement", slug="b", date=datetime.date(2030, 1, 2))
+    import_knowledge(directory=tmp_path, today=day)
+    page = AnnouncementPage.objects.get(slug="a")
+    assert (page.date, page.closing_date) == (datetime.date(2030, 5, 7), datetime.date(2030, 5, 17))
+    assert page.body == "<p>News.</p>"
+    assert AnnouncementPage.objects.get(slug="b").closing_date is None
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        ({"closing_date": "today"}, "“date” is required"),
+        ({"date": "yesterday"}, "“date” must be a date (2026-01-31) or a day relative to the import"),
+        ({"date": "today", "closing_date": "today-1"}, "“closing_date” is before “date”"),
+    ],
+)
+def test_bad_announcement_dates_are_problems(site_tree, tmp_path, front_matter, expected):
+    write(tmp_path, "a.md", "News.", type="announcement", slug="a", **front_matter)
+    (problem,) = problems_of(tmp_path)
+    assert expected in problem
+
+
+def test_a_charter_takes_its_sections(site_tree, tmp_path):
+    sections = [
+        {
+            "kind": "duties",
+            "heading": "Our duty",
+            "intro": "We reply within **24 hours**.",
+            "items": [{"title": "Respect"}],
+        }
+    ]
+    write(tmp_path, "c.md", "", type="charter", slug="charter", sections=sections)
+    import_knowledge(directory=tmp_path)
+    page = CharterPage.objects.get(slug="charter")
+    assert page.get_parent().specific_class is HomePage
+    (section,) = page.sections
+    assert section.value["heading"] == "Our duty"
+    assert section.value["intro"].source == "<p>We reply within <strong>24 hours</strong>.</p>"
+    assert [dict(item) for item in section.value["items"]] == [{"title": "Respect", "text": ""}]
+
+
+def test_an_faq_takes_its_topic_and_owner_team(site_tree, tmp_path):
+    topic = Topic.objects.create(slug="complaints", name_ar="الشكاوى", name_en="Complaints")
+    write(tmp_path, "a.md", topic="complaints", owner_team="Complaints Unit")
+    write(tmp_path, "b.md", slug="other", topic="brand-new")
+    import_knowledge(directory=tmp_path)
+    page = FAQPage.objects.get(slug="file-a-complaint")
+    assert (page.topic, page.owner_team) == (topic, "Complaints Unit")
+    assert FAQPage.objects.get(slug="other").topic.name_en == "brand-new"
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        ({"stages": []}, "“stages” is not a key of the type “faq” (its own keys: topic)"),
+        ({"type": "guide", "stages": [{"stage": "later", "items": []}]}, "“stages”, item 1: “stage” is “later”"),
+        ({"type": "guide", "stages": [{"stage": "before", "items": [{"do": "a", "avoid": "b"}]}]}, "“items”, item 1"),
+        ({"type": "procedure", "steps": "apply"}, "“steps” must be a list of items"),
+        ({"type": "procedure", "duration_days": "five"}, "“duration_days” must be a whole number"),
+        ({"related": ["nothing"]}, "“related” has “nothing”; write each page as type/slug"),
+        ({"type": "charter", "sections": [{"kind": "purpose"}]}, "“sections”, item 1: “heading” is required"),
+    ],
+)
+def test_bad_structured_values_are_reported_with_where_they_are(site_tree, tmp_path, front_matter, expected):
+    write(tmp_path, "bad.md", "", **({"type": "faq"} | front_matter))
+    problems = problems_of(tmp_path)
+    assert any(expected in problem for problem in problems), problems
+
+
+def test_an_unclosed_block_is_a_problem(site_tree, tmp_path):
+    write(tmp_path, "a.md", "Intro.\n\n::: callout Note\nText without an end.", type="article", slug="a")
+    assert problems_of(tmp_path) == ["a.md: the “::: callout” block on line 3 is not closed with a line “:::”"]
+
+
+# --- related pages, review dates, keeping existing pages ---------------------------------------
+
+
+def test_related_pages_point_at_pages_of_the_same_run_in_their_order(site_tree, tmp_path):
+    write(tmp_path, "a.md", related=["article/b", "procedure/c"])
+    write(tmp_path, "b.md", type="article", slug="b")
+    write(tmp_path, "c.md", type="procedure", slug="c")
+    import_knowledge(directory=tmp_path)
+    faq = FAQPage.objects.get(slug="file-a-complaint")
+    assert [related.page.slug for related in faq.related_pages.all()] == ["b", "c"]
+    revisions = revision_count(faq)
+    import_knowledge(directory=tmp_path)
+    assert revision_count(faq) == revisions
+
+
+def test_a_related_page_that_exists_nowhere_is_a_problem(site_tree, tmp_path):
+    write(tmp_path, "a.md", related=["article/missing"])
+    assert problems_of(tmp_path) == [
+        "a.md: the related page “article/missing” is neither in this language on the site nor in this import"
+    ]
+
+
+def test_review_dates_of_a_file_are_kept_after_publishing(site_tree, tmp_path):
+    day = timezone.localdate()
+    write(tmp_path, "a.md", review_by="today-5", last_reviewed_on="today-370")
+    import_knowledge(directory=tmp_path)
+    page = FAQPage.objects.get(slug="file-a-complaint")
+    assert (page.review_by, page.last_reviewed_on) == (
+        day - datetime.timedelta(days=5),
+        day - datetime.timedelta(days=370),
+    )
+    assert page.is_review_overdue
+
+
+def test_keeping_existing_pages_leaves_them_as_they_are_and_reports_those_that_differ(site_tree, tmp_path):
+    write(tmp_path, "a.md", "First answer.")
+    write(tmp_path, "b.md", "Other answer.", slug="other")
+    import_knowledge(directory=tmp_path)
+    write(tmp_path, "a.md", "A new answer from the file.")
+    write(tmp_path, "c.md", "Third.", slug="third")
+    revisions = Revision.objects.count()
+
+    report = import_knowledge(directory=tmp_path, existing="keep")
+
+    assert FAQPage.objects.get(slug="file-a-complaint").answer == "<p>First answer.</p>"
+    assert report.pages["faq"] == {"kept": 2, "created": 1}
+    assert report.kept_changed == ["a.md"]
+    assert Revision.objects.count() == revisions + 1

@@ -15,8 +15,8 @@ from knowledge.importing import CREATED, UNCHANGED, UPDATED, KnowledgeImportErro
 
 class Command(BaseCommand):
     help = (
-        "Import knowledge pages (faq, guide, procedure, article) from Markdown files with YAML front "
-        "matter. Nothing is saved if any file has a problem."
+        "Import knowledge pages (charter, guide, procedure, faq, article, announcement) from Markdown files "
+        "with YAML front matter. Nothing is saved if any file has a problem."
     )
 
     def add_arguments(self, parser) -> None:
@@ -62,6 +62,10 @@ class Command(BaseCommand):
         if report.agencies_created:
             self.stdout.write(
                 _("New agencies (rename them in the admin): %(slugs)s") % {"slugs": ", ".join(report.agencies_created)}
+            )
+        if report.topics_created:
+            self.stdout.write(
+                _("New FAQ topics (rename them in the admin): %(slugs)s") % {"slugs": ", ".join(report.topics_created)}
             )
         written = report.total(CREATED) + report.total(UPDATED)
         if report.draft:

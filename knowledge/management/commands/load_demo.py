@@ -1,16 +1,20 @@
 """``manage.py load_demo``: the demo content in Arabic and English, and (in demo mode)
-one account per role. Idempotent: a second run changes nothing."""
+one account per role. It only creates what is missing: a page that exists (an editor's
+work included) is never changed, and a re-run says what it left alone."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from knowledge.demo.loader import CREATED, UNCHANGED, UPDATED, load_demo
+from knowledge.demo.loader import CREATED, KEPT, load_demo
 
 
 class Command(BaseCommand):
-    help = "Load the bilingual demo content (and, in demo mode, the demo accounts). Safe to run again."
+    help = (
+        "Load the bilingual demo content into an empty site (and, in demo mode, the demo accounts). "
+        "Existing pages are never changed; safe to run again."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
@@ -28,20 +32,32 @@ class Command(BaseCommand):
         with_users = settings.TAMAYUZ_DEMO_MODE and not options["no_users"]
         report = load_demo(with_users=with_users)
 
-        for kind, counter in sorted(report.pages.items()):
-            self.stdout.write(
-                f"{kind:<13} created {counter[CREATED]:>3}  updated {counter[UPDATED]:>3}  "
-                f"unchanged {counter[UNCHANGED]:>3}"
-            )
+        for kind, counter in report.pages.pages.items():
+            self.stdout.write(f"{kind:<13} created {counter[CREATED]:>3}  left alone {counter[KEPT]:>3}")
         reference = report.reference
-        self.stdout.write(
-            f"{'reference':<13} created {reference[CREATED]:>3}  updated {reference[UPDATED]:>3}  "
-            f"unchanged {reference[UNCHANGED]:>3}"
-        )
-        if report.pages_written == 0 and not report.users_created:
-            self.stdout.write(self.style.SUCCESS("Demo content already up to date: nothing changed."))
+        self.stdout.write(f"{'reference':<13} created {reference[CREATED]:>3}  left alone {reference[KEPT]:>3}")
+        if report.pages.kept_changed:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Left alone, although they differ from the demo (changed by editors since): "
+                    f"{len(report.pages.kept_changed)} page(s):"
+                )
+            )
+            for path in report.pages.kept_changed:
+                self.stdout.write(f"  {path}")
+        if report.pages_created == 0 and not report.users_created and not report.reference[CREATED]:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo content already loaded: nothing changed ({report.pages_kept} existing page(s) left alone)."
+                )
+            )
         else:
-            self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {report.pages_written} page(s) written."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo content loaded: {report.pages_created} page(s) created, "
+                    f"{report.pages_kept} existing page(s) left alone."
+                )
+            )
 
         if not with_users:
             if not settings.TAMAYUZ_DEMO_MODE:
@@ -51,7 +67,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.WARNING("Demo sign-ins (demo mode only, never in production):"))
         for user in report.users:
             role = user.get("role") or "Administrator"
-            self.stdout.write(f"  {role:<13} {user['username']:<11} / {user['password']}")
+            password = user["password"] or "(password changed: not shown)"
+            self.stdout.write(f"  {role:<13} {user['username']:<11} / {password}")
         site_url = options["site_url"].rstrip("/")
         self.stdout.write(f"  Sign in at {site_url}/accounts/login/ ; the Wagtail admin is at {site_url}/admin/.")
         self.stdout.write(

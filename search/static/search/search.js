@@ -27,8 +27,9 @@
   const pageLanguage = (document.documentElement.lang || "ar").slice(0, 2);
   const numberFormat = (() => {
     try {
-      // Gulf Arabic writes Arabic-Indic digits (٠١٢٣٤٥٦٧٨٩).
-      return new Intl.NumberFormat(pageLanguage === "ar" ? "ar-u-nu-arab" : pageLanguage);
+      // The page's digit convention (<body data-digits>): Western by default, or Arabic-Indic.
+      const digits = document.body && document.body.dataset.digits === "arabic-indic" ? "arab" : "latn";
+      return new Intl.NumberFormat(pageLanguage === "ar" ? `ar-u-nu-${digits}` : pageLanguage);
     } catch (error) {
       return null;
     }

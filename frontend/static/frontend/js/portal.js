@@ -1,9 +1,14 @@
 /* Small layout behaviours on top of HTML that already works without JavaScript:
- * the account menu (a <details> disclosure) closes with Escape or a click elsewhere. */
+ * the account menu (a <details> disclosure) closes with Escape or a click elsewhere, and
+ * "print" buttons (hidden without JavaScript) open the browser's print dialog. */
 (function () {
   "use strict";
 
   function start() {
+    document.querySelectorAll("button[data-print]").forEach((button) => {
+      button.hidden = false;
+      button.addEventListener("click", () => window.print());
+    });
     document.querySelectorAll("details.account-menu__details").forEach((menu) => {
       const summary = menu.querySelector("summary");
       menu.addEventListener("keydown", (event) => {

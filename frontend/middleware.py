@@ -1,0 +1,46 @@
+"""One digit convention on every Arabic page: the page's text (interface and content alike)
+is written in the site's convention (``frontend.formatting.arabic_digit_convention``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from frontend.formatting import localize_digits
+
+#: Tags, and the raw-text elements whose content is code or user input, never page text.
+_MARKUP = re.compile(
+    r"(<script\b.*?</script>|<style\b.*?</style>|<textarea\b.*?</textarea>|<pre\b.*?</pre>|<code\b.*?</code>"
+    r"|<!--.*?-->|<[^>]*>)",
+    re.IGNORECASE | re.DOTALL,
+)
+#: Only the public site: the Wagtail and Django admins keep their own formatting.
+_SKIPPED_PREFIXES = ("/admin/", "/django-admin/")
+
+
+def localize_page_digits(html: str, language: str) -> str:
+    """``html`` with every digit of its text (not of its markup) in the language's convention."""
+    parts = _MARKUP.split(html)
+    return "".join(part if index % 2 else localize_digits(part, language) for index, part in enumerate(parts))
+
+
+class PageDigitsMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            getattr(request, "LANGUAGE_CODE", "")[:2] == "ar"
+            and not request.path.startswith(_SKIPPED_PREFIXES)
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.streaming
+            and not response.has_header("Content-Encoding")
+        ):
+            charset = response.charset or "utf-8"
+            response.content = localize_page_digits(response.content.decode(charset), "ar").encode(charset)
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+        return response
