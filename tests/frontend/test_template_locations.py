@@ -10,8 +10,8 @@ from django.apps import apps
 from django.conf import settings
 
 #: What frontend/templates may hold besides its own files: shared includes and overrides of
-#: third-party apps (allauth's ``account/`` and ``allauth/``).
-FRONTEND_SHARED = {"includes", "account", "allauth"}
+#: third-party apps (allauth's ``account/``, ``allauth/`` and ``mfa/``).
+FRONTEND_SHARED = {"includes", "account", "allauth", "mfa"}
 
 
 def project_apps():
