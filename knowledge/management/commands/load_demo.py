@@ -10,6 +10,19 @@ from django.core.management.base import BaseCommand
 from knowledge.demo.loader import CREATED, KEPT, load_demo
 
 
+def _programme_loaders():
+    """The demo of the evaluations and awards apps, in order: the organisation, customers'
+    ratings and cycles, then award seasons. Each only adds what is missing."""
+    from awards.demo import load_demo_awards
+    from evaluations.demo import load_demo_evaluations, load_demo_organisation
+
+    def organisation() -> list[str]:
+        report = load_demo_organisation()
+        return [report.plan.summary()] if report.changed else []
+
+    return [("organisation", organisation), ("evaluations", load_demo_evaluations), ("awards", load_demo_awards)]
+
+
 class Command(BaseCommand):
     help = (
         "Load the bilingual demo content into an empty site (and, in demo mode, the demo accounts). "
@@ -27,6 +40,15 @@ class Command(BaseCommand):
             default="http://127.0.0.1:8000",
             help="Where the portal is served, for the sign-in address printed with the demo accounts.",
         )
+
+    def load_programmes(self) -> None:
+        for name, loader in _programme_loaders():
+            done = loader()
+            if done:
+                for line in done:
+                    self.stdout.write(f"{name:<13} {line}")
+            else:
+                self.stdout.write(f"{name:<13} already loaded: left alone")
 
     def handle(self, *args, **options) -> None:
         with_users = settings.TAMAYUZ_DEMO_MODE and not options["no_users"]
@@ -58,6 +80,8 @@ class Command(BaseCommand):
                     f"{report.pages_kept} existing page(s) left alone."
                 )
             )
+
+        self.load_programmes()
 
         if not with_users:
             if not settings.TAMAYUZ_DEMO_MODE:
