@@ -141,7 +141,7 @@ def session_cookie(user, client=None) -> tuple[bytes, bytes]:
     return (b"cookie", f"sessionid={client.cookies['sessionid'].value}".encode())
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 class TestLiveSocket:
     def test_a_committed_submission_reaches_the_dashboard_and_a_rolled_back_one_does_not(self, client):
         org = build_organisation()

@@ -38,6 +38,12 @@ def _employee(unit, *, supervisor=None, name_ar: str, name_en: str, roles=("Staf
 
 
 def build_organisation() -> Organisation:
+    from django.contrib.auth.models import Group
+
+    from portal import roles
+
+    for role in roles.ALL_ROLES:  # seeded by a migration; gone after a transactional test's flush
+        Group.objects.get_or_create(name=role)
     agency = AgencyFactory(slug="civil-affairs", name_ar="الأحوال المدنية", name_en="Civil Affairs")
     other_agency = AgencyFactory(slug="traffic", name_ar="المرور", name_en="Traffic")
     unit = CustomerUnitFactory(agency=agency, slug="centre-north", name_ar="مركز الشمال", name_en="North centre")
@@ -66,7 +72,30 @@ def build_organisation() -> Organisation:
     )
 
 
+def ensure_framework() -> None:
+    """The migrations seed the capability framework; a transactional test that runs after
+    another one's flush finds it gone, so it gets a small one of three competencies."""
+    from evaluations.models import Competency, Framework
+
+    if Framework.objects.exists():
+        return
+    framework = Framework.objects.create(name_ar="إطار الاختبار", name_en="Test framework")
+    for position, code in enumerate(("empathy", "attention", "trust")):
+        competency = Competency.objects.create(
+            framework=framework, code=code, name_ar=f"كفاية {code}", name_en=code.title(), sort_order=position
+        )
+        Item.objects.create(
+            competency=competency,
+            code=f"{code}-1",
+            self_ar="أنا أفعل ذلك.",
+            self_en="I do it.",
+            others_ar="هو يفعل ذلك.",
+            others_en="He/She does it.",
+        )
+
+
 def draft_cycle(org: Organisation, slug: str = "spring", **options) -> Cycle:
+    ensure_framework()
     today = timezone.localdate()
     options.setdefault("peers_per_employee", 3)
     options.setdefault("assignment_seed", 7)
