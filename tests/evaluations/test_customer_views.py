@@ -104,7 +104,7 @@ def test_a_missing_overall_answer_is_explained_in_the_form(client):
     link = feedback_link()
     response = client.post(f"/feedback/{link.token}/", answers(link, overall=""))
     assert response.status_code == 400
-    assert "يُرجى اختيار مدى رضاكم العام، من ١ إلى ٥." in response.content.decode()
+    assert "يُرجى اختيار مدى رضاكم العام، من 1 إلى 5." in response.content.decode()
     assert not CustomerRating.objects.exists()
 
 

@@ -62,7 +62,7 @@ def test_dry_run_reports_and_saves_nothing(tmp_path, agency):
     out = io.StringIO()
     call_command("import_org", str(path), "--dry-run", stdout=out)
     assert "100, 101" in out.getvalue()
-    assert "تشغيل تجريبي: لم يُحفظ شيء." in out.getvalue()
+    assert "Dry run: nothing was saved." in out.getvalue()
     assert Employee.objects.count() == 0
 
 
@@ -98,7 +98,7 @@ def test_every_bad_row_is_named_and_nothing_is_saved(tmp_path, agency):
         call_command("import_org", str(path), stdout=io.StringIO())
     message = str(raised.value)
     for expected in ("3", "4", "5", "6", "7"):
-        assert f"الصف {expected}:" in message
+        assert f"Row {expected}:" in message
     assert "unknown-agency" in message and "999" in message and "not-an-email" in message and "maybe" in message
     assert Employee.objects.count() == 0 and Unit.objects.count() == 0
 

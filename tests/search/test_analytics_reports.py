@@ -244,7 +244,7 @@ def test_the_heading_names_the_period(client, editor, searches):
     client.force_login(editor)
     assert heading(client.get(report_url("top_queries"), {"period": "all"})) == "Top searches: All time"
     html = heading(client.get(report_url("top_queries"), {"date_from": "2026-01-01", "date_to": "2026-01-31"}))
-    assert html == "Top searches: 01/01/2026 to 01/31/2026"
+    assert html == "Top searches: 1 January 2026 to 31 January 2026"
 
 
 def test_the_report_shows_the_form_readers_typed_most(client, editor, searches):
