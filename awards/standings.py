@@ -97,6 +97,24 @@ def bands_of(season: Season, category: str) -> list[str | None]:
     return [None]
 
 
+def band_label(category: str, band: str | None) -> str:
+    """A band as a reader says it: "≤ 50", "51–500", "> 500", an agency's name, or "all"."""
+    from django.utils.translation import gettext
+
+    if not band:
+        return ""
+    if band == ALL_BAND:
+        return gettext("All agencies")
+    if CATEGORIES[category].banded_by == "size":
+        if band.startswith("le-"):
+            return f"≤ {band[3:]}"
+        if band.startswith("gt-"):
+            return f"> {band[3:]}"
+        return band.replace("-", "–")
+    agency = Agency.objects.filter(slug=band).first()
+    return agency.localized_name() if agency else band
+
+
 @dataclass
 class _Inputs:
     """Everything a season's boards are computed from, read once."""

@@ -26,12 +26,17 @@ def sparkline_points(values: tuple[float, ...], *, rtl: bool) -> str:
     if len(values) < 2:
         return ""
     step = SPARK_WIDTH / (len(values) - 1)
+    # Scaled to the series' own range (at least 2 points), so a season's movement shows.
+    low, high = min(values), max(values)
+    if high - low < 2:
+        middle = (high + low) / 2
+        low, high = middle - 1, middle + 1
     points = []
     for index, value in enumerate(values):
         x = index * step
         if rtl:
             x = SPARK_WIDTH - x
-        y = SPARK_HEIGHT - (max(0.0, min(100.0, value)) / 100 * SPARK_HEIGHT)
+        y = 2 + (SPARK_HEIGHT - 4) * (1 - (value - low) / (high - low))
         points.append(f"{x:.1f},{y:.1f}")
     return " ".join(points)
 
@@ -80,7 +85,7 @@ def leaderboard(request: HttpRequest, category: str | None = None) -> HttpRespon
             "seasons": Season.objects.all(),
             "category": CATEGORIES[category],
             "categories": _visible_categories(request.user),
-            "bands": [b for b in bands if b],
+            "bands": [(b, standings.band_label(category, b)) for b in bands if b],
             "band": band,
             "board": board,
             "ranked_rows": [row for row in rows if row["entry"].ranked],
