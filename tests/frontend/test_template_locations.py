@@ -16,7 +16,11 @@ FRONTEND_SHARED = {"includes", "account", "allauth", "mfa"}
 
 def project_apps():
     base = Path(settings.BASE_DIR).resolve()
-    return [config for config in apps.get_app_configs() if base in Path(config.path).resolve().parents]
+    return [
+        config
+        for config in apps.get_app_configs()
+        if base in Path(config.path).resolve().parents and "site-packages" not in Path(config.path).parts
+    ]
 
 
 def test_each_app_keeps_its_templates_in_a_folder_named_after_it():
