@@ -1,9 +1,7 @@
 """Writing tables for spreadsheets: CSV as UTF-8 with a byte-order mark (so Excel reads
 Arabic) and every text cell that a spreadsheet would run as a formula neutralised, or
-XLSX through openpyxl with the same neutralised cells.
-
-A local helper until the shared ``portal/csv_export.py`` reaches this branch; its
-``safe_cell`` rule is the same."""
+XLSX through openpyxl with the same neutralised cells (the one rule:
+``portal.csv_export.safe_cell``)."""
 
 from __future__ import annotations
 
@@ -12,22 +10,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from portal.csv_export import safe_cell
+
 BYTE_ORDER_MARK = "\ufeff"
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: Any) -> str | int | float:
-    """Numbers stay numbers; text that starts like a formula gets a leading apostrophe."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int | float):
-        return value
-    text = str(value)
-    if text.startswith(FORMULA_TRIGGERS):
-        return "'" + text
-    return text
 
 
 def write_csv(stream: IO[str], *, headings: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
