@@ -38,6 +38,6 @@ def _announcement_published(sender, instance, **kwargs) -> None:
 
 def _season_saved(sender, instance, **kwargs) -> None:
     """A season's settings changed (weights, bands, prior weights): its boards are stale."""
-    from awards.services import _after_commit
+    from awards.services import standings_moved
 
-    _after_commit([instance.pk])
+    standings_moved([instance.pk])

@@ -141,11 +141,11 @@ def apply_rating_changes(*, added: Iterable = (), removed: Iterable = ()) -> set
             tallies.update(**changes)
     seasons = {season_id for season_id, _kind, _key in deltas}
     if seasons:
-        _after_commit(seasons)
+        standings_moved(seasons)
     return seasons
 
 
-def _after_commit(season_ids) -> None:
+def standings_moved(season_ids) -> None:
     """Drop the cached boards now (for this transaction's own reads) and again once the
     change commits (a board another request computed meanwhile from the data before the
     commit is dropped too); then tell the open leaderboards."""
@@ -225,7 +225,7 @@ def recompute_season(*, season: Season, by=None, until: datetime.datetime | None
     )
     if by is not None or report.differences:
         log(instance=season, action=RECOMPUTE_ACTION, user=by, data={"differences": len(report.differences)})
-    _after_commit([season.pk])
+    standings_moved([season.pk])
     return report
 
 
@@ -254,7 +254,7 @@ def take_snapshots(*, season: Season, day: datetime.date | None = None, final: b
             )
     StandingSnapshot.objects.filter(season=season, taken_on=day, final=final).delete()
     StandingSnapshot.objects.bulk_create(rows, batch_size=1000)
-    _after_commit([season.pk])
+    standings_moved([season.pk])
     return len(rows)
 
 
@@ -270,7 +270,7 @@ def freeze_season(*, season: Season, by=None, now: datetime.datetime | None = No
     take_snapshots(season=season, day=season.ends_on, final=True)
     Season.objects.filter(pk=season.pk).update(frozen_at=now)
     season.frozen_at = now
-    _after_commit([season.pk])
+    standings_moved([season.pk])
     log(instance=season, action=SEASON_FREEZE_ACTION, user=by, data={"slug": season.slug})
     return season
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.cache import cache
 from django.utils import timezone, translation
@@ -289,38 +289,16 @@ def _improvement_board(season: Season, category: str, weight: float, inputs: _In
     )
     unranked = sorted([entry for change, entry in rising if change is None], key=lambda e: (-e.ratings, e.key))
     entries = [
-        BoardEntry(
-            key=entry.key,
-            name_ar=entry.name_ar,
-            name_en=entry.name_en,
+        replace(
+            entry,
             rank=position,
             ranked=True,
             composite=change,
-            stars=entry.stars,
-            ratings=entry.ratings,
-            weighted_rating=entry.weighted_rating,
             components={**entry.components, "composite": entry.composite},
             movement=None,
-            sparkline=entry.sparkline,
         )
         for position, (change, entry) in enumerate(ranked, start=1)
-    ] + [
-        BoardEntry(
-            key=entry.key,
-            name_ar=entry.name_ar,
-            name_en=entry.name_en,
-            rank=None,
-            ranked=False,
-            composite=None,
-            stars=None,
-            ratings=entry.ratings,
-            weighted_rating=entry.weighted_rating,
-            components=entry.components,
-            movement=None,
-            sparkline=entry.sparkline,
-        )
-        for entry in unranked
-    ]
+    ] + [replace(entry, rank=None, ranked=False, composite=None, stars=None, movement=None) for entry in unranked]
     updated = max(
         (t.last_rating_at for kind in inputs.tallies.values() for t in kind.values() if t.last_rating_at), default=None
     )
