@@ -182,6 +182,13 @@ def build(size: int, raters: int, unit_size: int, seed: int) -> dict:
             ],
             batch_size=5000,
         )
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # A cycle closes weeks after its answers arrived, by when autovacuum has analysed
+        # the tables; right after a bulk load the planner would still see empty tables.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     return {
         "employees": size,
         "assignments": len(assignments),
@@ -288,7 +295,7 @@ def main(argv=None) -> int:
             f"(open {row['open_seconds']} s, build {row['build_seconds']} s)",
             flush=True,
         )
-        if engine == "postgresql":
+        if engine == "postgresql" and not os.environ.get("BENCH_KEEP_DATABASE"):
             postgres_admin(database_url, f'DROP DATABASE IF EXISTS "{name}"')
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)

@@ -140,9 +140,14 @@ if REDIS_URL:
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "tamayuz"),
         }
     }
+    # The pub/sub layer: one Redis subscription per process carries every group, so a
+    # broadcast to hundreds of open leaderboards is one PUBLISH. channels-redis's list-based
+    # core layer polls one lock per connected client and stalled at a few hundred clients
+    # in one process (bench/live_push.py); live events need no delivery guarantee beyond
+    # "to whoever is connected", which is what pub/sub gives.
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
             "CONFIG": {
                 "hosts": [REDIS_URL],
                 "prefix": env_str("CHANNELS_PREFIX", "tamayuz"),
