@@ -348,3 +348,50 @@ def test_release_tells_each_employee_and_their_supervisor_in_their_language(org,
 
     send_release_notices(cycle=Cycle.objects.get(pk=cycle.pk))  # again: nothing new
     assert len(mail.outbox) == len(messages)
+
+
+# --- HR sets the reminder days of a draft cycle ----------------------------------------------
+
+
+def test_hr_sets_a_draft_cycles_reminder_days_on_its_dashboard(client, org):
+    cycle = draft_cycle(org)
+    url = f"/en/evaluations/cycles/{cycle.slug}/"
+    client.force_login(org.hr)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="reminder_days"' in page.content.decode() and 'value="7, 3, 1"' in page.content.decode()
+
+    response = client.post(f"{url}reminders/", {"reminder_days": "10, ٥,5"})
+    assert response.status_code == 302 and response["Location"] == url
+    cycle.refresh_from_db()
+    assert cycle.reminder_days == [10, 5]
+
+    response = client.post(f"{url}reminders/", {"reminder_days": "7, soon"}, follow=True)
+    assert response.status_code == 200
+    assert "Write whole numbers of days separated by commas" in response.content.decode()
+    cycle.refresh_from_db()
+    assert cycle.reminder_days == [10, 5]
+
+    client.post(f"{url}reminders/", {"reminder_days": ""})
+    cycle.refresh_from_db()
+    assert cycle.reminder_days == []
+
+
+def test_only_the_cycles_managers_set_reminder_days_and_only_on_a_draft(client, org):
+    cycle = draft_cycle(org)
+    url = f"/en/evaluations/cycles/{cycle.slug}/reminders/"
+    client.force_login(org.other_hr)
+    assert client.post(url, {"reminder_days": "2"}).status_code == 403
+    client.force_login(org.staff[0].user)
+    assert client.post(url, {"reminder_days": "2"}).status_code == 403
+    client.force_login(org.hr)
+    assert client.get(url).status_code == 405
+
+    open_cycle(cycle=cycle)
+    page = client.get(f"/en/evaluations/cycles/{cycle.slug}/")
+    assert page.status_code == 200 and 'name="reminder_days"' not in page.content.decode()
+    response = client.post(url, {"reminder_days": "2"}, follow=True)
+    assert response.status_code == 200
+    assert "so you cannot change it" in response.content.decode()
+    cycle.refresh_from_db()
+    assert cycle.reminder_days == [7, 3, 1]
