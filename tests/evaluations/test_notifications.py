@@ -395,3 +395,29 @@ def test_only_the_cycles_managers_set_reminder_days_and_only_on_a_draft(client, 
     assert "so you cannot change it" in response.content.decode()
     cycle.refresh_from_db()
     assert cycle.reminder_days == [7, 3, 1]
+
+
+def test_failed_release_notices_are_retried_until_the_attempts_run_out(
+    org, settings, django_capture_on_commit_callbacks
+):
+    cycle = closed_cycle_with_results(org)
+    mail.outbox.clear()
+    settings.EMAIL_BACKEND = "tests.evaluations.test_notifications.BrokenBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        release_cycle(cycle=cycle)
+    cycle.refresh_from_db()
+    assert cycle.status == Cycle.Status.RELEASED
+    rows = Notification.objects.filter(cycle=cycle, kind="release")
+    assert rows.count() == 6 and set(rows.values_list("status", flat=True)) == {"failed"}
+
+    given_up = rows.get(employee=org.staff[1])
+    given_up.attempts = 5  # MAX_ATTEMPTS: left for HR, never retried again
+    given_up.save(update_fields=["attempts"])
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    reminders()
+
+    assert set(by_recipient()) == set(cycle.results.values_list("employee__email", flat=True)) - {org.staff[1].email}
+    assert rows.filter(status="sent").count() == 5
+    assert rows.get(employee=org.staff[1]).status == "failed"
+    reminders()
+    assert len(mail.outbox) == 5
