@@ -17,9 +17,10 @@ from django.views.decorators.http import require_POST
 
 from evaluations import permissions, ui_selectors
 from evaluations.exports import write_csv, write_xlsx
-from evaluations.models import Cycle
+from evaluations.forms import ReminderDaysForm
+from evaluations.models import Cycle, Notification
 from evaluations.selectors import EXPORT_COLUMNS, cycle_export_rows
-from evaluations.services import cancel_cycle, close_cycle, open_cycle, release_cycle
+from evaluations.services import cancel_cycle, close_cycle, open_cycle, release_cycle, update_cycle_settings
 
 ACTIONS = {
     "open": (open_cycle, gettext_lazy("The cycle was opened and its evaluations were assigned.")),
@@ -53,6 +54,11 @@ def cycle_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
             Cycle.Status.CLOSED: ["release"],
         }.get(cycle.status, [])
         context["exportable"] = cycle.status in (Cycle.Status.CLOSED, Cycle.Status.RELEASED)
+        if cycle.status == Cycle.Status.DRAFT:
+            context["reminder_form"] = ReminderDaysForm(
+                initial={"reminder_days": ", ".join(str(day) for day in cycle.reminder_days)}
+            )
+        context["emails"] = _email_counts(cycle)
     template = "evaluations/cycle_dashboard.html" if manages else "evaluations/cycle_aggregates.html"
     return render(request, template, context)
 
@@ -73,6 +79,36 @@ def cycle_action(request: HttpRequest, slug: str, action: str) -> HttpResponse:
             messages.error(request, message)
     else:
         messages.success(request, str(done))
+    return redirect("evaluations:cycle_dashboard", slug=cycle.slug)
+
+
+def _email_counts(cycle: Cycle) -> dict[str, int]:
+    rows = Notification.objects.filter(cycle=cycle)
+    return {
+        "sent": rows.filter(status=Notification.Status.SENT).count(),
+        "failed": rows.filter(status=Notification.Status.FAILED).count(),
+    }
+
+
+@login_required
+@require_POST
+def cycle_reminders(request: HttpRequest, slug: str) -> HttpResponse:
+    """HR sets a draft cycle's reminder days."""
+    cycle = get_object_or_404(Cycle, slug=slug)
+    if not permissions.can_manage_cycle(request.user, cycle):
+        raise PermissionDenied(_("You may not manage this cycle."))
+    form = ReminderDaysForm(request.POST)
+    if not form.is_valid():
+        for message in form.errors.get("reminder_days", []):
+            messages.error(request, message)
+        return redirect("evaluations:cycle_dashboard", slug=cycle.slug)
+    try:
+        update_cycle_settings(cycle=cycle, by=request.user, reminder_days=form.cleaned_data["reminder_days"])
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The reminder days were saved."))
     return redirect("evaluations:cycle_dashboard", slug=cycle.slug)
 
 

@@ -280,10 +280,10 @@ def load_demo_evaluations(*, today: datetime.date | None = None) -> list[str]:
             agencies=agencies,
             assignment_seed=2026,
         )
-        open_cycle(cycle=cycle)
+        open_cycle(cycle=cycle, notify=False)  # demo data: no invitation storm
         import_responses(cycle=cycle, rows=_response_rows(cycle, share=0.92, chooser=random.Random(11)))
         close_cycle(cycle=cycle)
-        release_cycle(cycle=cycle)
+        release_cycle(cycle=cycle, notify=False)
         done.append(f"released cycle: {PAST_CYCLE}")
     bureau = Agency.objects.filter(slug="civil-service-bureau").first()
     if bureau is not None and not Cycle.objects.filter(slug=OPEN_CYCLE).exists():
@@ -296,7 +296,7 @@ def load_demo_evaluations(*, today: datetime.date | None = None) -> list[str]:
             agencies=[bureau],
             assignment_seed=7,
         )
-        open_cycle(cycle=cycle)
+        open_cycle(cycle=cycle, notify=False)  # demo data: no invitation storm
         rows = _response_rows(
             cycle, share=0.45, chooser=random.Random(12), skip_raters=[DEMO_ACCOUNT_EMPLOYEES["staff"]]
         )

@@ -6,8 +6,8 @@ completion changed: never who rated whom; the page re-reads its aggregates.
 
 Two ways in, both ending in :func:`announce_after_commit`:
 
-- ``signals.response_submitted``, sent by ``services.ui.submit_and_announce`` (the web
-  form's submission);
+- ``signals.response_submitted``, sent by ``services.submit_response`` (the rater's
+  submission, from the web form or any other caller);
 - Django's ``post_save`` of :class:`~evaluations.models.Response` with the status
   ``submitted``: an import (``import_responses``) saves submitted responses directly. The
   rater's own submission service marks a response submitted with a conditional

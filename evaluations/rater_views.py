@@ -20,8 +20,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from evaluations import permissions, selectors, ui_selectors
 from evaluations.models import Answer, Assignment, Cycle, Employee, Item, PeerNomination, Response
 from evaluations.models.framework import NOT_OBSERVED_LABEL, SCALE
-from evaluations.services import approve_nomination, decline_assignment, nominate_peer, save_draft_response
-from evaluations.services.ui import submit_and_announce
+from evaluations.services import (
+    approve_nomination,
+    decline_assignment,
+    nominate_peer,
+    save_draft_response,
+    submit_response,
+)
 
 NOT_OBSERVED = "na"
 
@@ -162,7 +167,7 @@ def evaluation_form(request: HttpRequest, cycle_slug: str, assignment_id: int) -
                             % {"count": len(missing)}
                         )
                     else:
-                        submit_and_announce(assignment=assignment, rater=employee, answers=answers, comment=comment)
+                        submit_response(assignment=assignment, rater=employee, answers=answers, comment=comment)
                         messages.success(request, _("Thank you: your evaluation was submitted."))
                         return redirect("evaluations:todo")
                 else:

@@ -9,7 +9,7 @@ from django.dispatch import Signal
 #: ``recounted`` is True when HR decided the ratings count again (no new evidence in them).
 customer_ratings_changed = Signal()
 
-#: Sent inside the transaction that submitted a rater's response, with ``response``. The
-#: live dashboard's receiver (``evaluations.live``) announces it only after that
-#: transaction commits.
+#: Sent by ``services.submit_response`` inside the transaction that submitted a rater's
+#: response, with ``response``. The live dashboard's receiver (``evaluations.live``)
+#: announces it only after that transaction commits.
 response_submitted = Signal()

@@ -21,6 +21,7 @@ urlpatterns = [
         dashboard_views.cycle_export,
         name="cycle_export",
     ),
+    path("evaluations/cycles/<slug:slug>/reminders/", dashboard_views.cycle_reminders, name="cycle_reminders"),
     path(
         "evaluations/cycles/<slug:slug>/<str:action>/",
         dashboard_views.cycle_action,

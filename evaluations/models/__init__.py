@@ -5,6 +5,7 @@ customers' ratings and the frozen results of a closed cycle."""
 from .customer import CustomerFeedbackLink, CustomerRating, FeedbackChannel
 from .cycle import Answer, Assignment, Cycle, PeerNomination, Relationship, Response
 from .framework import NOT_OBSERVED_LABEL, SCALE, Competency, Framework, Item
+from .notifications import Notification
 from .organisation import Employee, Unit
 from .results import OTHERS, OVERALL, EmployeeResult, ResultComment, ResultCompetency, ResultScore
 
@@ -24,6 +25,7 @@ __all__ = [
     "FeedbackChannel",
     "Framework",
     "Item",
+    "Notification",
     "PeerNomination",
     "Relationship",
     "Response",

@@ -73,7 +73,9 @@ class Cycle(models.Model):
     max_evaluations_per_rater = models.PositiveSmallIntegerField(
         _("maximum peer evaluations one rater is asked to write"), default=5
     )
-    reminder_days = models.JSONField(_("reminder days before the close date"), default=default_reminder_days)
+    reminder_days = models.JSONField(
+        _("reminder days before the close date"), default=default_reminder_days, blank=True
+    )
     assignment_seed = models.PositiveIntegerField(_("assignment seed"), default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -17,6 +17,7 @@ from .cycles import (
 )
 from .framework import copy_framework, framework_for_editing, framework_rows, import_framework, latest_framework
 from .imports import import_responses
+from .notifications import retry_failed, send_invitations, send_release_notices, send_reminders
 from .responses import reopen_response, save_draft_response, submit_response
 
 __all__ = [
@@ -39,7 +40,11 @@ __all__ = [
     "release_cycle",
     "remove_assignment",
     "reopen_response",
+    "retry_failed",
     "save_draft_response",
+    "send_invitations",
+    "send_release_notices",
+    "send_reminders",
     "submit_response",
     "update_cycle_settings",
 ]

@@ -32,6 +32,7 @@ from evaluations.models import (
 )
 from portal.models import Agency
 
+from . import notifications
 from .framework import latest_framework
 
 Status = Cycle.Status
@@ -239,8 +240,10 @@ def plan_assignments(
 
 
 @transaction.atomic
-def open_cycle(*, cycle: Cycle, by=None) -> Cycle:
-    """Open a draft cycle: generate its assignments and freeze its framework version."""
+def open_cycle(*, cycle: Cycle, by=None, notify: bool = True) -> Cycle:
+    """Open a draft cycle: generate its assignments and freeze its framework version. Once
+    the opening has committed, each rater is emailed an invitation (``notify=False``: none,
+    for the demo); a mail failure is recorded and retried, never undoes the opening."""
     cycle = _locked(cycle)
     _check_manager(cycle=cycle, by=by)
     _require_status(cycle, [Status.DRAFT], doing=_("open it"))
@@ -273,6 +276,8 @@ def open_cycle(*, cycle: Cycle, by=None) -> Cycle:
         by=by,
         data={"employees": len(employees), "assignments": len(plan) + len(existing)},
     )
+    if notify:
+        notifications.invite_after_commit(cycle)
     return cycle
 
 
@@ -293,8 +298,9 @@ def close_cycle(*, cycle: Cycle, by=None) -> Cycle:
 
 
 @transaction.atomic
-def release_cycle(*, cycle: Cycle, by=None) -> Cycle:
-    """Let employees read their reports."""
+def release_cycle(*, cycle: Cycle, by=None, notify: bool = True) -> Cycle:
+    """Let employees read their reports; once committed, each employee with a report and
+    each of their supervisors is emailed a notice (``notify=False``: none)."""
     cycle = _locked(cycle)
     _check_manager(cycle=cycle, by=by)
     _require_status(cycle, [Status.CLOSED], doing=_("release it"))
@@ -302,6 +308,8 @@ def release_cycle(*, cycle: Cycle, by=None) -> Cycle:
     cycle.released_at = timezone.now()
     cycle.save(update_fields=["status", "released_at"])
     audit.record(action=audit.RELEASE, instance=cycle, by=by)
+    if notify:
+        notifications.notify_release_after_commit(cycle)
     return cycle
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from evaluations import audit
 from evaluations.models import Answer, Assignment, Cycle, Employee, Item, Response
 from evaluations.models.framework import SCALE_MAX, SCALE_MIN
+from evaluations.signals import response_submitted
 
 from .cycles import _check_manager, _require_status
 
@@ -112,7 +113,9 @@ def submit_response(
     *, assignment: Assignment, rater: Employee, answers: Answers | None = None, comment: str | None = None
 ) -> Response:
     """Submit the response once, with every statement answered (a score or "not
-    observed"). A second submission (double click, two tabs) is refused with a message."""
+    observed"). A second submission (double click, two tabs) is refused with a message.
+    Sends ``signals.response_submitted`` inside this transaction; its receivers act only
+    after the commit (the live dashboards)."""
     assignment = _writable(assignment=assignment, rater=rater)
     items = framework_items(assignment.cycle)
     answers = answers or {}
@@ -137,6 +140,7 @@ def submit_response(
     if updated != 1:
         raise _already_submitted()
     response.refresh_from_db()
+    response_submitted.send(sender=Response, response=response)
     return response
 
 

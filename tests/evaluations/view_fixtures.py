@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from evaluations.models import Assignment, Cycle, Employee, Item
-from evaluations.services import close_cycle, create_cycle, open_cycle, save_draft_response
-from evaluations.services.ui import submit_and_announce
+from evaluations.services import close_cycle, create_cycle, open_cycle, save_draft_response, submit_response
 from portal.models import Agency, User
 from tests.evaluations.customer_factories import CustomerUnitFactory, FrontLineEmployeeFactory
 from tests.factories import AgencyFactory, UserFactory
@@ -120,7 +119,7 @@ def item_codes(cycle: Cycle) -> list[str]:
 
 def answer_everything(assignment: Assignment, score: int | None = 4, comment: str = "") -> None:
     answers = dict.fromkeys(item_codes(assignment.cycle), score)
-    submit_and_announce(assignment=assignment, rater=assignment.rater, answers=answers, comment=comment)
+    submit_response(assignment=assignment, rater=assignment.rater, answers=answers, comment=comment)
 
 
 def save_some(assignment: Assignment, score: int = 3) -> None:
