@@ -40,7 +40,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
-import snowballstemmer
+
+from search.porter import porter_stem
 
 # --- Tables ---------------------------------------------------------------------------
 
@@ -124,7 +125,6 @@ _ARABIC_STOP_SET = frozenset(ARABIC_STOP_WORDS)
 _ENGLISH_STOP_SET = frozenset(ENGLISH_STOP_WORDS)
 _NORMALIZE_TABLE = str.maketrans(ARABIC_NORMALIZATION_MAP)
 _DIGIT_TABLE = str.maketrans(DECIMAL_DIGIT_MAP)
-_PORTER = snowballstemmer.stemmer("porter")
 
 LANG_ARABIC = "ar"
 LANG_ENGLISH = "en"
@@ -209,8 +209,9 @@ def strip_english_possessive(term: str) -> str:
 
 
 def stem_english(term: str) -> str:
-    """The Porter stemmer (Elasticsearch's ``stemmer`` with ``language: english``)."""
-    return _PORTER.stemWord(term)
+    """Lucene's Porter stemmer (``search.porter``), which is Elasticsearch's ``stemmer``
+    with ``language: english`` (not Snowball's "porter": «technology» → «technolog»)."""
+    return porter_stem(term)
 
 
 # --- Chains -----------------------------------------------------------------------------
