@@ -1055,6 +1055,18 @@ class ElasticsearchSearchBackend(SearchBackend):
         """Swap in an empty version (zero downtime, like any rebuild)."""
         self.rebuild([])
 
+    def drop(self) -> None:
+        """Delete everything under this prefix: the versions, the lock index and then the
+        synonyms set (a set in use cannot go). For benchmarks and tests on their own
+        prefix; never called by the application."""
+        client = self._admin
+        with self._engine("drop the search index"):
+            names = sorted(client.indices.get(index=f"{self.alias}-v*", expand_wildcards="open,closed"))
+            if names:
+                client.options(ignore_status=404).indices.delete(index=",".join(names))
+            client.options(ignore_status=404).indices.delete(index=self.locks_index)
+            client.options(ignore_status=404).synonyms.delete_synonym(id=self.synonyms_set)
+
     def reload_synonyms(self) -> None:
         """Put the synonyms set (the search analyzers reload it). Needs the
         ``manage_search_synonyms`` privilege; a failure raises ``SearchUnavailable`` and
