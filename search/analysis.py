@@ -40,7 +40,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
-import snowballstemmer
+
+from search.porter import porter_stem
 
 # --- Tables ---------------------------------------------------------------------------
 
@@ -124,7 +125,6 @@ _ARABIC_STOP_SET = frozenset(ARABIC_STOP_WORDS)
 _ENGLISH_STOP_SET = frozenset(ENGLISH_STOP_WORDS)
 _NORMALIZE_TABLE = str.maketrans(ARABIC_NORMALIZATION_MAP)
 _DIGIT_TABLE = str.maketrans(DECIMAL_DIGIT_MAP)
-_PORTER = snowballstemmer.stemmer("porter")
 
 LANG_ARABIC = "ar"
 LANG_ENGLISH = "en"
@@ -209,8 +209,9 @@ def strip_english_possessive(term: str) -> str:
 
 
 def stem_english(term: str) -> str:
-    """The Porter stemmer (Elasticsearch's ``stemmer`` with ``language: english``)."""
-    return _PORTER.stemWord(term)
+    """Lucene's Porter stemmer (``search.porter``), which is Elasticsearch's ``stemmer``
+    with ``language: english`` (not Snowball's "porter": «technology» → «technolog»)."""
+    return porter_stem(term)
 
 
 # --- Chains -----------------------------------------------------------------------------
@@ -466,3 +467,30 @@ def elasticsearch_marks_pattern() -> str:
     ``HARAKAT``): what a word's display form (spelling suggestions) drops, keeping hamza
     and teh marbuta."""
     return "[" + "".join(f"\\u{ord(char):04x}" for char in (TATWEEL, *HARAKAT)) + "]"
+
+
+#: Characters the standard tokenizer (UAX #29) keeps INSIDE a number (MidNum between two
+#: digits: «1,000», «1;000», «١٬٠٠٠», «1،000» are one token there) where ``TOKEN_RE`` splits,
+#: and the Arabic decimal separator «٫», which UAX #29 counts as part of a number wherever
+#: it stands (``TOKEN_RE`` never joins across it).
+UAX29_MID_NUM = ",;\u037e\u0589\u060c\u060d\u066c\u07f8\u2044\ufe10\ufe14\ufe50\ufe54\uff0c\uff1b"
+ARABIC_DECIMAL_SEPARATOR = "\u066b"
+
+
+def elasticsearch_number_separator_pattern() -> str:
+    """A ``pattern_replace`` CHAR filter pattern (same meaning in Java and Python's
+    ``regex``) matching the separators the standard tokenizer would keep inside a number:
+    a ``UAX29_MID_NUM`` character between two decimal digits, and «٫» anywhere. Replaced
+    by a space (one character for one, so offsets stay right), the standard tokenizer then
+    splits numbers exactly where ``TOKEN_RE`` does: «1,000» → «1», «000»."""
+    mid = "".join(f"\\u{ord(char):04x}" for char in UAX29_MID_NUM)
+    return f"(?<=\\p{{Nd}})[{mid}](?=\\p{{Nd}})|\\u{ord(ARABIC_DECIMAL_SEPARATOR):04x}"
+
+
+def synonym_term_without_stop_words(term: str) -> str:
+    """An editor's synonym term with the words the chain of their script drops (stop words)
+    left out, as ``SynonymSet.from_groups`` analyses it: «at home» → «home», «the» → «».
+    Elasticsearch's synonym parser rejects a rule whose term loses a word to the stop
+    filter (a position gap) or loses every word; ``lenient`` then drops the WHOLE group,
+    where the embedded backend keeps the group's other terms."""
+    return " ".join(surface for surface, _, _ in tokenize(term) if analyze_token(surface) is not None)

@@ -8,6 +8,7 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from search import checks  # noqa: F401 - registers the system checks
         from search.indexing import register_signal_handlers
 
         register_signal_handlers()

@@ -5,7 +5,9 @@ suggestions) is generated from ``search.analysis``, the one home of the analysis
 Lucene's own filters are used where they ARE the Python port (``decimal_digit``,
 ``arabic_normalization``, ``stemmer`` arabic / english / possessive_english).
 
-Analyzers (standard tokenizer everywhere):
+Analyzers (standard tokenizer everywhere, behind the ``number_separators`` char filter,
+which turns the separators the standard tokenizer keeps inside a number, «1,000»,
+«١٬٠٠٠», «3٫5», into spaces so numbers split where the Python tokenizer splits them):
 
 - ``ar_index``: lowercase → decimal_digit → stop (Arabic table, BEFORE normalisation, as
   Lucene does) → arabic_normalization → Arabic light stemmer. Elasticsearch's ``arabic``.
@@ -13,19 +15,24 @@ Analyzers (standard tokenizer everywhere):
   synonym filter comes LAST, after normalisation and stemming, so Elasticsearch parses
   each rule through the whole chain, exactly as ``SynonymSet`` analyses groups with
   ``analyze`` («المستفيدين» → «مستفيد» finds a rule written «مستفيد»).
-- ``en_index``: possessive → lowercase → decimal_digit → stop (English table) → Porter;
-  ``en_search`` adds the same synonym filter. ``decimal_digit`` is there because the
-  Python English chain folds digits too, so «24» matches «٢٤» in either chain.
+- ``en_index``: possessive → lowercase → decimal_digit → stop (English table) → Porter
+  (Lucene's PorterStemmer, which ``search.porter`` ports); ``en_search`` adds the same
+  synonym filter. ``decimal_digit`` is there because the Python English chain folds
+  digits too, so «24» matches «٢٤» in either chain.
 - ``ar_exact``: lowercase → decimal_digit → both stop lists → arabic_normalization, no
   stemming (``search.analysis.exact_terms``): phrase and exact boosts.
 - ``autocomplete_index``: lowercase → decimal_digit → arabic_normalization → article
   stripping → edge_ngram 2–20; ``autocomplete_search`` stops before the n-grams
-  (``search.analysis.autocomplete_terms``), so «خدما» and «الخدما» find «الخدمات».
+  (``search.analysis.autocomplete_terms``) and cuts a typed word to 20 characters (the
+  longest n-gram), so «خدما» and «الخدما» find «الخدمات» and a long word still matches.
 - ``en_prefix`` (``title_prefix``, ``search_as_you_type``): possessive → lowercase →
   decimal_digit, unstemmed, for English as-you-type ranking.
-- ``spelling`` (title, summary and body copied in): lowercase → decimal_digit → both stop
-  lists → tatweel and harakat removed: the display form «did you mean» offers (it keeps
-  hamza and teh marbuta). A word found anywhere in a page is "known" and never corrected.
+- ``spelling`` (title and summary copied in, as the embedded backend's vocabulary):
+  lowercase → decimal_digit → both stop lists → tatweel and harakat removed: the display
+  form «did you mean» offers (it keeps hamza and teh marbuta). A word of a page's title or
+  summary is "known" and never corrected.
+
+``page_id`` is numeric (``long``): the tie-break of equal scores sorts 9 before 10.
 
 Bilingual text: every text field is analysed by BOTH chains (the field itself with the
 Arabic one, ``.en`` with the English one). The backend sends each run of Arabic-script
@@ -46,10 +53,12 @@ from elasticsearch.dsl import (
     Document,
     Index,
     Keyword,
+    Long,
     MetaField,
     SearchAsYouType,
     Text,
     analyzer,
+    char_filter,
     token_filter,
 )
 
@@ -58,6 +67,7 @@ from search.analysis import (
     LANG_ENGLISH,
     elasticsearch_article_pattern,
     elasticsearch_marks_pattern,
+    elasticsearch_number_separator_pattern,
     elasticsearch_stop_words,
 )
 from search.backends.base import SearchDocument
@@ -83,6 +93,15 @@ spelling_marks = token_filter(
     "spelling_marks", "pattern_replace", pattern=elasticsearch_marks_pattern(), replacement=""
 )
 
+#: The standard tokenizer keeps «1,000» and «١٬٠٠٠» whole; the Python tokenizer splits them.
+#: This char filter turns such separators into spaces first (same length: offsets hold).
+number_separators = char_filter(
+    "number_separators", "pattern_replace", pattern=elasticsearch_number_separator_pattern(), replacement=" "
+)
+CHAR_FILTERS = [number_separators]
+#: Typed words longer than the longest indexed n-gram are cut to it, so they still match.
+autocomplete_truncate = token_filter("autocomplete_truncate", "truncate", length=AUTOCOMPLETE_MAX_GRAM)
+
 SYNONYM_FILTER = "editor_synonyms"
 
 # --- Chains -------------------------------------------------------------------------------------
@@ -91,21 +110,19 @@ ARABIC_CHAIN = ["lowercase", "decimal_digit", arabic_stop, "arabic_normalization
 ENGLISH_CHAIN = [english_possessive, "lowercase", "decimal_digit", english_stop, english_stemmer]
 AUTOCOMPLETE_CHAIN = ["lowercase", "decimal_digit", "arabic_normalization", arabic_article]
 
-ar_index = analyzer("ar_index", tokenizer="standard", filter=ARABIC_CHAIN)
-en_index = analyzer("en_index", tokenizer="standard", filter=ENGLISH_CHAIN)
-ar_exact = analyzer(
-    "ar_exact",
-    tokenizer="standard",
-    filter=["lowercase", "decimal_digit", arabic_stop, english_stop, "arabic_normalization"],
-)
-autocomplete_index = analyzer(
-    "autocomplete_index", tokenizer="standard", filter=[*AUTOCOMPLETE_CHAIN, autocomplete_edge_ngram]
-)
-autocomplete_search = analyzer("autocomplete_search", tokenizer="standard", filter=AUTOCOMPLETE_CHAIN)
-en_prefix = analyzer("en_prefix", tokenizer="standard", filter=[english_possessive, "lowercase", "decimal_digit"])
-spelling_analyzer = analyzer(
-    "spelling", tokenizer="standard", filter=["lowercase", "decimal_digit", arabic_stop, english_stop, spelling_marks]
-)
+
+def _standard(name: str, chain: list) -> Any:
+    """An analyzer of the standard tokenizer behind the number-separator char filter."""
+    return analyzer(name, tokenizer="standard", char_filter=CHAR_FILTERS, filter=chain)
+
+
+ar_index = _standard("ar_index", ARABIC_CHAIN)
+en_index = _standard("en_index", ENGLISH_CHAIN)
+ar_exact = _standard("ar_exact", ["lowercase", "decimal_digit", arabic_stop, english_stop, "arabic_normalization"])
+autocomplete_index = _standard("autocomplete_index", [*AUTOCOMPLETE_CHAIN, autocomplete_edge_ngram])
+autocomplete_search = _standard("autocomplete_search", [*AUTOCOMPLETE_CHAIN, autocomplete_truncate])
+en_prefix = _standard("en_prefix", [english_possessive, "lowercase", "decimal_digit"])
+spelling_analyzer = _standard("spelling", ["lowercase", "decimal_digit", arabic_stop, english_stop, spelling_marks])
 
 AR_SEARCH = "ar_search"
 EN_SEARCH = "en_search"
@@ -122,28 +139,29 @@ def synonym_filter(synonyms_set: str):
 def search_analyzers(synonyms_set: str) -> list:
     synonyms = synonym_filter(synonyms_set)
     return [
-        analyzer(AR_SEARCH, tokenizer="standard", filter=[*ARABIC_CHAIN, synonyms]),
-        analyzer(EN_SEARCH, tokenizer="standard", filter=[*ENGLISH_CHAIN, synonyms]),
+        _standard(AR_SEARCH, [*ARABIC_CHAIN, synonyms]),
+        _standard(EN_SEARCH, [*ENGLISH_CHAIN, synonyms]),
     ]
 
 
 # --- The document --------------------------------------------------------------------------------
 
 
-def _text(*, autocomplete: bool = False) -> Text:
+def _text(*, autocomplete: bool = False, spelling: bool = True) -> Text:
     fields: dict[str, Any] = {
         "en": Text(analyzer=en_index, search_analyzer=EN_SEARCH),
         "exact": Text(analyzer=ar_exact),
     }
     if autocomplete:
         fields["autocomplete"] = Text(analyzer=autocomplete_index, search_analyzer=autocomplete_search)
-    return Text(analyzer=ar_index, search_analyzer=AR_SEARCH, fields=fields, copy_to="spelling")
+    options: dict[str, Any] = {"copy_to": "spelling"} if spelling else {}
+    return Text(analyzer=ar_index, search_analyzer=AR_SEARCH, fields=fields, **options)
 
 
 class PageDocument(Document):
     """One live knowledge page in one language (``SearchDocument``)."""
 
-    page_id = Keyword()
+    page_id = Long()  # numeric: the tie-break sorts 9 before 10 (a keyword sorts "10" first)
     slug = Keyword()
     locale = Keyword()
     type = Keyword()
@@ -155,7 +173,7 @@ class PageDocument(Document):
     last_updated = Date()
     title = _text(autocomplete=True)
     summary = _text()
-    body = _text()
+    body = _text(spelling=False)  # the spelling vocabulary is titles and summaries, as embedded
     title_prefix = SearchAsYouType(analyzer=en_prefix)
     spelling = Text(analyzer=spelling_analyzer)
 
@@ -208,3 +226,16 @@ def index_mappings() -> dict[str, Any]:
 def document_source(document: SearchDocument) -> dict[str, Any]:
     """What the index stores for ``document`` (``_source``), empty values left out."""
     return PageDocument.from_search_document(document).to_dict()
+
+
+# --- The rebuild lock --------------------------------------------------------------------------
+
+#: ``<prefix>-locks`` holds one document per lock (``search.backends.elasticsearch``).
+LOCK_MAPPINGS: dict[str, Any] = {
+    "dynamic": "strict",
+    "properties": {"owner": {"type": "keyword"}, "acquired_at": {"type": "date"}, "expires_at": {"type": "date"}},
+}
+
+
+def lock_index_settings() -> dict[str, Any]:
+    return {"number_of_shards": 1, "auto_expand_replicas": "0-1"}

@@ -11,6 +11,10 @@ indexing) stays in the outbox until ``replay_pending_changes`` applies it:
 ``manage.py search_index --replay`` at start-up (``make run``) and periodically
 (``--replay --every SECONDS``, started beside the server by ``make run``).
 
+An editor-synonym change goes through the same outbox: a row for page id
+``SYNONYMS_CHANGE`` (0, which no page has), applied by reloading the synonyms
+(``SearchBackend.reload_synonyms``), so a failed synonym update is retried too.
+
 Drafts never reach the index: documents are built from the live page row, never from a
 revision.
 """
@@ -71,6 +75,8 @@ REPLAY_MARGIN = datetime.timedelta(minutes=1)
 CHANGE_RETENTION = datetime.timedelta(days=1)
 #: Outbox rows applied per batch by a replay.
 REPLAY_BATCH = 500
+#: The outbox "page id" of an editor-synonym change (page ids start at 1).
+SYNONYMS_CHANGE = 0
 
 
 def rebuild_index(*, progress: Callable[[int], None] | None = None) -> int:
@@ -118,8 +124,11 @@ def _apply(changes: list[tuple[int, int, bool]]) -> None:
         return
     pending: dict[int, bool] = {}
     for _row_id, page_id, descend in changes:
-        pending[page_id] = pending.get(page_id, False) or descend
+        if page_id != SYNONYMS_CHANGE:
+            pending[page_id] = pending.get(page_id, False) or descend
     _refresh(pending)
+    if any(page_id == SYNONYMS_CHANGE for _row_id, page_id, _descend in changes):
+        get_search_backend().reload_synonyms()
     IndexChange.objects.filter(pk__in=[row_id for row_id, _page_id, _descend in changes]).update(
         applied_at=timezone.now()
     )
@@ -224,13 +233,9 @@ def schedule_refresh(page_ids: Iterable[int], *, include_descendants: bool = Fal
 
 
 def schedule_synonym_reload() -> None:
-    def reload() -> None:
-        try:
-            get_search_backend().reload_synonyms()
-        except Exception:
-            logger.exception("Reloading search synonyms failed")
-
-    transaction.on_commit(reload)
+    """Write an outbox row for the synonyms in the current transaction and reload them once
+    it commits; when the reload fails the row stays for ``search_index --replay``."""
+    schedule_refresh([SYNONYMS_CHANGE])
 
 
 # --- signal handlers -----------------------------------------------------------------------

@@ -160,12 +160,17 @@ else:
 
 # --- Search -------------------------------------------------------------------
 # Elasticsearch 8 (>= 8.10: editor synonyms live in a synonyms set) when set; the embedded
-# SQLite FTS5 backend otherwise. Timeouts in seconds: searches, then bulk loads.
+# SQLite FTS5 backend otherwise. Timeouts in seconds: searches, bulk loads, publishing.
+# The web process needs only ELASTICSEARCH_API_KEY (read/write documents); the admin key is
+# for `search_index --create/--rebuild` (creates indices, the alias, the synonyms set).
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_API_KEY = env_str("ELASTICSEARCH_API_KEY", "")
+ELASTICSEARCH_ADMIN_API_KEY = env_str("ELASTICSEARCH_ADMIN_API_KEY", "")
 ELASTICSEARCH_CA_CERTS = env_str("ELASTICSEARCH_CA_CERTS", "")
 ELASTICSEARCH_TIMEOUT = env_float("ELASTICSEARCH_TIMEOUT", 5.0)
 ELASTICSEARCH_INDEXING_TIMEOUT = env_float("ELASTICSEARCH_INDEXING_TIMEOUT", 120.0)
+ELASTICSEARCH_PUBLISH_TIMEOUT = env_float("ELASTICSEARCH_PUBLISH_TIMEOUT", 3.0)
+ELASTICSEARCH_LOCK_TTL = env_float("ELASTICSEARCH_LOCK_TTL", 3600.0)
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "tamayuz")
 SEARCH_EMBEDDED_PATH = Path(env_str("SEARCH_EMBEDDED_PATH", str(VAR_DIR / "search.sqlite3")))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -6,13 +6,23 @@ index definition lives in ``search.es_documents``; ``ElasticsearchSearchBackend`
 sends them. Behaviour matches the embedded backend (tests/search/backend_suite.py).
 
 Index layout: versioned indices ``<prefix>-pages-v<UTC timestamp>`` behind the alias
-``<prefix>-pages``. ``rebuild`` creates a new version (refresh off while loading),
-streams the documents in with the bulk helper, refreshes, moves the alias in ONE
-``update_aliases`` call (remove + add, atomic) and only then deletes older versions:
-readers never see a missing or half-filled index. Writes go through the alias with
-``require_alias`` (never auto-creating a concrete index by accident); the first write
-creates the first version lazily, under a fixed name so two processes racing to create it
-end up with one index.
+``<prefix>-pages``, the synonyms set ``<prefix>-synonyms`` and the lock index
+``<prefix>-locks``. Privileges are split: ``search_index --create`` (and ``--rebuild``)
+run with the administrative key (``ELASTICSEARCH_ADMIN_API_KEY``) and create indices,
+the alias and the synonyms set; the web process (``ELASTICSEARCH_API_KEY``) only reads
+and writes documents through the alias (``require_alias``) and never creates anything:
+when the alias is missing every call raises ``SearchIndexMissing`` (a
+``SearchUnavailable``) and logs the command to run.
+
+``rebuild`` takes the rebuild lock (a document created with ``op_type=create`` in
+``<prefix>-locks``: one process at a time, across machines), creates a new version
+(refresh off while loading), streams the documents in with the bulk helper (retrying 429s
+with back-off: a command, not a request), refreshes, then in ONE ``update_aliases`` call
+adds the alias to the new version as its write index (``is_write_index``) and deletes
+every older version (``remove_index``, ``alias_swap_actions``): readers never see a
+missing or half-filled index and the alias can never be left on two indices. A lost
+reply to that call is checked by reading where the alias points before anything is
+deleted (``indices_safe_to_delete``): the index the alias points at is never deleted.
 
 Queries. The reader's text is analysed in Python into the clauses of the embedded
 backend (``search.analysis.analyze_query`` with the editor synonyms: one clause per word,
@@ -48,16 +58,16 @@ unstemmed title, highlighting, facet aggregations, the spelling suggester and
   ``score`` is s again (the squash undone). ``script_score`` needs inline Painless
   scripts, which Elasticsearch allows by default.
 - Did you mean, from the READER's vocabulary only: a ``term`` suggester on ``spelling``
-  (every word of every page in its display form; suggesters cannot filter) proposes up to
-  ``SUGGEST_OPTIONS`` candidates for every word (``suggest_mode: always``). When fewer
-  than ``SUGGEST_BELOW`` pages have all the words, one ``size: 0`` request with the
-  reader's audience filter and a ``filters`` aggregation (``build_vocabulary_body``) tells
-  which of the typed words and candidates occur in pages the reader may see. A word the
-  reader's pages do not hold is replaced by its best candidate they do hold (a word found
-  only on pages hidden from the reader is corrected like an invented word, and never
-  offered). The corrected query is then COUNTED with the same reader filters (its matches
-  and its ``all_words`` count) and returned only if it finds more
-  (``suggestion_finds_more``).
+  (every title and summary word in its display form, as the embedded vocabulary;
+  suggesters cannot filter) proposes up to ``SUGGEST_OPTIONS`` candidates for every word
+  (``suggest_mode: always``). When fewer than ``SUGGEST_BELOW`` pages have all the words,
+  one ``size: 0`` request with the reader's audience filter and a ``filters`` aggregation
+  (``build_vocabulary_body``) tells which of the typed words and candidates occur in pages
+  the reader may see. A word the reader's pages do not hold is replaced by its best
+  candidate they do hold (a word found only on pages hidden from the reader is corrected
+  like an invented word, and never offered). The corrected query is then COUNTED with the
+  same reader filters (its matches and its ``all_words`` count) and returned only if it
+  finds more (``suggestion_finds_more``).
 - Snippets: the unified highlighter with ``<mark>`` tags and the ``html`` encoder, one
   fragment from the body (Arabic or English analysis), else the summary, else the start
   of the summary or body (``no_match_size``). Lucene's HTML encoder also writes «/» as
@@ -72,13 +82,22 @@ reindexing and no downtime. The alternatives were rejected: analysis settings of
 index cannot change (close / update / open takes the index offline), and
 ``_reload_search_analyzers`` only re-reads synonym FILES on every node's disk, which this
 application cannot write. The set must exist before an index that names it is created,
-so every index creation puts the current set first.
+so every index creation puts the current set first. Editor terms lose their stop words
+before they are sent (``synonyms_set_rules``), as ``SynonymSet`` analyses them.
 
-Failures: connection errors, time-outs and overload answers (429, 5xx) raise
-``SearchUnavailable``; reads of an index that does not exist yet return nothing. Time-outs
-come from settings read here with defaults: ``ELASTICSEARCH_TIMEOUT`` (reads and small
-writes, seconds) and ``ELASTICSEARCH_INDEXING_TIMEOUT`` (bulk loads, index creation);
-``ELASTICSEARCH_API_KEY`` and ``ELASTICSEARCH_CA_CERTS`` are optional.
+Failures: every error of the client (connection errors, time-outs, any error answer,
+400s included, refused bulk items, scroll failures) becomes ``SearchUnavailable``
+(``unavailable_error``), which the views turn into a polite message and the API into a
+503. Publishing (``index_documents``, ``delete_documents``, ``reload_synonyms``) makes ONE
+short try (``ELASTICSEARCH_PUBLISH_TIMEOUT``, default 3 s, no retries and no back-off
+sleep) and writes with ``refresh="wait_for"``; a failure leaves the change in the outbox
+(``search.models.IndexChange``), which ``search_index --replay`` applies later. Time-outs
+come from settings read here with defaults: ``ELASTICSEARCH_TIMEOUT`` (reads),
+``ELASTICSEARCH_PUBLISH_TIMEOUT`` (writes from the web process) and
+``ELASTICSEARCH_INDEXING_TIMEOUT`` (``--create`` and ``--rebuild``);
+``ELASTICSEARCH_API_KEY``, ``ELASTICSEARCH_ADMIN_API_KEY``, ``ELASTICSEARCH_CA_CERTS`` and
+``ELASTICSEARCH_LOCK_TTL`` are optional. ``SEARCH_INDEX_PREFIX`` is checked
+(``index_prefix_problems``, system check ``search.E001``).
 """
 
 from __future__ import annotations
@@ -86,6 +105,10 @@ from __future__ import annotations
 import datetime
 import html
 import logging
+import os
+import re
+import socket
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -93,8 +116,18 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
-from elasticsearch import ApiError, BadRequestError, Elasticsearch, NotFoundError, TransportError, helpers
+from django.core.exceptions import ImproperlyConfigured
+from elasticsearch import (
+    ApiError,
+    BadRequestError,
+    ConflictError,
+    Elasticsearch,
+    NotFoundError,
+    TransportError,
+    helpers,
+)
 from elasticsearch.dsl import Q, Search
+from elasticsearch.helpers import BulkIndexError, ScanError
 
 from search.analysis import (
     LANG_ARABIC,
@@ -104,6 +137,7 @@ from search.analysis import (
     autocomplete_terms,
     is_arabic,
     synonym_rules,
+    synonym_term_without_stop_words,
     tokenize,
 )
 from search.backends.base import (
@@ -119,14 +153,43 @@ from search.backends.base import (
     all_words_only,
     suggestion_finds_more,
 )
-from search.es_documents import AUTOCOMPLETE_MIN_GRAM, document_source, index_mappings, index_settings
+from search.es_documents import (
+    AUTOCOMPLETE_MIN_GRAM,
+    LOCK_MAPPINGS,
+    document_source,
+    index_mappings,
+    index_settings,
+    lock_index_settings,
+)
 from search.synonyms import active_synonym_groups, current_synonym_set, invalidate_synonyms
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT = 5.0
 DEFAULT_INDEXING_TIMEOUT = 120.0
+#: Publishing waits at most this long for the cluster (then the outbox keeps the change).
+DEFAULT_PUBLISH_TIMEOUT = 3.0
+#: A rebuild lock older than this (seconds) was left by a process that died.
+DEFAULT_LOCK_TTL = 3600.0
 MAX_RETRIES = 1
+REBUILD_LOCK = "rebuild"
+CREATE_COMMAND = "manage.py search_index --create"
+INDEX_NOT_FOUND = "index_not_found_exception"
+ALREADY_EXISTS = "resource_already_exists_exception"
+
+
+class SearchIndexMissing(SearchUnavailable):
+    """The alias does not exist: ``search_index --create`` has not been run. The web
+    process never creates it (it holds no privilege to)."""
+
+
+class SearchIndexBusy(SearchUnavailable):
+    """Another process holds the rebuild lock."""
+
+
+def _setting(value: float | None, name: str, default: float) -> float:
+    return float(value if value is not None else getattr(settings, name, default))
+
 
 #: The embedded backend's bm25 column weights (title, summary, body).
 FIELD_BOOSTS = {"title": 10, "summary": 4, "body": 1}
@@ -567,14 +630,71 @@ def corrected_text(text: str, suggest: dict[str, Any], vocabulary: set[str]) -> 
 
 # --- Index maintenance (pure) ------------------------------------------------------------------
 
+#: Elasticsearch index names: lowercase, none of ``\ / * ? " < > | , #`` nor a space or a
+#: colon, not starting with ``-``, ``_`` or ``+``, at most 255 bytes. The prefix is held to
+#: a stricter rule: it also becomes a synonyms set id and, with ``-v*``, a wildcard pattern.
+INDEX_PREFIX_RE = re.compile(r"[a-z0-9][a-z0-9._-]*")
+#: The longest suffix the prefix gets (``-pages-v`` and a 20-digit version).
+LONGEST_SUFFIX = len("-pages-v") + len(INITIAL_VERSION)
+MAX_INDEX_NAME_BYTES = 255
+MAX_PREFIX_LENGTH = 100
+
+
+def index_prefix_problems(prefix: object) -> list[str]:
+    """Why ``prefix`` cannot be ``SEARCH_INDEX_PREFIX`` (empty when it can)."""
+    if not isinstance(prefix, str) or not prefix:
+        return ["it must be a non-empty string"]
+    problems = []
+    if prefix != prefix.lower():
+        problems.append("Elasticsearch index names are lowercase")
+    if not INDEX_PREFIX_RE.fullmatch(prefix.lower()):
+        problems.append(
+            "it may hold only a-z, 0-9, '.', '_' and '-', and must start with a letter or digit"
+            ' (Elasticsearch forbids \\ / * ? " < > | , # spaces and colons, and a leading - _ +)'
+        )
+    if prefix in {".", ".."}:
+        problems.append("'.' and '..' are not index names")
+    too_long = len(prefix.encode()) + LONGEST_SUFFIX > MAX_INDEX_NAME_BYTES or len(prefix) > MAX_PREFIX_LENGTH
+    if too_long:
+        problems.append(f"it may be at most {MAX_PREFIX_LENGTH} characters")
+    return problems
+
+
+def initial_aliases(alias: str) -> dict[str, Any]:
+    """The ``aliases`` of the first version (``search_index --create``): the write index."""
+    return {alias: {"is_write_index": True}}
+
 
 def alias_swap_actions(alias: str, new_index: str, previous: Sequence[str]) -> list[dict[str, Any]]:
-    """The actions of ONE atomic ``update_aliases`` call moving ``alias`` to ``new_index``."""
-    actions: list[dict[str, Any]] = []
-    if previous:
-        actions.append({"remove": {"indices": sorted(previous), "alias": alias}})
-    actions.append({"add": {"index": new_index, "alias": alias}})
+    """The actions of ONE atomic ``update_aliases`` call moving ``alias`` to ``new_index``
+    (marked the write index) and deleting the ``previous`` versions with it
+    (``remove_index``): the alias can never point at two indices, nor at none.
+
+    ``previous`` is every ``<alias>-v*`` index but the new one, listed under the rebuild
+    lock. The pattern itself is not sent: it would match the new index too, and a
+    ``remove_index`` of a pattern is resolved when the call runs."""
+    old = sorted(name for name in set(previous) if name != new_index)
+    actions: list[dict[str, Any]] = [{"add": {"index": new_index, "alias": alias, "is_write_index": True}}]
+    if old:
+        actions.append({"remove_index": {"indices": old}})
     return actions
+
+
+def indices_safe_to_delete(candidates: Iterable[str], alias_targets: Iterable[str]) -> list[str]:
+    """The ``candidates`` that the alias does NOT point at (checked just before deleting:
+    the index the alias points at is never deleted, whatever a lost reply suggested)."""
+    targets = set(alias_targets)
+    return sorted(name for name in set(candidates) if name not in targets)
+
+
+def lock_document(owner: str, now: datetime.datetime, ttl: datetime.timedelta) -> dict[str, str]:
+    return {"owner": owner, "acquired_at": now.isoformat(), "expires_at": (now + ttl).isoformat()}
+
+
+def lock_expired(document: dict[str, Any], now: datetime.datetime) -> bool:
+    """An abandoned lock (its holder died): past ``expires_at``, or unreadable."""
+    expires = _parse_datetime(document.get("expires_at"))
+    return expires is None or expires <= now
 
 
 def bulk_index_actions(documents: Iterable[SearchDocument], index: str) -> Iterator[dict[str, Any]]:
@@ -587,11 +707,67 @@ def bulk_delete_actions(page_ids: Iterable[int], index: str) -> Iterator[dict[st
         yield {"_op_type": "delete", "_index": index, "_id": str(page_id)}
 
 
+def bulk_item_failure(item: dict[str, Any]) -> str | None:
+    """What went wrong with one bulk item (``{op_type: result}``), None when it applied.
+    Deleting a document that is not there is not a failure (a missing INDEX is)."""
+    ((op_type, result),) = item.items()
+    status = int(result.get("status", 0))
+    error = result.get("error")
+    if status < 300 and not error:
+        return None
+    if op_type == "delete" and status == 404 and not error:
+        return None
+    kind = error.get("type", "") if isinstance(error, dict) else str(error or "")
+    return f"{op_type} {result.get('_id', '?')}: HTTP {status} {kind}".strip()
+
+
+def is_missing_index(error: object) -> bool:
+    """A "no such index/alias" answer, whole (``NotFoundError``) or per bulk item."""
+    if isinstance(error, NotFoundError):
+        return error.error == INDEX_NOT_FOUND
+    if isinstance(error, dict):  # a bulk item
+        ((_op_type, result),) = error.items()
+        kind = result.get("error", {})
+        return isinstance(kind, dict) and kind.get("type") == INDEX_NOT_FOUND
+    return False
+
+
+def unavailable_error(error: BaseException, *, action: str, where: str) -> SearchUnavailable | None:
+    """The ``SearchUnavailable`` an error of the client becomes (None: not the engine's).
+
+    Connection errors and time-outs, every error answer (400s included: a request the
+    server refuses is no reader's fault), bulk items refused and scroll failures all make
+    search "unavailable" for a moment; a missing index is ``SearchIndexMissing``, whose
+    message names the command that creates it."""
+    if isinstance(error, SearchUnavailable):
+        return error
+    if isinstance(error, TransportError):
+        return SearchUnavailable(f"Elasticsearch at {where} did not answer ({action}): {error.__class__.__name__}")
+    if isinstance(error, ApiError):
+        if is_missing_index(error):
+            return SearchIndexMissing(f"The search index at {where} does not exist ({action}): run {CREATE_COMMAND}.")
+        status = error.meta.status
+        return SearchUnavailable(f"Elasticsearch at {where} could not {action} (HTTP {status} {error.error})")
+    if isinstance(error, BulkIndexError):
+        if any(is_missing_index(item) for item in error.errors):
+            return SearchIndexMissing(f"The search index at {where} does not exist ({action}): run {CREATE_COMMAND}.")
+        failures = [failure for failure in map(bulk_item_failure, error.errors) if failure]
+        first = failures[0] if failures else str(error)
+        return SearchUnavailable(f"Elasticsearch at {where} refused {len(error.errors)} changes ({action}); {first}")
+    if isinstance(error, ScanError):
+        return SearchUnavailable(f"Elasticsearch at {where} could not {action}: the scroll failed ({error})")
+    return None
+
+
 def synonyms_set_rules(groups: Iterable[Sequence[str]]) -> list[dict[str, str]]:
     """The synonyms set body: ``synonym_rules`` (Solr format), with the characters the
     Solr parser treats as syntax (``=>`` mappings, ``\\`` escapes, a leading ``#``
-    comment) removed from editor terms first."""
-    cleaned = [[term.replace("\\", " ").replace("=>", " ").lstrip("#") for term in group] for group in groups]
+    comment) removed from editor terms, and their stop words left out
+    (``synonym_term_without_stop_words``: Elasticsearch would drop the whole group)."""
+    cleaned = [
+        [synonym_term_without_stop_words(term.replace("\\", " ").replace("=>", " ").lstrip("#")) for term in group]
+        for group in groups
+    ]
     return [{"id": f"group-{number}", "synonyms": rule} for number, rule in enumerate(synonym_rules(cleaned), 1)]
 
 
@@ -618,100 +794,192 @@ class ElasticsearchSearchBackend(SearchBackend):
         *,
         timeout: float | None = None,
         indexing_timeout: float | None = None,
+        publish_timeout: float | None = None,
     ) -> None:
+        problems = index_prefix_problems(prefix)
+        if problems:
+            raise ImproperlyConfigured(f"SEARCH_INDEX_PREFIX {prefix!r}: {'; '.join(problems)}.")
         self.url = url
         self.prefix = prefix
         self.alias = f"{prefix}-pages"
         self.synonyms_set = f"{prefix}-synonyms"
-        self.timeout = float(
-            timeout if timeout is not None else getattr(settings, "ELASTICSEARCH_TIMEOUT", DEFAULT_TIMEOUT)
-        )
-        self.indexing_timeout = float(
-            indexing_timeout
-            if indexing_timeout is not None
-            else getattr(settings, "ELASTICSEARCH_INDEXING_TIMEOUT", DEFAULT_INDEXING_TIMEOUT)
-        )
-        options: dict[str, Any] = {}
-        api_key = getattr(settings, "ELASTICSEARCH_API_KEY", "")
-        if api_key:
-            options["api_key"] = api_key
+        self.locks_index = f"{prefix}-locks"
+        self.timeout = _setting(timeout, "ELASTICSEARCH_TIMEOUT", DEFAULT_TIMEOUT)
+        self.indexing_timeout = _setting(indexing_timeout, "ELASTICSEARCH_INDEXING_TIMEOUT", DEFAULT_INDEXING_TIMEOUT)
+        self.publish_timeout = _setting(publish_timeout, "ELASTICSEARCH_PUBLISH_TIMEOUT", DEFAULT_PUBLISH_TIMEOUT)
+        self._options: dict[str, Any] = {}
         ca_certs = getattr(settings, "ELASTICSEARCH_CA_CERTS", "")
         if ca_certs:
-            options["ca_certs"] = str(ca_certs)
-        # Building the client opens no connection: the first request does.
+            self._options["ca_certs"] = str(ca_certs)
+        api_key = getattr(settings, "ELASTICSEARCH_API_KEY", "")
+        # Building a client opens no connection: the first request does.
         self.client = Elasticsearch(
-            url, request_timeout=self.timeout, max_retries=MAX_RETRIES, retry_on_timeout=False, **options
+            url,
+            request_timeout=self.timeout,
+            max_retries=MAX_RETRIES,
+            retry_on_timeout=False,
+            **self._options,
+            **({"api_key": api_key} if api_key else {}),
         )
-        self._indexing = self.client.options(request_timeout=self.indexing_timeout)
+        # Publishing (and replaying the outbox): one short try, no retry, no sleeping.
+        self._writer = self.client.options(request_timeout=self.publish_timeout, max_retries=0, retry_on_timeout=False)
+        self._admin_client: Elasticsearch | None = None
 
     def close(self) -> None:
         self.client.close()
+        if self._admin_client is not None:
+            self._admin_client.close()
+
+    @property
+    def _admin(self) -> Elasticsearch:
+        """The client of ``search_index --create`` / ``--rebuild``: the administrative key
+        (``ELASTICSEARCH_ADMIN_API_KEY``, else the ordinary one) and the long time-out."""
+        if self._admin_client is None:
+            key = getattr(settings, "ELASTICSEARCH_ADMIN_API_KEY", "") or getattr(settings, "ELASTICSEARCH_API_KEY", "")
+            self._admin_client = Elasticsearch(
+                self.url,
+                request_timeout=self.indexing_timeout,
+                max_retries=MAX_RETRIES,
+                retry_on_timeout=False,
+                **self._options,
+                **({"api_key": key} if key else {}),
+            )
+        return self._admin_client
 
     # --- errors ----------------------------------------------------------------------------------
 
     @contextmanager
     def _engine(self, action: str) -> Iterator[None]:
-        """Connection errors, time-outs and overload answers become ``SearchUnavailable``."""
-        where = _without_credentials(self.url)
+        """Every error of the client becomes ``SearchUnavailable`` (``unavailable_error``);
+        a missing index is also logged with the command that creates it."""
         try:
             yield
-        except TransportError as error:
-            raise SearchUnavailable(
-                f"Elasticsearch at {where} did not answer ({action}): {error.__class__.__name__}"
-            ) from error
-        except ApiError as error:
-            if error.meta.status == 429 or error.meta.status >= 500:
-                raise SearchUnavailable(
-                    f"Elasticsearch at {where} could not {action} (HTTP {error.meta.status})"
-                ) from error
-            raise
+        except (ApiError, TransportError, BulkIndexError, ScanError) as error:
+            unavailable = unavailable_error(error, action=action, where=_without_credentials(self.url))
+            if isinstance(unavailable, SearchIndexMissing):
+                logger.error(
+                    "The search index %s does not exist: run `%s` with the administrative key"
+                    " (ELASTICSEARCH_ADMIN_API_KEY). The web process never creates it.",
+                    self.alias,
+                    CREATE_COMMAND,
+                )
+            raise unavailable from error
 
-    # --- index maintenance ------------------------------------------------------------------------
+    # --- index maintenance (search_index --create / --rebuild, the administrative key) ---------
 
     def version_name(self, when: datetime.datetime | None = None) -> str:
         when = when or datetime.datetime.now(datetime.UTC)
         return f"{self.alias}-v{when:%Y%m%d%H%M%S%f}"
 
-    def _put_synonyms(self) -> None:
-        self.client.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=synonyms_set_rules(active_synonym_groups()))
+    def _put_synonyms(self, client: Elasticsearch) -> None:
+        client.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=synonyms_set_rules(active_synonym_groups()))
 
     def _create_index(self, name: str, *, aliases: dict[str, Any] | None = None, loading: bool = False) -> None:
         index_definition = index_settings(self.synonyms_set)
         if loading:
             index_definition = {**index_definition, "refresh_interval": "-1"}
-        self._indexing.indices.create(index=name, settings=index_definition, mappings=index_mappings(), aliases=aliases)
+        self._admin.indices.create(index=name, settings=index_definition, mappings=index_mappings(), aliases=aliases)
 
-    def _alias_exists(self) -> bool:
-        return bool(self.client.indices.exists_alias(name=self.alias))
-
-    def _ensure_alias(self) -> None:
-        """Create the first version (with the alias) if there is none yet."""
-        if self._alias_exists():
-            return
-        self._put_synonyms()
+    def _ensure_locks_index(self) -> None:
         try:
-            self._create_index(f"{self.alias}-v{INITIAL_VERSION}", aliases={self.alias: {}})
+            self._admin.indices.create(index=self.locks_index, settings=lock_index_settings(), mappings=LOCK_MAPPINGS)
         except BadRequestError as error:
-            if error.error != "resource_already_exists_exception":  # another process won the race
+            if error.error != ALREADY_EXISTS:
                 raise
 
-    def _alias_indices(self) -> list[str]:
+    @contextmanager
+    def _lock(self, name: str = REBUILD_LOCK) -> Iterator[None]:
+        """A lock across processes and machines: a document created with ``op_type=create``
+        in ``<prefix>-locks`` (only one ``create`` of an id can succeed). A lock past its
+        ``expires_at`` (``ELASTICSEARCH_LOCK_TTL`` seconds, the holder died) is taken over,
+        by a delete conditional on the sequence number read, so two processes cannot both
+        take it over. Released by a conditional delete too."""
+        ttl = datetime.timedelta(seconds=float(getattr(settings, "ELASTICSEARCH_LOCK_TTL", DEFAULT_LOCK_TTL)))
+        owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        client = self._admin
+        created = None
+        for _attempt in range(2):
+            now = datetime.datetime.now(datetime.UTC)
+            try:
+                created = client.create(index=self.locks_index, id=name, document=lock_document(owner, now, ttl))
+                break
+            except ConflictError:
+                held = client.options(ignore_status=404).get(index=self.locks_index, id=name)
+                if held.get("found") and not lock_expired(held["_source"], now):
+                    raise SearchIndexBusy(
+                        f"Another process holds the search index {name} lock ({held['_source'].get('owner')},"
+                        f" until {held['_source'].get('expires_at')}); try again when it has finished."
+                    ) from None
+                if held.get("found"):
+                    client.options(ignore_status=(404, 409)).delete(
+                        index=self.locks_index,
+                        id=name,
+                        if_seq_no=held["_seq_no"],
+                        if_primary_term=held["_primary_term"],
+                    )
+        if created is None:
+            raise SearchIndexBusy(f"Could not take the search index {name} lock.")
         try:
-            return sorted(self.client.indices.get_alias(name=self.alias))
+            yield
+        finally:
+            try:
+                client.options(ignore_status=(404, 409)).delete(
+                    index=self.locks_index,
+                    id=name,
+                    if_seq_no=created["_seq_no"],
+                    if_primary_term=created["_primary_term"],
+                )
+            except (ApiError, TransportError):
+                logger.exception("Could not release the search index %s lock (it expires by itself)", name)
+
+    def _alias_targets(self, client: Elasticsearch | None = None) -> list[str]:
+        try:
+            return sorted((client or self.client).indices.get_alias(name=self.alias))
         except NotFoundError:
             return []
 
+    def _versions(self) -> list[str]:
+        """Every ``<alias>-v*`` index (with or without the alias)."""
+        return sorted(self._admin.indices.get(index=f"{self.alias}-v*", expand_wildcards="open,closed"))
+
+    def create(self) -> bool:
+        """``search_index --create``: the synonyms set, the locks index and, if the alias
+        does not exist yet, a first (empty) version as its write index. Idempotent; True
+        when it created the alias. Needs the administrative key."""
+        with self._engine("create the search index"):
+            self._ensure_locks_index()
+            with self._lock():
+                self._put_synonyms(self._admin)
+                if self._alias_targets(self._admin):
+                    return False
+                self._create_index(f"{self.alias}-v{INITIAL_VERSION}", aliases=initial_aliases(self.alias))
+                return True
+
     def current_index(self) -> str | None:
-        """The versioned index the alias points at (None before the first write)."""
+        """The versioned index the alias points at (None before ``--create``)."""
         with self._engine("read the alias"):
-            indices = self._alias_indices()
+            indices = self._alias_targets()
         return indices[-1] if indices else None
 
-    def _bulk(self, actions: Iterable[dict[str, Any]], progress: Callable[[int], None] | None = None, **options) -> int:
+    def _bulk(
+        self,
+        client: Elasticsearch,
+        actions: Iterable[dict[str, Any]],
+        progress: Callable[[int], None] | None = None,
+        *,
+        max_retries: int = 0,
+        **options,
+    ) -> int:
+        """Send ``actions``; raise ``BulkIndexError`` listing every item that did not apply
+        (after the whole stream, so the others did)."""
         count = pending = 0
-        for _ok, _item in helpers.streaming_bulk(
-            self._indexing, actions, chunk_size=BULK_CHUNK_SIZE, max_retries=3, **options
+        failed: list[dict[str, Any]] = []
+        for ok, item in helpers.streaming_bulk(
+            client, actions, chunk_size=BULK_CHUNK_SIZE, max_retries=max_retries, raise_on_error=False, **options
         ):
+            if not ok and bulk_item_failure(item):
+                failed.append(item)
+                continue
             count += 1
             pending += 1
             if progress is not None and pending >= BULK_CHUNK_SIZE:
@@ -719,80 +987,99 @@ class ElasticsearchSearchBackend(SearchBackend):
                 pending = 0
         if progress is not None and pending:
             progress(pending)
+        if failed:
+            raise BulkIndexError(f"{len(failed)} document(s) failed", failed)
         return count
 
     def index_documents(self, documents: Iterable[SearchDocument]) -> int:
+        """Publishing: one short try (``ELASTICSEARCH_PUBLISH_TIMEOUT``, no retry, no
+        back-off sleep), through the alias only (``require_alias``: never creates an
+        index). On failure the outbox keeps the change for ``search_index --replay``.
+        ``refresh="wait_for"``: the request returns once the change is searchable (the
+        next periodic refresh), without forcing a refresh per publish."""
         documents = list(documents)
         if not documents:
             return 0
         with self._engine("index pages"):
-            self._ensure_alias()
-            # refresh=True: editorial writes are rare and must be searchable at once.
-            return self._bulk(bulk_index_actions(documents, self.alias), require_alias=True, refresh=True)
+            return self._bulk(
+                self._writer, bulk_index_actions(documents, self.alias), require_alias=True, refresh="wait_for"
+            )
 
     def delete_documents(self, page_ids: Sequence[int]) -> None:
         page_ids = list(page_ids)
         if not page_ids:
             return
         with self._engine("remove pages"):
-            if not self._alias_exists():
-                return
-            self._bulk(
-                bulk_delete_actions(page_ids, self.alias), require_alias=True, refresh=True, ignore_status=(404,)
-            )
+            self._bulk(self._writer, bulk_delete_actions(page_ids, self.alias), refresh="wait_for")
 
     def rebuild(self, documents: Iterable[SearchDocument], *, progress=None) -> int:
-        """Load a new version, then swap the alias atomically and delete older versions.
-        If loading fails, the new version is deleted and the alias is left alone."""
+        """Under the rebuild lock: load a new version (refresh off), then in ONE
+        ``update_aliases`` call make it the alias's write index and delete every older
+        version (``alias_swap_actions``). If loading fails, the new version is deleted and
+        the alias is left alone; if the swap's reply is lost, where the alias points is
+        read back before anything is deleted."""
         name = self.version_name()
+        client = self._admin
         with self._engine("rebuild the index"):
-            self._put_synonyms()
-            self._create_index(name, loading=True)
-            try:
-                count = self._bulk(bulk_index_actions(documents, name), progress)
-                self._indexing.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
-                self._indexing.indices.refresh(index=name)
-                previous = self._alias_indices()
-                self._indexing.indices.update_aliases(actions=alias_swap_actions(self.alias, name, previous))
-            except BaseException:
-                self._delete_indices([name])
-                raise
-            self._delete_older_versions(name)
+            self._ensure_locks_index()
+            with self._lock():
+                self._put_synonyms(client)
+                self._create_index(name, loading=True)
+                try:
+                    count = self._bulk(client, bulk_index_actions(documents, name), progress, max_retries=3)
+                    client.indices.put_settings(index=name, settings={"index": {"refresh_interval": None}})
+                    client.indices.refresh(index=name)
+                    previous = [version for version in self._versions() if version != name]
+                except BaseException:
+                    self._delete_unless_aliased([name])
+                    raise
+                try:
+                    client.indices.update_aliases(actions=alias_swap_actions(self.alias, name, previous))
+                except BaseException:
+                    if name not in self._alias_targets(client):  # the swap did not happen
+                        self._delete_unless_aliased([name])
+                        raise
+                    logger.warning("The alias swap's reply was lost, but %s now points at %s", self.alias, name)
         return count
 
-    def _delete_indices(self, names: Sequence[str]) -> None:
-        if not names:
-            return
+    def _delete_unless_aliased(self, names: Sequence[str]) -> None:
+        """Delete ``names``, minus any index the alias points at (read just before)."""
         try:
-            self._indexing.options(ignore_status=404).indices.delete(index=",".join(names))
+            doomed = indices_safe_to_delete(names, self._alias_targets(self._admin))
+            if doomed:
+                self._admin.options(ignore_status=404).indices.delete(index=",".join(doomed))
         except (ApiError, TransportError):
-            logger.exception("Could not delete search indices %s", names)
-
-    def _delete_older_versions(self, keep: str) -> None:
-        """Versions sorting before ``keep`` (a rebuild started later is left alone)."""
-        try:
-            existing = self.client.indices.get_alias(index=f"{self.alias}-v*")
-        except (ApiError, TransportError):
-            logger.exception("Could not list old search index versions")
-            return
-        self._delete_indices(sorted(name for name in existing if name < keep))
+            logger.exception("Could not delete search indices %s", list(names))
 
     def clear(self) -> None:
         """Swap in an empty version (zero downtime, like any rebuild)."""
         self.rebuild([])
 
+    def drop(self) -> None:
+        """Delete everything under this prefix: the versions, the lock index and then the
+        synonyms set (a set in use cannot go). For benchmarks and tests on their own
+        prefix; never called by the application."""
+        client = self._admin
+        with self._engine("drop the search index"):
+            names = sorted(client.indices.get(index=f"{self.alias}-v*", expand_wildcards="open,closed"))
+            if names:
+                client.options(ignore_status=404).indices.delete(index=",".join(names))
+            client.options(ignore_status=404).indices.delete(index=self.locks_index)
+            client.options(ignore_status=404).synonyms.delete_synonym(id=self.synonyms_set)
+
     def reload_synonyms(self) -> None:
+        """Put the synonyms set (the search analyzers reload it). Needs the
+        ``manage_search_synonyms`` privilege; a failure raises ``SearchUnavailable`` and
+        the outbox keeps the change for ``search_index --replay``."""
         invalidate_synonyms()
         with self._engine("reload synonyms"):
-            self._put_synonyms()
+            self._put_synonyms(self.client.options(max_retries=0))
 
     # --- reading ---------------------------------------------------------------------------------
 
     def indexed_states(self) -> dict[int, IndexedState]:
         found: dict[int, IndexedState] = {}
         with self._engine("list indexed pages"):
-            if not self._alias_exists():
-                return found
             for hit in helpers.scan(
                 self.client,
                 index=self.alias,
@@ -826,10 +1113,7 @@ class ElasticsearchSearchBackend(SearchBackend):
             return results
         body = build_search_body(query, clauses)
         with self._engine("search"):
-            try:
-                response = self._search(body)
-            except NotFoundError:
-                return results  # nothing indexed yet
+            response = self._search(body)
             counts, results.facets, results.hits = read_search_response(response, len(clauses), offset=body["from"])
             results.count = counts.results
             if counts.all_words < SUGGEST_BELOW:
@@ -842,10 +1126,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         if not clauses:
             return set()
         with self._engine("search"):
-            try:
-                response = self._search(build_membership_body(query, clauses, ids))
-            except NotFoundError:
-                return set()
+            response = self._search(build_membership_body(query, clauses, ids))
         return members_from_response(response, len(clauses))
 
     def _suggestion(self, query: SearchQuery, suggest: dict[str, Any], found: FoundCounts) -> str | None:
@@ -876,10 +1157,7 @@ class ElasticsearchSearchBackend(SearchBackend):
             return []
         body = build_autocomplete_body(text, audiences=audiences, languages=languages, limit=limit)
         with self._engine("autocomplete"):
-            try:
-                response = self._search(body)
-            except NotFoundError:
-                return []
+            response = self._search(body)
         hits = []
         for hit in response["hits"]["hits"]:
             fragments = hit.get("highlight", {}).get("title.autocomplete")

@@ -335,7 +335,7 @@ def test_elasticsearch_synonym_rules_keep_editor_terms():
 # Expected outputs worked out by hand from Lucene's ArabicNormalizer and ArabicStemmer rules
 # (normalise, then strip the FIRST matching prefix, then each suffix in table order), i.e.
 # what Elasticsearch's ``arabic`` analyzer (our ``ar_index``) emits for each word. The same
-# list runs against a real server in tests/search/test_elasticsearch_backend.py.
+# list runs against a real server in tests/search/test_elasticsearch_integration.py.
 
 TRICKY_ARABIC = [
     # hamza forms, madda, alef maksura, teh marbuta

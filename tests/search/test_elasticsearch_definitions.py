@@ -3,9 +3,13 @@ definition (serialised by elasticsearch-dsl), the request bodies, the bulk and a
 actions, and how the backend behaves when the server cannot be reached.
 
 The analysis tests assert against the tables of ``search.analysis`` (so drift fails) and
-run the generated analyzer definitions through a small interpreter built from the Python
-ports of Lucene's filters, so a wrong filter order or a missing rule shows up as a
-different token stream."""
+check the generated analyzer DEFINITIONS: their filters' order and serialisation, read by a
+small interpreter built from the Python ports of Lucene's filters, so a wrong filter order,
+a missing rule or a wrong parameter shows up as a different token stream. They cannot tell
+whether Elasticsearch's own filters behave like the Python ports (that is what the ports'
+Lucene test vectors are for) nor what the server's analyzers really do: the comparison of
+the server's ``_analyze`` output with the Python chain is in
+tests/search/test_elasticsearch_integration.py, which runs when ``ELASTICSEARCH_URL`` is set."""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ import time
 from array import array
 
 import pytest
+import regex
 
 from search.analysis import (
     ARABIC_STOP_WORDS,
@@ -34,6 +39,7 @@ from search.analysis import (
     autocomplete_terms,
     elasticsearch_article_pattern,
     elasticsearch_marks_pattern,
+    elasticsearch_number_separator_pattern,
     exact_terms,
     fold_digits,
     is_arabic,
@@ -107,7 +113,7 @@ def chain(analysis, name: str) -> list[str]:
     return analysis["analyzer"][name]["filter"]
 
 
-# --- An interpreter for the generated analyzers -------------------------------------------------
+# --- An interpreter for the generated definitions (NOT the server) -------------------------------
 
 #: Lucene's built-in filters that the Python module ports (pinned by Lucene's test vectors).
 BUILTIN_FILTERS = {"lowercase": str.lower, "decimal_digit": fold_digits, "arabic_normalization": normalize_arabic}
@@ -115,9 +121,14 @@ STEMMERS = {"arabic": stem_arabic, "english": stem_english, "possessive_english"
 
 
 def run_analyzer(analysis, name: str, text: str) -> list[str]:
+    """The token stream a generated analyzer definition describes, with the Python ports
+    standing in for Lucene's filters and ``TOKEN_RE`` for the standard tokenizer."""
     definition = analysis["analyzer"][name]
     assert definition["tokenizer"] == "standard"
-    assert not definition.get("char_filter")
+    for char_filter_name in definition.get("char_filter", ()):
+        spec = analysis["char_filter"][char_filter_name]
+        assert spec["type"] == "pattern_replace", spec
+        text = regex.sub(spec["pattern"], spec["replacement"], text)
     tokens = [surface for surface, _, _ in tokenize(text)]
     for filter_name in definition["filter"]:
         if filter_name in BUILTIN_FILTERS:
@@ -134,6 +145,8 @@ def run_analyzer(analysis, name: str, text: str) -> list[str]:
             pattern = re.compile(spec["pattern"])
             count = 0 if spec.get("all", True) else 1
             tokens = [pattern.sub(spec["replacement"], token, count=count) for token in tokens]
+        elif kind == "truncate":
+            tokens = [token[: spec["length"]] for token in tokens]
         elif kind == "edge_ngram":
             low, high = spec["min_gram"], spec["max_gram"]
             tokens = [token[:size] for token in tokens for size in range(low, min(high, len(token)) + 1)]
@@ -150,23 +163,23 @@ SENTENCES = [document.title + " " + document.summary + " " + document.body for d
 
 
 @pytest.mark.parametrize("word", ARABIC_WORDS)
-def test_arabic_index_analyzer_matches_the_python_chain(analysis, word):
+def test_generated_arabic_definitions_list_the_python_chains_filters_in_order(analysis, word):
     expected = analyze_token(word)
     assert run_analyzer(analysis, "ar_index", word) == ([expected] if expected else [])
     assert run_analyzer(analysis, "ar_search", word) == run_analyzer(analysis, "ar_index", word)
 
 
 @pytest.mark.parametrize("word", ENGLISH_WORDS)
-def test_english_index_analyzer_matches_the_python_chain(analysis, word):
+def test_generated_english_definitions_list_the_python_chains_filters_in_order(analysis, word):
     expected = analyze_token(word)
     assert run_analyzer(analysis, "en_index", word) == ([expected] if expected else [])
     assert run_analyzer(analysis, "en_search", word) == run_analyzer(analysis, "en_index", word)
 
 
 @pytest.mark.parametrize("text", SENTENCES)
-def test_each_script_takes_its_own_fields_chain(analysis, text):
+def test_each_script_takes_its_own_fields_generated_chain(analysis, text):
     """The embedded backend analyses token by token; the index does it per subfield and
-    the backend sends each script's words to that script's fields."""
+    the backend sends each script's words to that script's fields (definitions, interpreted)."""
     words = [surface for surface, _, _ in tokenize(text) if analyze_token(surface)]
     ar_terms = set(run_analyzer(analysis, "ar_index", text))
     en_terms = set(run_analyzer(analysis, "en_index", text))
@@ -176,27 +189,29 @@ def test_each_script_takes_its_own_fields_chain(analysis, text):
 
 
 @pytest.mark.parametrize("text", SENTENCES + ARABIC_WORDS + ENGLISH_WORDS)
-def test_exact_analyzer_matches_exact_terms(analysis, text):
+def test_generated_exact_definition_orders_the_filters_of_exact_terms(analysis, text):
     assert run_analyzer(analysis, "ar_exact", text) == exact_terms(text)
 
 
 @pytest.mark.parametrize(
     "text", ["خدما", "الخدما", "دليل مراكز الخدمات", "للمستفيدين", "والد", "Complaint Handling", "إجراءات"]
 )
-def test_autocomplete_search_analyzer_matches_autocomplete_terms(analysis, text):
+def test_generated_autocomplete_search_definition_orders_the_filters_of_autocomplete_terms(analysis, text):
     assert run_analyzer(analysis, "autocomplete_search", text) == autocomplete_terms(text)
 
 
-def test_autocomplete_index_analyzer_adds_edge_ngrams_of_two_to_twenty(analysis):
+def test_generated_autocomplete_index_definition_adds_edge_ngrams_of_two_to_twenty(analysis):
     grams = run_analyzer(analysis, "autocomplete_index", "دليل مراكز الخدمات")
     assert {"خد", "خدم", "خدما", "خدمات", "دل", "مراكز"} <= set(grams)
     assert "ال" not in grams and "الخ" not in grams  # the article is gone before the n-grams
     assert min(map(len, grams)) == 2
     assert max(map(len, run_analyzer(analysis, "autocomplete_index", "ا" * 30))) == 20
+    # A typed word longer than the longest n-gram is cut to it, so it still finds its title.
+    assert run_analyzer(analysis, "autocomplete_search", "ب" * 30) == ["ب" * 20]
 
 
 @pytest.mark.parametrize("text", SENTENCES)
-def test_spelling_analyzer_gives_the_display_form(analysis, text):
+def test_generated_spelling_definition_gives_the_display_form(analysis, text):
     expected = [_display_form(surface) for surface, _, _ in tokenize(text) if analyze_token(surface) is not None]
     assert run_analyzer(analysis, "spelling", text) == expected
 
@@ -230,9 +245,36 @@ def test_marks_pattern_removes_exactly_tatweel_and_harakat(analysis):
         assert pattern.sub("", kept) == kept
 
 
-def test_no_char_filters_are_needed(analysis):
-    assert "char_filter" not in analysis
-    assert all(not definition.get("char_filter") for definition in analysis["analyzer"].values())
+def test_every_analyzer_splits_numbers_where_the_python_tokenizer_does(analysis):
+    assert analysis["char_filter"] == {
+        "number_separators": {
+            "type": "pattern_replace",
+            "pattern": elasticsearch_number_separator_pattern(),
+            "replacement": " ",
+        }
+    }
+    assert all(definition["char_filter"] == ["number_separators"] for definition in analysis["analyzer"].values())
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("1,000", ["1", "000"]),
+        ("١٬٠٠٠", ["1", "000"]),
+        ("1،000", ["1", "000"]),
+        ("1;000", ["1", "000"]),
+        ("3٫5", ["3", "5"]),
+        ("3.5", ["3.5"]),  # a full stop joins in both tokenizers
+        ("x,y", ["x", "y"]),
+    ],
+)
+def test_the_number_separator_pattern_leaves_python_tokens(analysis, text, tokens):
+    """The char filter replaces one character by one (offsets hold); after it the text
+    tokenises as ``TOKEN_RE`` does, where the standard tokenizer kept «1,000» whole."""
+    replaced = regex.sub(elasticsearch_number_separator_pattern(), " ", text)
+    assert len(replaced) == len(text)
+    assert [token for token, _, _ in tokenize(replaced)] == [surface for surface, _, _ in tokenize(text)]
+    assert run_analyzer(analysis, "ar_exact", text) == tokens
 
 
 def test_every_filter_an_analyzer_names_is_builtin_or_defined(analysis):
@@ -323,14 +365,11 @@ def test_synonyms_only_in_search_analyzers(analysis, mappings):
 
 
 def test_autocomplete_analyzers(analysis):
-    assert chain(analysis, "autocomplete_search") == [
-        "lowercase",
-        "decimal_digit",
-        "arabic_normalization",
-        "arabic_article",
-    ]
-    assert chain(analysis, "autocomplete_index") == [*chain(analysis, "autocomplete_search"), "autocomplete_edge_ngram"]
+    common = ["lowercase", "decimal_digit", "arabic_normalization", "arabic_article"]
+    assert chain(analysis, "autocomplete_search") == [*common, "autocomplete_truncate"]
+    assert chain(analysis, "autocomplete_index") == [*common, "autocomplete_edge_ngram"]
     assert analysis["filter"]["autocomplete_edge_ngram"] == {"type": "edge_ngram", "min_gram": 2, "max_gram": 20}
+    assert analysis["filter"]["autocomplete_truncate"] == {"type": "truncate", "length": 20}
 
 
 def test_index_definition_serialises_settings_and_mappings_together(settings_body, mappings):
@@ -345,20 +384,32 @@ def test_index_definition_serialises_settings_and_mappings_together(settings_bod
 def test_mapping_is_strict_with_the_documented_fields(mappings):
     assert mappings["dynamic"] == "strict"
     properties = mappings["properties"]
-    keywords = {"page_id", "slug", "locale", "type", "agency", "channels", "tags", "audience", "url"}
+    keywords = {"slug", "locale", "type", "agency", "channels", "tags", "audience", "url"}
     assert {name for name, field in properties.items() if field["type"] == "keyword"} == keywords
+    assert properties["page_id"] == {"type": "long"}  # the tie-break sorts numerically
     assert properties["url"]["index"] is False
     assert properties["last_updated"] == {"type": "date"}
     assert properties["title_prefix"] == {"type": "search_as_you_type", "analyzer": "en_prefix"}
     assert properties["spelling"] == {"type": "text", "analyzer": "spelling"}
-    assert set(properties) == keywords | {"last_updated", "title", "summary", "body", "title_prefix", "spelling"}
+    assert set(properties) == keywords | {
+        "page_id",
+        "last_updated",
+        "title",
+        "summary",
+        "body",
+        "title_prefix",
+        "spelling",
+    }
 
 
 @pytest.mark.parametrize("name", ["title", "summary", "body"])
 def test_text_fields_carry_both_chains_and_an_exact_subfield(mappings, name):
     field = mappings["properties"][name]
     assert (field["type"], field["analyzer"], field["search_analyzer"]) == ("text", "ar_index", "ar_search")
-    assert field["copy_to"] == ["spelling"] or field["copy_to"] == "spelling"
+    if name == "body":  # the spelling vocabulary is titles and summaries (as embedded)
+        assert "copy_to" not in field
+    else:
+        assert field["copy_to"] in (["spelling"], "spelling")
     assert field["fields"]["en"] == {"type": "text", "analyzer": "en_index", "search_analyzer": "en_search"}
     assert field["fields"]["exact"] == {"type": "text", "analyzer": "ar_exact"}
 
@@ -383,8 +434,19 @@ def test_synonyms_set_holds_the_solr_rules_of_search_analysis():
 
 
 def test_synonyms_set_strips_solr_syntax_from_editor_terms():
-    rules = synonyms_set_rules([["a=>b", "c\\d", "#e"]])
-    assert [rule["synonyms"] for rule in rules] == ["a b, c d, e"]
+    rules = synonyms_set_rules([["x=>y", "c\\d", "#e"]])
+    assert [rule["synonyms"] for rule in rules] == ["x y, c d, e"]
+
+
+def test_synonyms_set_leaves_out_stop_words_as_the_python_chain_does():
+    """Elasticsearch rejects a rule term that loses a word to the stop filter (and
+    ``lenient`` then drops the whole group); ``SynonymSet`` just analyses the stop word
+    away. The terms are sent without them, so both keep the same groups."""
+    groups = [["work from home", "remote"], ["the", "a", "an"], ["في الموعد", "بالوقت"], ["at", "on time", "punctual"]]
+    rules = [rule["synonyms"] for rule in synonyms_set_rules(groups)]
+    assert rules == ["work from home, remote", "الموعد, بالوقت", "time, punctual"]
+    python = SynonymSet.from_groups(groups)
+    assert [len(group) for group in python.groups] == [2, 2, 2]
 
 
 # --- Search bodies -------------------------------------------------------------------------------------
@@ -429,9 +491,10 @@ def test_a_multi_word_synonym_is_one_clause_sent_whole():
 @pytest.mark.parametrize(
     "text", ["وثيقة ناقصة", "الإلكتروني", "بالوثيقة", "وزير الخدمات", "الشَّكْوَى للعميل", "complaint ٢٤ الاستمارة"]
 )
-def test_the_servers_analyzers_turn_clause_texts_into_the_embedded_alternatives(analysis, text):
-    """Each clause's texts, through the generated search analyzers (synonyms aside), give
-    exactly the alternatives the embedded backend searches for that clause."""
+def test_the_generated_search_definitions_turn_clause_texts_into_the_embedded_alternatives(analysis, text):
+    """Each clause's texts, through the generated search analyzer definitions (interpreted
+    with the Python ports; synonyms aside), give exactly the alternatives the embedded
+    backend searches for that clause."""
     expected = [set(clause.alternatives) for clause in analyze_query(text)]
     found = []
     for clause in query_clauses(text):
@@ -839,15 +902,20 @@ def test_corrected_text_replaces_each_suggested_word_in_place():
 # --- Index maintenance -------------------------------------------------------------------------------
 
 
-def test_rebuild_swaps_the_alias_in_one_atomic_call():
-    actions = alias_swap_actions("tamayuz-pages", "tamayuz-pages-v2", ["tamayuz-pages-v1"])
+def test_rebuild_swaps_the_alias_and_deletes_old_versions_in_one_atomic_call():
+    actions = alias_swap_actions("tamayuz-pages", "tamayuz-pages-v2", ["tamayuz-pages-v1", "tamayuz-pages-v0"])
     assert actions == [
-        {"remove": {"indices": ["tamayuz-pages-v1"], "alias": "tamayuz-pages"}},
-        {"add": {"index": "tamayuz-pages-v2", "alias": "tamayuz-pages"}},
+        {"add": {"index": "tamayuz-pages-v2", "alias": "tamayuz-pages", "is_write_index": True}},
+        {"remove_index": {"indices": ["tamayuz-pages-v0", "tamayuz-pages-v1"]}},
     ]
     assert alias_swap_actions("tamayuz-pages", "tamayuz-pages-v1", []) == [
-        {"add": {"index": "tamayuz-pages-v1", "alias": "tamayuz-pages"}}
+        {"add": {"index": "tamayuz-pages-v1", "alias": "tamayuz-pages", "is_write_index": True}}
     ]
+
+
+def test_the_swap_never_deletes_the_index_it_moves_the_alias_to():
+    actions = alias_swap_actions("tz-pages", "tz-pages-v2", ["tz-pages-v2", "tz-pages-v1"])
+    assert actions[1] == {"remove_index": {"indices": ["tz-pages-v1"]}}
 
 
 def test_bulk_index_actions_carry_ids_and_fields():

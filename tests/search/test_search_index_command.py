@@ -184,8 +184,8 @@ def test_messages_are_in_arabic_by_default(pages):
 # --- arguments --------------------------------------------------------------------------------
 
 
-def test_one_of_rebuild_or_check_is_required(site_tree):
-    with pytest.raises(CommandError, match="one of the arguments --rebuild --check --replay is required"):
+def test_one_of_the_actions_is_required(site_tree):
+    with pytest.raises(CommandError, match="one of the arguments --create --rebuild --check --replay is required"):
         call_command("search_index")
 
 

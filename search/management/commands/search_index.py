@@ -1,4 +1,9 @@
-"""``manage.py search_index --rebuild`` / ``--check`` / ``--replay [--every SECONDS]``."""
+"""``manage.py search_index --create`` / ``--rebuild`` / ``--check`` / ``--replay [--every SECONDS]``.
+
+``--create`` and ``--rebuild`` create Elasticsearch indices, the alias and the synonyms
+set: run them with the administrative key (``ELASTICSEARCH_ADMIN_API_KEY``); the web
+process never creates them. With the embedded backend ``--create`` makes sure the index
+file exists (it creates itself on first use anyway)."""
 
 from __future__ import annotations
 
@@ -11,16 +16,26 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from tqdm import tqdm
 
+from search.backends import get_search_backend
+from search.backends.base import SearchUnavailable
 from search.indexing import check_index, count_indexable_pages, rebuild_index, replay_pending_changes
 
 logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = "Rebuild the search index from the live pages, check it against them, or apply the changes it missed."
+    help = (
+        "Create the search index, rebuild it from the live pages, check it against them,"
+        " or apply the changes it missed."
+    )
 
     def add_arguments(self, parser) -> None:
         group = parser.add_mutually_exclusive_group(required=True)
+        group.add_argument(
+            "--create",
+            action="store_true",
+            help="Create the index, its alias and the synonyms set if missing (administrative key).",
+        )
         group.add_argument("--rebuild", action="store_true", help="Build a new index and swap it in.")
         group.add_argument(
             "--check",
@@ -44,12 +59,28 @@ class Command(BaseCommand):
             raise CommandError(_("--every goes with --replay."))
         if options["every"] < 0:
             raise CommandError(_("--every takes a number of seconds above zero."))
-        if options["rebuild"]:
-            self._rebuild(show_progress=not options["no_progress"])
-        elif options["replay"]:
-            self._replay(every=options["every"])
-        else:
-            self._check()
+        try:
+            if options["create"]:
+                self._create()
+            elif options["rebuild"]:
+                self._rebuild(show_progress=not options["no_progress"])
+            elif options["replay"]:
+                self._replay(every=options["every"])
+            else:
+                self._check()
+        except SearchUnavailable as error:
+            raise CommandError(str(error)) from error
+
+    def _create(self) -> None:
+        backend = get_search_backend()
+        create = getattr(backend, "create", None)
+        if create is None:
+            self.stdout.write(_("The embedded search index creates itself on first use."))
+            return
+        if not create():
+            self.stdout.write(_("The search index already exists."))
+            return
+        self.stdout.write(_("Created the search index. Run search_index --rebuild to fill it."))
 
     def _rebuild(self, *, show_progress: bool) -> None:
         total = count_indexable_pages()

@@ -1,22 +1,30 @@
 """The Elasticsearch backend against a REAL Elasticsearch 8 (≥ 8.10, for synonyms sets):
-the shared behaviour suite, plus what only this backend has (versioned indices behind an
-alias, synonyms reloaded without reindexing, the analyzers as the server runs them).
+the shared behaviour suite, plus what only this backend has (``--create``, versioned
+indices behind an alias, the rebuild lock, synonyms reloaded without reindexing, errors),
+and THE comparison of the server's analyzers (``_analyze``) with the Python chain over
+word lists: Porter's vocabulary (the Lucene test vectors), the tricky Arabic list, the
+corpus, numbers with separators. (tests/search/test_elasticsearch_definitions.py only
+checks the generated definitions, interpreted with the Python ports.)
 
-Run with e.g. ``ELASTICSEARCH_URL=http://localhost:9200 pytest -m elasticsearch``; for a
-secured cluster also set ``ELASTICSEARCH_API_KEY`` and/or ``ELASTICSEARCH_CA_CERTS``.
-Every test works under its own random prefix and deletes its indices and synonyms set."""
+Run with e.g. ``ELASTICSEARCH_URL=http://localhost:9200 pytest -m elasticsearch
+tests/search/test_elasticsearch_integration.py``; for a secured cluster also set
+``ELASTICSEARCH_API_KEY`` (read/write), ``ELASTICSEARCH_ADMIN_API_KEY`` (creates indices and
+the synonyms set) and/or ``ELASTICSEARCH_CA_CERTS``. Every test works under its own random
+prefix and deletes its indices, lock index and synonyms set. Skipped without
+``ELASTICSEARCH_URL``: these tests have NOT run on this project's machines."""
 
 from __future__ import annotations
 
 import os
 import uuid
+from pathlib import Path
 
 import pytest
 from elasticsearch import BadRequestError, NotFoundError
 
-from search.analysis import analyze_token, autocomplete_terms, exact_terms, tokenize
-from search.backends.base import SearchDocument, SearchQuery
-from search.backends.elasticsearch import ElasticsearchSearchBackend
+from search.analysis import analyze_arabic, analyze_token, autocomplete_terms, exact_terms, tokenize
+from search.backends.base import SearchDocument, SearchQuery, SearchUnavailable
+from search.backends.elasticsearch import ElasticsearchSearchBackend, SearchIndexBusy, SearchIndexMissing
 from search.backends.embedded import _display_form
 from tests.search.backend_suite import CORPUS, NOW, PUBLIC, BackendBehaviour, ids
 from tests.search.test_analysis import TRICKY_ARABIC
@@ -38,6 +46,7 @@ def drop_everything(backend: ElasticsearchSearchBackend) -> None:
     names = sorted(client.indices.get_alias(index=f"{backend.alias}-v*"))
     if names:
         client.options(ignore_status=404).indices.delete(index=",".join(names))
+    client.options(ignore_status=404).indices.delete(index=backend.locks_index)
     client.options(ignore_status=404).synonyms.delete_synonym(id=backend.synonyms_set)
 
 
@@ -46,11 +55,17 @@ def versions(backend: ElasticsearchSearchBackend) -> list[str]:
 
 
 @pytest.fixture
-def es_backend(settings):
+def bare_backend(settings, db):
+    """A backend under a fresh prefix, nothing created yet."""
     settings.ELASTICSEARCH_API_KEY = os.environ.get("ELASTICSEARCH_API_KEY", "")
+    settings.ELASTICSEARCH_ADMIN_API_KEY = os.environ.get("ELASTICSEARCH_ADMIN_API_KEY", "")
     settings.ELASTICSEARCH_CA_CERTS = os.environ.get("ELASTICSEARCH_CA_CERTS", "")
     backend = ElasticsearchSearchBackend(
-        url=ELASTICSEARCH_URL, prefix=f"tamayuz-test-{uuid.uuid4().hex[:12]}", timeout=30, indexing_timeout=120
+        url=ELASTICSEARCH_URL,
+        prefix=f"tamayuz-test-{uuid.uuid4().hex[:12]}",
+        timeout=30,
+        indexing_timeout=120,
+        publish_timeout=30,
     )
     try:
         yield backend
@@ -61,6 +76,13 @@ def es_backend(settings):
             backend.close()
 
 
+@pytest.fixture
+def es_backend(bare_backend):
+    """After ``search_index --create``: an empty index behind the alias."""
+    assert bare_backend.create() is True
+    return bare_backend
+
+
 class TestElasticsearchBackendBehaviour(BackendBehaviour):
     @pytest.fixture
     def backend(self, es_backend):
@@ -69,20 +91,33 @@ class TestElasticsearchBackendBehaviour(BackendBehaviour):
 
 @pytest.mark.django_db
 class TestElasticsearchIndexLifecycle:
-    def test_reads_before_the_first_write_find_nothing(self, es_backend):
-        assert es_backend.current_index() is None
-        assert es_backend.search(SearchQuery("الشكوى", audiences=PUBLIC)).count == 0
-        assert es_backend.autocomplete("خدما", audiences=PUBLIC) == []
-        assert es_backend.indexed_versions() == {}
-        es_backend.delete_documents([1])
-        assert versions(es_backend) == []
+    def test_before_create_every_call_is_unavailable_and_nothing_is_created(self, bare_backend):
+        assert bare_backend.current_index() is None
+        with pytest.raises(SearchIndexMissing, match="search_index --create"):
+            bare_backend.search(SearchQuery("الشكوى", audiences=PUBLIC))
+        with pytest.raises(SearchIndexMissing):
+            bare_backend.autocomplete("خدما", audiences=PUBLIC)
+        with pytest.raises(SearchIndexMissing):
+            bare_backend.indexed_versions()
+        with pytest.raises(SearchIndexMissing):
+            bare_backend.index_documents(CORPUS[:1])
+        with pytest.raises(SearchIndexMissing):
+            bare_backend.delete_documents([1])
+        assert versions(bare_backend) == []  # the web process created nothing
 
-    def test_first_write_creates_a_strict_versioned_index_behind_the_alias(self, es_backend):
+    def test_create_makes_a_strict_versioned_write_index_behind_the_alias(self, bare_backend):
+        assert bare_backend.create() is True
+        assert bare_backend.create() is False  # idempotent
+        es_backend = bare_backend
         es_backend.index_documents(CORPUS[:1])
         [current] = versions(es_backend)
         assert es_backend.current_index() == current
         assert current.startswith(f"{es_backend.alias}-v")
-        assert list(es_backend.client.indices.get_alias(name=es_backend.alias)) == [current]
+        aliases = es_backend.client.indices.get_alias(name=es_backend.alias)
+        assert list(aliases) == [current]
+        assert aliases[current]["aliases"][es_backend.alias]["is_write_index"] is True
+        assert es_backend.client.synonyms.get_synonym(id=es_backend.synonyms_set)["count"] >= 0
+        assert es_backend.client.indices.exists(index=es_backend.locks_index)
         mapping = es_backend.client.indices.get_mapping(index=current)[current]["mappings"]
         assert mapping["dynamic"] == "strict"
         with pytest.raises(BadRequestError):
@@ -139,6 +174,67 @@ class TestElasticsearchIndexLifecycle:
         assert es_backend.current_index() == before
         assert versions(es_backend) == [before]
         assert es_backend.search(SearchQuery("التدريب", audiences=PUBLIC)).count == 12
+
+    def test_the_swap_leaves_one_write_index_and_no_old_version(self, es_backend):
+        es_backend.index_documents(CORPUS)
+        es_backend.rebuild(CORPUS)
+        es_backend.rebuild(CORPUS[:2])
+        aliases = es_backend.client.indices.get_alias(name=es_backend.alias)
+        [current] = list(aliases)
+        assert aliases[current]["aliases"][es_backend.alias]["is_write_index"] is True
+        assert versions(es_backend) == [current]
+        assert set(es_backend.indexed_versions()) == {CORPUS[0].page_id, CORPUS[1].page_id}
+        assert es_backend.client.count(index=es_backend.locks_index)["count"] == 0  # lock released
+
+    def test_a_second_rebuild_waits_for_the_lock(self, es_backend):
+        es_backend.index_documents(CORPUS)
+        before = es_backend.current_index()
+        with es_backend._lock():
+            with pytest.raises(SearchIndexBusy):
+                es_backend.rebuild(CORPUS[:1])
+            with pytest.raises(SearchIndexBusy):
+                es_backend.create()
+        assert es_backend.current_index() == before
+        assert versions(es_backend) == [before]
+
+    def test_an_abandoned_lock_is_taken_over(self, es_backend, settings):
+        settings.ELASTICSEARCH_LOCK_TTL = 0.0  # every lock is already expired
+        with es_backend._lock():
+            assert es_backend.rebuild(CORPUS[:1]) == 1
+
+    def test_a_request_the_server_refuses_is_unavailable_not_a_500(self, es_backend):
+        with pytest.raises(SearchUnavailable, match="HTTP 400"), es_backend._engine("search"):
+            es_backend.client.search(index=es_backend.alias, query={"no_such_query": {}})
+
+    def test_a_refused_document_is_unavailable_and_the_others_apply(self, es_backend):
+        with pytest.raises(SearchUnavailable, match="refused"), es_backend._engine("index pages"):
+            es_backend._bulk(
+                es_backend.client,
+                [
+                    {"_op_type": "index", "_index": es_backend.alias, "_id": "1", "_source": {"page_id": 1}},
+                    {"_op_type": "index", "_index": es_backend.alias, "_id": "2", "_source": {"nope": 1}},
+                ],
+                refresh="wait_for",
+            )
+        assert set(es_backend.indexed_versions()) == {1}
+
+    def test_equal_scores_tie_break_on_the_numeric_page_id(self, es_backend):
+        twins = [
+            SearchDocument(
+                page_id=page_id, slug=f"t{page_id}", locale="ar", title="توأم", url=f"/t{page_id}/", type="faq"
+            )
+            for page_id in (10, 9, 100)
+        ]
+        es_backend.index_documents(twins)
+        hits = es_backend.search(SearchQuery("توأم", audiences=PUBLIC)).hits
+        assert [hit.page_id for hit in hits] == [9, 10, 100]  # a keyword would sort "10" < "100" < "9"
+
+    def test_autocomplete_finds_a_word_longer_than_the_longest_ngram(self, es_backend):
+        word = "ا" + "ب" * 24
+        es_backend.index_documents(
+            [SearchDocument(page_id=5, slug="long", locale="ar", title=word, url="/long/", type="faq")]
+        )
+        assert [hit.page_id for hit in es_backend.autocomplete(word, audiences=PUBLIC)] == [5]
 
     def test_rebuild_reports_progress(self, es_backend):
         steps: list[int] = []
@@ -217,3 +313,45 @@ class TestAnalyzersOnTheServer:
     @pytest.mark.parametrize("text", ["خدما", "الخدما", "دليل مراكز الخدمات", "للمستفيدين", "Complaint Handling"])
     def test_autocomplete_search_chain(self, analyze, text):
         assert analyze("autocomplete_search", text) == autocomplete_terms(text)
+
+
+VECTORS = Path(__file__).parent / "data" / "porter_vocabulary.tsv"
+
+
+def porter_words(step: int = 5) -> list[str]:
+    words = [line.split("\t")[0] for line in VECTORS.read_text(encoding="ascii").splitlines() if line[:1] != "#"]
+    return words[::step]
+
+
+@pytest.mark.django_db
+class TestServerAnalyzersAgainstThePythonChain:
+    """``_analyze`` on the server vs the Python chain, word list by word list."""
+
+    @pytest.fixture
+    def analyze(self, es_backend):
+        index = es_backend.current_index()
+
+        def run(analyzer: str, text: str) -> list[str]:
+            response = es_backend.client.indices.analyze(index=index, analyzer=analyzer, text=text)
+            return [token["token"] for token in response["tokens"]]
+
+        return run
+
+    def test_english_stemming_over_porters_vocabulary(self, analyze):
+        words = porter_words()
+        for start in range(0, len(words), 500):
+            chunk = words[start : start + 500]
+            expected = [term for word in chunk if (term := analyze_token(word))]
+            assert analyze("en_index", " ".join(chunk)) == expected
+
+    @pytest.mark.parametrize("text", ["1,000 ريال", "١٬٠٠٠ ريال", "3٫5 ساعة", "1;2 3.5", "رقم ٢٤،٢٥"])
+    def test_numbers_with_separators_split_like_the_python_tokenizer(self, analyze, text):
+        assert analyze("ar_exact", text) == exact_terms(text)
+        assert analyze("ar_index", text) == analyze_arabic(text)  # Lucene's ArabicAnalyzer on every token
+
+    def test_a_synonym_group_with_a_stop_word_is_kept(self, es_backend, analyze):
+        from search.models import Synonym
+
+        Synonym.objects.create(language="en", terms="on time, punctual")
+        es_backend.reload_synonyms()
+        assert "punctual" in analyze("en_search", "time")
