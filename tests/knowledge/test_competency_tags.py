@@ -300,3 +300,28 @@ def test_one_lookup_for_every_code(site_tree):
         found = learning_pages(reader, codes=codes, language="ar")
     assert sum(len(pages) for pages in found.values()) == 15
     assert len(five) == len(one) <= 4
+
+
+# --- the demo content ---------------------------------------------------------------------------
+
+
+def test_every_competency_of_the_framework_has_one_to_three_demo_pages_in_each_language():
+    from collections import defaultdict
+
+    from knowledge.competencies import known_codes
+    from knowledge.demo.loader import CONTENT_DIR
+    from knowledge.importing import read_folder
+
+    pages: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    for parsed in read_folder(CONTENT_DIR):
+        for code in parsed.competencies:
+            pages[parsed.locale][code].add(f"{parsed.type}/{parsed.slug}")
+    for locale in ("ar", "en"):
+        assert set(pages[locale]) == known_codes(), locale
+        assert all(1 <= len(tagged) <= 3 for tagged in pages[locale].values()), locale
+    assert pages["ar"] == pages["en"]  # a page and its translation teach the same
+    assert pages["en"]["attention"] == {
+        "guide/service-centre-etiquette",
+        "article/last-method",
+        "faq/staff-before-the-centre-opens",
+    }
