@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import permissions
@@ -275,8 +276,6 @@ class KnownCompetency:
     name_en: str
 
     def localized_name(self, language: str | None = None) -> str:
-        from django.utils.translation import get_language
-
         language = (language or get_language() or "ar")[:2]
         return self.name_en if language == "en" and self.name_en else self.name_ar
 

@@ -328,7 +328,8 @@ def learning_pages(
     """For each competency code, at most ``limit`` live pages tagged with it that ``user``
     may read: each page in ``language`` when its translation there is live and readable,
     else in the tagged page's own language; guides first, then articles, procedures and
-    FAQs, then by title. Two queries whatever the number of codes (tags, then pages)."""
+    FAQs, then by title. Two queries whatever the number of codes (tags, then pages; and
+    the reader's groups once, for the audience rule)."""
     from django.contrib.contenttypes.models import ContentType
 
     from knowledge.models import CompetencyTag
