@@ -25,7 +25,7 @@ def _report_context(request: HttpRequest, cycle_slug: str, employee_id: str) -> 
         report = selectors.frozen_report(reader=request.user, employee=employee, cycle=cycle)
     except EmployeeResult.DoesNotExist as error:
         raise Http404 from error
-    context = ui_selectors.report_page(report=report, cycle=cycle, reader=request.user)
+    context = ui_selectors.report_page(report=report, cycle=cycle, reader=request.user, request=request)
     context.update(cycle=cycle, employee=employee)
     return context
 

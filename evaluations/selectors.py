@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import permissions
@@ -263,3 +264,32 @@ def cycle_export_rows(*, cycle: Cycle, reader=None) -> Iterator[tuple]:
         current.append((code, agency_slug, unit_slug, competency, group, score if shown else None, raters))
     current.sort(key=lambda row: (competency_order.get(row[3], 999), group_order.get(row[4], 99)))
     yield from current
+
+
+# --- the competencies other apps name --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KnownCompetency:
+    code: str
+    name_ar: str
+    name_en: str
+
+    def localized_name(self, language: str | None = None) -> str:
+        language = (language or get_language() or "ar")[:2]
+        return self.name_en if language == "en" and self.name_en else self.name_ar
+
+
+def known_competencies() -> list[KnownCompetency]:
+    """Every competency code of every framework version (codes are stable across
+    versions), named and ordered as in the newest version that has it. One query; the
+    knowledge base tags its pages with these codes."""
+    from .models import Competency
+
+    found: dict[str, tuple[tuple[int, int], KnownCompetency]] = {}
+    rows = Competency.objects.order_by("-framework__version", "sort_order", "pk").values_list(
+        "code", "name_ar", "name_en", "framework__version", "sort_order"
+    )
+    for position, (code, name_ar, name_en, _version, _order) in enumerate(rows):
+        found.setdefault(code, (position, KnownCompetency(code=code, name_ar=name_ar, name_en=name_en)))
+    return [competency for _position, competency in sorted(found.values(), key=lambda entry: entry[0])]

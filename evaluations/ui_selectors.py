@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count
-from django.utils.translation import get_language_bidi
+from django.utils.translation import get_language, get_language_bidi
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Agency
@@ -129,7 +129,24 @@ def _cell(cell: selectors.ScoreCell | None) -> Cell:
     return Cell(score=cell.score, raters=cell.raters, state="shown")
 
 
-def report_page(*, report: selectors.Report, cycle: Cycle, reader, rtl: bool | None = None) -> dict:
+def learning_for(*, codes, names: dict[str, str], reader, request=None) -> tuple[list[dict], list[dict]]:
+    """The development areas with the knowledge pages that teach them (live pages ``reader``
+    may open, in the reader's language, at most three each), and "what to read next": each
+    of those pages once, in the areas' order, with the areas it helps. One look-up for all
+    the areas (``knowledge.selectors.learning_pages``)."""
+    from knowledge.selectors import learning_pages
+
+    codes = list(codes)
+    pages = learning_pages(reader, codes=codes, language=get_language() or "ar", request=request)
+    areas = [{"code": code, "name": names.get(code, code), "pages": pages.get(code, [])} for code in codes]
+    reading: dict[int, dict] = {}
+    for area in areas:
+        for page in area["pages"]:
+            reading.setdefault(page.page_id, {"page": page, "areas": []})["areas"].append(area["name"])
+    return areas, list(reading.values())
+
+
+def report_page(*, report: selectors.Report, cycle: Cycle, reader, rtl: bool | None = None, request=None) -> dict:
     """A frozen report laid out for the page and the PDF."""
     rtl = get_language_bidi() if rtl is None else rtl
     result = report.result
@@ -174,6 +191,9 @@ def report_page(*, report: selectors.Report, cycle: Cycle, reader, rtl: bool | N
         }
         for line in report.competencies
     ]
+    development_areas, reading = learning_for(
+        codes=result.development_areas, names=names, reader=reader, request=request
+    )
     history = [
         earlier
         for earlier in EmployeeResult.objects.filter(
@@ -194,7 +214,8 @@ def report_page(*, report: selectors.Report, cycle: Cycle, reader, rtl: bool | N
         "radar": chart,
         "comparison": comparison,
         "strengths": [names.get(code, code) for code in result.strengths],
-        "development_areas": [names.get(code, code) for code in result.development_areas],
+        "development_areas": development_areas,
+        "reading": reading,
         "comments": [(GROUP_LABELS.get(group, group), text) for group, text in report.comments],
         "history": history,
     }

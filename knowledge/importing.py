@@ -28,6 +28,7 @@ them all, with an example of each type)::
     owner_team: ...      # optional
     review_by: today+30  # optional: a date, or a day relative to the import
     related: [procedure/file-complaint-tawasul, charter/charter]
+    competencies: [attention, trust]  # guide, procedure, article, faq: codes of the 360° framework
     ---
 
 Files of the same type with the same slug in ``ar`` and ``en`` become translations of
@@ -64,8 +65,10 @@ from wagtail.whitelist import check_url
 
 from knowledge import page_types
 from knowledge.blocks import RICH_FEATURES, CharterSectionBlock, StageBlock
+from knowledge.competencies import known_codes
 from knowledge.models import (
     Channel,
+    CompetencyTag,
     EtiquetteGuidePage,
     KnowledgePage,
     RelatedPage,
@@ -95,16 +98,18 @@ COMMON_KEYS = frozenset(
         "related",
     )
 )
-#: The keys only one type takes, besides ``COMMON_KEYS``.
+#: The key of the types that teach competencies (a 360° report links to their pages).
+COMPETENCIES_KEY = "competencies"
+#: The keys only some types take, besides ``COMMON_KEYS``.
 TYPE_KEYS: dict[str, frozenset[str]] = {
     "charter": frozenset(("sections",)),
-    "guide": frozenset(("kind", "stages")),
+    "guide": frozenset(("kind", "stages", COMPETENCIES_KEY)),
     "procedure": frozenset(
-        ("service_name", "beneficiaries", "steps", "documents", "fees", "duration", "duration_days")
+        ("service_name", "beneficiaries", "steps", "documents", "fees", "duration", "duration_days", COMPETENCIES_KEY)
     ),
-    "article": frozenset(),
+    "article": frozenset((COMPETENCIES_KEY,)),
     "announcement": frozenset(("date", "closing_date")),
-    "faq": frozenset(("topic",)),
+    "faq": frozenset(("topic", COMPETENCIES_KEY)),
 }
 ALLOWED_KEYS = COMMON_KEYS.union(*TYPE_KEYS.values())
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -218,6 +223,8 @@ class KnowledgeFile:
     review_by: datetime.date | None = None
     last_reviewed_on: datetime.date | None = None
     audience_roles: tuple[str, ...] = ()  # role names, when ``audience`` is "roles"
+    #: Codes of the competencies the page teaches (checked against the frameworks in step 2).
+    competencies: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -770,6 +777,8 @@ def _validate_front_matter(
         values["topic"] = _slug_value(data, "topic", _TOPIC_SLUG_MAX, problems, required=False)
     if page_type == "guide":
         values["guide_kind"] = _choice_value(data, "kind", GUIDE_KINDS, problems)
+    if COMPETENCIES_KEY in TYPE_KEYS[page_type]:
+        values["competencies"] = tuple(sorted(set(_list_value(data, COMPETENCIES_KEY, problems) or [])))
     if type_fields.removed:
         problems.append(
             _("content the page cannot hold would be removed: %(removed)s; write it in Markdown or delete it")
@@ -939,7 +948,17 @@ class _Importer:
     def check(self, files: list[KnowledgeFile]) -> list[ImportProblem]:
         problems = []
         in_run = {parsed.key for parsed in files}
+        competencies = known_codes() if any(parsed.competencies for parsed in files) else frozenset()
         for parsed in files:
+            for code in parsed.competencies:
+                if code not in competencies:
+                    problems.append(
+                        ImportProblem(
+                            parsed.path,
+                            _("“competencies” names the unknown competency “%(code)s” (competencies: %(choices)s)")
+                            % {"code": code, "choices": ", ".join(sorted(competencies)) or "-"},
+                        )
+                    )
             for page_type, slug in parsed.related:
                 if (page_type, parsed.locale, slug) not in in_run and not self.existing_page(
                     page_type, parsed.locale, slug
@@ -1073,6 +1092,8 @@ class _Importer:
             return False
         if [related.page_id for related in page.related_pages.all()] != self.related_ids(parsed):
             return False
+        if tuple(sorted(tag.code for tag in page.competency_tags.all())) != parsed.competencies:
+            return False
         return tuple(sorted(tag.name for tag in page.tags.all())) == parsed.tags
 
     @staticmethod
@@ -1129,6 +1150,8 @@ class _Importer:
         page.channels.set([self.channels[key] for key in parsed.channels])
         page.audience_roles.set(list(Group.objects.filter(name__in=parsed.audience_roles)))
         page.tags.set(list(parsed.tags))
+        existing_tags = {tag.code: tag for tag in page.competency_tags.all()}
+        page.competency_tags = [existing_tags.get(code) or CompetencyTag(code=code) for code in parsed.competencies]
         if related:
             page.related_pages = [
                 RelatedPage(page_id=pk, sort_order=order) for order, pk in enumerate(self.related_ids(parsed))

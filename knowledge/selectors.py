@@ -295,3 +295,86 @@ def faq_groups(index: Page, user) -> list[FAQGroup]:
         key=lambda group: (group.topic.sort_order, group.topic.slug),
     )
     return with_topic + ([groups[None]] if None in groups else [])
+
+
+# --- What to read next: pages that teach a competency -------------------------------------------
+
+#: The types whose pages teach competencies, in the order a reader is sent to them.
+LEARNING_TYPES: tuple[str, ...] = ("guide", "article", "procedure", "faq")
+#: The most pages listed under one competency.
+LEARNING_PAGES_PER_COMPETENCY = 3
+
+
+@dataclass(frozen=True)
+class LearningPage:
+    """A page to read, as the reader gets it: in their language when it has a translation
+    there, else in its own (``language`` says which)."""
+
+    page_id: int
+    title: str
+    url: str
+    type_label: str
+    language: str
+
+
+def learning_pages(
+    user,
+    *,
+    codes,
+    language: str,
+    request=None,
+    limit: int = LEARNING_PAGES_PER_COMPETENCY,
+) -> dict[str, list[LearningPage]]:
+    """For each competency code, at most ``limit`` live pages tagged with it that ``user``
+    may read: each page in ``language`` when its translation there is live and readable,
+    else in the tagged page's own language; guides first, then articles, procedures and
+    FAQs, then by title. Two queries whatever the number of codes (tags, then pages; and
+    the reader's groups once, for the audience rule)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from knowledge.models import CompetencyTag
+    from knowledge.page_types import page_type_of
+
+    codes = list(dict.fromkeys(codes))
+    if not codes:
+        return {}
+    tagged = list(
+        CompetencyTag.objects.filter(code__in=codes, page__live=True)
+        .order_by()
+        .values_list("code", "page_id", "page__translation_key")
+    )
+    if not tagged:
+        return {}
+    candidates = visible_pages(
+        KnowledgePage.objects.filter(translation_key__in={key for _c, _p, key in tagged}), user
+    ).select_related("locale")
+    by_key: dict = {}
+    by_pk: dict[int, KnowledgePage] = {}
+    for page in candidates:
+        by_pk[page.pk] = page
+        if page.locale.language_code == language[:2]:
+            by_key[page.translation_key] = page
+    type_order = {key: position for position, key in enumerate(LEARNING_TYPES)}
+
+    def entry(page: KnowledgePage) -> tuple[tuple, LearningPage]:
+        page_type = page_type_of(ContentType.objects.get_for_id(page.content_type_id).model_class())
+        key = page_type.key if page_type else ""
+        link = LearningPage(
+            page_id=page.pk,
+            title=page.title,
+            url=page.get_url(request=request) or "",
+            type_label=str(page_type.singular_label) if page_type else "",
+            language=page.locale.language_code,
+        )
+        return (type_order.get(key, len(type_order)), page.title.casefold(), page.pk), link
+
+    found: dict[str, dict[int, tuple[tuple, LearningPage]]] = {code: {} for code in codes}
+    for code, page_id, translation_key in tagged:
+        page = by_key.get(translation_key) or by_pk.get(page_id)
+        if page is not None and page.pk not in found[code]:
+            found[code][page.pk] = entry(page)
+    return {
+        code: [link for _order, link in sorted(entries.values(), key=lambda item: item[0])[:limit]]
+        for code, entries in found.items()
+        if entries
+    }

@@ -1,5 +1,6 @@
 """Knowledge content: reference data (channels, topics) and page types."""
 
+from .learning import CompetencyTag  # noqa: F401
 from .pages import (  # noqa: F401
     AnnouncementPage,
     ArticleIndexPage,

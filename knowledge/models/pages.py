@@ -24,6 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from knowledge.blocks import RICH_FEATURES, ArticleBodyBlock, CharterSectionBlock, StageBlock, StepBlock
+from knowledge.forms import CompetencyTaggedPageForm
 
 REVIEW_PERIOD = relativedelta(months=12)
 
@@ -179,6 +180,10 @@ class KnowledgePage(Page):
 
             record_page_read(self)
         return response
+
+
+#: The types that teach competencies (a 360° report links to them): their editor's panel.
+LEARNING_PANELS = [MultiFieldPanel([FieldPanel("competencies")], heading=_("Learning"))]
 
 
 class RelatedPage(Orderable):
@@ -369,6 +374,7 @@ class EtiquetteGuidePage(KnowledgePage):
             FieldPanel("stages"),
             FieldPanel("body"),
         ]
+        + LEARNING_PANELS
         + KnowledgePage.knowledge_panels
     )
     search_fields = KnowledgePage.search_fields + [
@@ -379,6 +385,7 @@ class EtiquetteGuidePage(KnowledgePage):
     ]
     parent_page_types = ["knowledge.GuideIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = CompetencyTaggedPageForm
 
     class Meta:
         verbose_name = _("etiquette guide")
@@ -396,11 +403,13 @@ class FAQPage(KnowledgePage):
     content_panels = (
         Page.content_panels
         + [FieldPanel("summary"), FieldPanel("answer"), FieldPanel("topic")]
+        + LEARNING_PANELS
         + KnowledgePage.knowledge_panels
     )
     search_fields = KnowledgePage.search_fields + [index.SearchField("answer")]
     parent_page_types = ["knowledge.FAQIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = CompetencyTaggedPageForm
 
     class Meta:
         verbose_name = _("FAQ")
@@ -447,6 +456,7 @@ class ServiceProcedurePage(KnowledgePage):
             FieldRowPanel([FieldPanel("fees"), FieldPanel("service_level"), FieldPanel("service_level_days")]),
             FieldPanel("body"),
         ]
+        + LEARNING_PANELS
         + KnowledgePage.knowledge_panels
     )
     search_fields = KnowledgePage.search_fields + [
@@ -457,6 +467,7 @@ class ServiceProcedurePage(KnowledgePage):
     ]
     parent_page_types = ["knowledge.ProcedureIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = CompetencyTaggedPageForm
 
     class Meta:
         verbose_name = _("service procedure")
@@ -468,10 +479,16 @@ class KnowledgeArticlePage(KnowledgePage):
     content_type_key = "article"
     body = StreamField(ArticleBodyBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")] + KnowledgePage.knowledge_panels
+    content_panels = (
+        Page.content_panels
+        + [FieldPanel("summary"), FieldPanel("body")]
+        + LEARNING_PANELS
+        + KnowledgePage.knowledge_panels
+    )
     search_fields = KnowledgePage.search_fields + [index.SearchField("body")]
     parent_page_types = ["knowledge.ArticleIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = CompetencyTaggedPageForm
 
     class Meta:
         verbose_name = _("knowledge article")

@@ -575,8 +575,8 @@ def test_messages_follow_the_default_language_arabic(site_tree, tmp_path):
     with translation.override("ar"):
         problems = problems_of(tmp_path)
     allowed = (
-        "agency, audience, channels, last_reviewed_on, locale, owner_team, related, review_by, slug, summary, "
-        "tags, title, topic, type"
+        "agency, audience, channels, competencies, last_reviewed_on, locale, owner_team, related, review_by, "
+        "slug, summary, tags, title, topic, type"
     )
     assert problems == [f"bad.md: مفتاح غير معروف «colour» (المسموح: {allowed})"]
 
@@ -771,7 +771,7 @@ def test_an_faq_takes_its_topic_and_owner_team(site_tree, tmp_path):
 @pytest.mark.parametrize(
     ("front_matter", "expected"),
     [
-        ({"stages": []}, "“stages” is not a key of the type “faq” (its own keys: topic)"),
+        ({"stages": []}, "“stages” is not a key of the type “faq” (its own keys: competencies, topic)"),
         ({"type": "guide", "stages": [{"stage": "later", "items": []}]}, "“stages”, item 1: “stage” is “later”"),
         ({"type": "guide", "stages": [{"stage": "before", "items": [{"do": "a", "avoid": "b"}]}]}, "“items”, item 1"),
         ({"type": "procedure", "steps": "apply"}, "“steps” must be a list of items"),
