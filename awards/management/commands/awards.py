@@ -127,7 +127,8 @@ class Command(BaseCommand):
                 raise CommandError(_("Unknown cycle “%(cycle)s”.") % {"cycle": cycle})
         report = grant_badges(season=self._season(season) if season else None, cycle=chosen_cycle)
         for badge, count in sorted(report.granted.items()):
-            self.stdout.write(_("%(badge)s: %(count)s granted.") % {"badge": badge, "count": count})
+            if count:
+                self.stdout.write(_("%(badge)s: %(count)s granted.") % {"badge": badge, "count": count})
         self.stdout.write(
             self.style.SUCCESS(
                 ngettext("%(count)s badge granted.", "%(count)s badges granted.", report.total)
