@@ -443,3 +443,24 @@ def test_the_command_grants_idempotently(season, org, capsys):
 def test_record_sign_in_ignores_a_missing_address(org):
     record_sign_in(user=org.hr, address="")
     assert not SignInFingerprint.objects.exists()
+
+
+# --- Demo ---------------------------------------------------------------------------------
+
+
+def test_the_demo_grants_badges_revokes_one_and_a_second_run_changes_nothing(site_tree):
+    from io import StringIO
+
+    from awards.demo import DEMO_REVOKE_REASON, DEMO_STAFF_EMPLOYEE, PAST_SEASON
+
+    call_command("load_demo", stdout=StringIO())
+    past = BadgeAward.objects.filter(season__slug=PAST_SEASON)
+    assert past.filter(badge="top_ten_percent").exists()
+    staff_badges = BadgeAward.objects.filter(employee__employee_id=DEMO_STAFF_EMPLOYEE, revoked_at__isnull=True)
+    assert staff_badges.filter(badge="five_star_100", season__slug=PAST_SEASON).exists()
+    (revoked,) = BadgeAward.objects.filter(revoked_at__isnull=False)
+    assert revoked.revoke_reason == DEMO_REVOKE_REASON and revoked.revoked_by.username == "hr"
+    assert ModelLogEntry.objects.filter(action=REVOKE_ACTION).count() == 1
+    rows = sorted(BadgeAward.objects.values_list("pk", "revoked_at"))
+    call_command("load_demo", stdout=StringIO())
+    assert sorted(BadgeAward.objects.values_list("pk", "revoked_at")) == rows
