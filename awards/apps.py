@@ -19,6 +19,11 @@ class AwardsConfig(AppConfig):
         from django.db.models.signals import post_save
 
         post_save.connect(_season_saved, sender="awards.Season", dispatch_uid="awards.season_saved")
+        post_save.connect(_cycle_saved, sender="evaluations.Cycle", dispatch_uid="awards.badges_on_release")
+
+        from django.contrib.auth.signals import user_logged_in
+
+        user_logged_in.connect(_signed_in, dispatch_uid="awards.sign_in_fingerprint")
 
 
 def _move_tallies(sender, *, added=(), removed=(), recounted: bool = False, **kwargs) -> None:
@@ -41,3 +46,19 @@ def _season_saved(sender, instance, **kwargs) -> None:
     from awards.services import standings_moved
 
     standings_moved([instance.pk])
+
+
+def _cycle_saved(sender, instance, update_fields=None, **kwargs) -> None:
+    """A cycle was released: grant its badges once the release commits."""
+    if instance.status != "released" or (update_fields is not None and "status" not in update_fields):
+        return
+    from awards.badges import grant_after_commit
+
+    grant_after_commit(cycle=instance)
+
+
+def _signed_in(sender, request=None, user=None, **kwargs) -> None:
+    from awards.badges import record_sign_in
+
+    if request is not None and user is not None:
+        record_sign_in(user=user, address=request.META.get("REMOTE_ADDR", ""))

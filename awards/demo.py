@@ -13,6 +13,7 @@ from awards.services import create_season, freeze_season, recompute_season, take
 
 PAST_SEASON = "demo-season-spring"
 CURRENT_SEASON = "demo-season-autumn"
+DEMO_STAFF_EMPLOYEE = "CSB-SER-02"
 
 
 def _history(season: Season, days: list[datetime.date]) -> None:
@@ -32,6 +33,7 @@ def load_demo_awards(*, today: datetime.date | None = None) -> list[str]:
     cycle = Cycle.objects.filter(slug=PAST_CYCLE, status=Cycle.Status.RELEASED).first()
     done: list[str] = []
     if not Season.objects.filter(slug=PAST_SEASON).exists():
+        done.extend(_demo_five_star_ratings(today))
         season = create_season(
             slug=PAST_SEASON,
             name_ar="موسم جائزة خدمة العملاء: الربيع",
@@ -56,6 +58,69 @@ def load_demo_awards(*, today: datetime.date | None = None) -> list[str]:
         )
         _history(season, [today - datetime.timedelta(days=7 * week) for week in range(4, 0, -1)])
         done.append(f"current season: {CURRENT_SEASON}")
+    past = Season.objects.filter(slug=PAST_SEASON, frozen_at__isnull=False).first()
+    if past is not None:
+        done.extend(_demo_badges(past))
+    return done
+
+
+def _demo_five_star_ratings(today: datetime.date) -> list[str]:
+    """A hundred more five-star ratings of the demo staff account's employee over the past
+    season (before its standings are computed), so its profile shows a badge earned by the
+    criterion itself. Only when the past season is being made; never twice."""
+    import csv
+    import io
+
+    from evaluations.customer_imports import import_customer_feedback
+    from evaluations.demo import CUSTOMER_COLUMNS
+    from evaluations.models import CustomerRating, Employee
+
+    if CustomerRating.objects.filter(source_ref__startswith="badge-demo-").exists():
+        return []
+    if not Employee.objects.filter(employee_id=DEMO_STAFF_EMPLOYEE, is_active=True).exists():
+        return []
+    zone = timezone.get_current_timezone()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CUSTOMER_COLUMNS)
+    for index in range(110):
+        day = today - datetime.timedelta(days=118 - (index * 80) // 110)
+        moment = datetime.datetime.combine(day, datetime.time(9 + index % 7, (index * 7) % 60), tzinfo=zone)
+        writer.writerow(
+            [f"badge-demo-{DEMO_STAFF_EMPLOYEE}-{index}", DEMO_STAFF_EMPLOYEE, moment.isoformat(), "centre"]
+            + [5, 5, 5, 5, 5, ""]
+        )
+    report = import_customer_feedback(text=buffer.getvalue())
+    return [f"five-star ratings for {DEMO_STAFF_EMPLOYEE}: {report.created}"]
+
+
+#: What the demo HR account writes when it revokes a badge (HR writes in Arabic).
+DEMO_REVOKE_REASON = "مُنحت عن طريق الخطأ: أُعيد توزيع تقييمات الموظف بعد إغلاق الدورة."
+
+
+def _demo_badges(season: Season) -> list[str]:
+    """The past season's badges (and its cycle's), granted by their criteria; HR revokes
+    one of them with a reason. Idempotent: granting is, and one revocation is enough."""
+    from django.contrib.auth import get_user_model
+
+    from awards.badge_models import BadgeAward
+    from awards.badges import grant_badges, revoke_badge
+
+    report = grant_badges(season=season, cycle=season.cycle)
+    done = [f"badges granted: {report.total}"] if report.total else []
+    hr = get_user_model().objects.filter(username="hr").first()
+    if hr is not None and not BadgeAward.objects.filter(revoked_at__isnull=False).exists():
+        from evaluations.permissions import managed_agencies
+
+        candidate = (
+            BadgeAward.objects.filter(employee__unit__agency__in=managed_agencies(hr), revoked_at__isnull=True)
+            .exclude(employee__employee_id=DEMO_STAFF_EMPLOYEE)
+            .order_by("employee__employee_id", "badge")
+            .first()
+        )
+        if candidate is not None:
+            revoke_badge(award=candidate, by=hr, reason=DEMO_REVOKE_REASON)
+            done.append(f"badge revoked: {candidate.badge} of {candidate.employee.employee_id}")
     return done
 
 

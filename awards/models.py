@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from awards.badge_models import BadgeAward, SignInFingerprint  # noqa: F401  (registered with the app)
 from awards.categories import DEFAULT_SIZE_BANDS, ENTRY_KINDS
 from evaluations.scoring import DEFAULT_COMPOSITE_WEIGHTS, DEFAULT_STAR_CUTOFFS
 

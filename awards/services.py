@@ -271,6 +271,9 @@ def freeze_season(*, season: Season, by=None, now: datetime.datetime | None = No
     Season.objects.filter(pk=season.pk).update(frozen_at=now)
     season.frozen_at = now
     standings_moved([season.pk])
+    from awards.badges import grant_after_commit
+
+    grant_after_commit(season=season)
     log(instance=season, action=SEASON_FREEZE_ACTION, user=by, data={"slug": season.slug})
     return season
 

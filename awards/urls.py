@@ -1,6 +1,6 @@
 from django.urls import path
 
-from awards import views
+from awards import badge_views, views
 
 app_name = "awards"
 
@@ -10,5 +10,10 @@ urlpatterns = [
     path("awards/hall-of-fame/", views.hall_of_fame, name="hall_of_fame"),
     path("awards/integrity/", views.integrity_flags, name="integrity_flags"),
     path("awards/seasons/<slug:slug>/winners/", views.season_winners, name="season_winners"),
+    path("awards/people/<str:employee_id>/", badge_views.profile, name="badge_profile"),
+    path("awards/badges/issuers/<slug:slug>.json", badge_views.issuer, name="badge_issuer"),
+    path("awards/badges/<uuid:uid>/", badge_views.verify, name="badge_verify"),
+    path("awards/badges/<uuid:uid>/credential.json", badge_views.credential, name="badge_credential"),
+    path("awards/badges/<uuid:uid>/revoke/", badge_views.revoke, name="badge_revoke"),
     path("awards/<slug:category>/", views.leaderboard, name="category"),
 ]

@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from awards.antigaming import CLEAR_ACTION, REJECT_ACTION, RING_ACTION
+from awards.badges import GRANT_ACTION, REVOKE_ACTION
 from awards.models import Season
 from awards.services import RECOMPUTE_ACTION, SEASON_CREATE_ACTION, SEASON_FREEZE_ACTION
 from awards.winners import APPROVE_ACTION
@@ -49,3 +50,5 @@ def register_award_log_actions(actions):
     actions.register_action(CLEAR_ACTION, _("Clear an integrity flag"), _("Integrity flag cleared"))
     actions.register_action(REJECT_ACTION, _("Reject an integrity flag"), _("Integrity flag rejected"))
     actions.register_action(RING_ACTION, _("Flag a peer rating ring"), _("Peer rating ring flagged"))
+    actions.register_action(GRANT_ACTION, _("Grant badges"), _("Badges granted"))
+    actions.register_action(REVOKE_ACTION, _("Revoke a badge"), _("Badge revoked"))

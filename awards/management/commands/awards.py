@@ -6,6 +6,8 @@ services as the admin.
   awards recompute [--season SLUG]     rebuild running tallies from the ratings; report differences
   awards snapshot [--season SLUG]      store today's standings (movement, sparklines); daily from cron
   awards freeze                        freeze the standings of every season that has ended
+  awards badges grant [--season SLUG] [--cycle SLUG]
+                                       grant the badges whose criteria are met (idempotent)
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from awards import services
 from awards.models import Season
@@ -27,7 +30,7 @@ def _date(value: str) -> datetime.date:
 
 
 class Command(BaseCommand):
-    help = "Award seasons and standings: season create|current, recompute, snapshot, freeze."
+    help = "Award seasons and standings: season create|current, recompute, snapshot, freeze, badges grant."
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
@@ -46,6 +49,10 @@ class Command(BaseCommand):
             sub = actions.add_parser(name)
             sub.add_argument("--season", help="one season (default: every season not frozen)")
         actions.add_parser("freeze")
+        badges = actions.add_parser("badges").add_subparsers(dest="badges_action", required=True)
+        grant = badges.add_parser("grant")
+        grant.add_argument("--season", help="one season (default: every season and released cycle)")
+        grant.add_argument("--cycle", help="one released evaluation cycle")
 
     def handle(self, *args, action: str, **options) -> None:
         getattr(self, f"handle_{action}")(**options)
@@ -108,3 +115,23 @@ class Command(BaseCommand):
             self.stdout.write(_("Standings of “%(season)s” frozen.") % {"season": season})
         if not frozen:
             self.stdout.write(_("No season to freeze."))
+
+    def handle_badges(self, *, badges_action: str, season: str | None = None, cycle: str | None = None, **options):
+        from awards.badges import grant_badges
+        from evaluations.models import Cycle
+
+        chosen_cycle = None
+        if cycle:
+            chosen_cycle = Cycle.objects.filter(slug=cycle).first()
+            if chosen_cycle is None:
+                raise CommandError(_("Unknown cycle “%(cycle)s”.") % {"cycle": cycle})
+        report = grant_badges(season=self._season(season) if season else None, cycle=chosen_cycle)
+        for badge, count in sorted(report.granted.items()):
+            if count:
+                self.stdout.write(_("%(badge)s: %(count)s granted.") % {"badge": badge, "count": count})
+        self.stdout.write(
+            self.style.SUCCESS(
+                ngettext("%(count)s badge granted.", "%(count)s badges granted.", report.total)
+                % {"count": report.total}
+            )
+        )

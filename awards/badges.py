@@ -1,0 +1,370 @@
+"""Badges: granting them by their criteria (``awards.badge_criteria``), HR revoking one with
+a reason, the reads behind the profile and verification pages, and the Open Badges 3.0
+credential of a badge.
+
+Granting reads each criterion's figures in one grouped query per badge (no query per
+employee) and inserts only what is missing: a badge is granted once per season or cycle
+(the ``one_badge_per_context`` constraint), and a revoked badge stays in the table, so it
+is never granted again automatically."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from awards import badge_criteria as criteria
+from awards import permissions
+from awards.badge_models import BadgeAward, SignInFingerprint
+from awards.categories import ALL_BAND, DISTINGUISHED_EMPLOYEE
+from awards.models import Season, StandingSnapshot
+
+GRANT_ACTION = "awards.badges_grant"
+REVOKE_ACTION = "awards.badge_revoke"
+
+OB_CONTEXT = [
+    "https://www.w3.org/ns/credentials/v2",
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+]
+
+
+def season_context(season: Season) -> str:
+    return f"season:{season.pk}"
+
+
+def cycle_context(cycle) -> str:
+    return f"cycle:{cycle.pk}"
+
+
+# --- Sign-in fingerprints (self-ratings) --------------------------------------------------
+
+
+def record_sign_in(*, user, address: str) -> None:
+    """Keep the keyed hash of the address ``user`` signed in from: a customer rating sent
+    from it to that user's employee is a self-rating and earns no badge."""
+    from evaluations.customer_feedback import client_fingerprint_for
+
+    if not address or not getattr(user, "pk", None):
+        return
+    SignInFingerprint.objects.update_or_create(
+        user=user, fingerprint=client_fingerprint_for(address), defaults={"last_seen": timezone.now()}
+    )
+
+
+def self_rating_condition():
+    """An ``Exists`` telling whether a customer rating came from an address its rated
+    employee's own account signed in from."""
+    return Exists(
+        SignInFingerprint.objects.filter(
+            user_id=OuterRef("employee__user_id"), fingerprint=OuterRef("client_fingerprint")
+        )
+    )
+
+
+# --- Figures per criterion (one grouped query each) ---------------------------------------
+
+
+def _five_star_candidates(season: Season) -> dict[int, dict]:
+    from evaluations.models import CustomerRating
+
+    start, end = season.period()
+    rows = (
+        CustomerRating.objects.submitted_between(start, end)
+        .filter(overall=5)
+        .annotate(is_self=self_rating_condition())
+        .values_list("employee_id", "counted", "is_self")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    groups: dict[int, list] = defaultdict(list)
+    for employee_id, counted, is_self, n in rows:
+        groups[employee_id].append((criteria.RatingFact(overall=5, counted=counted, self_rating=is_self), n))
+    found = {}
+    for employee_id, facts in groups.items():
+        count = criteria.five_star_count(facts)
+        if criteria.has_hundred_five_stars(count):
+            found[employee_id] = {
+                "five_star_ratings": count,
+                "threshold": criteria.FIVE_STAR_THRESHOLD,
+                "excluded_self_or_discounted": sum(n for _fact, n in facts) - count,
+            }
+    return found
+
+
+def _top_ten_candidates(season: Season) -> dict[int, dict]:
+    from evaluations.models import Employee
+
+    if not season.is_frozen:
+        return {}
+    final = list(
+        StandingSnapshot.objects.filter(
+            season=season, category=DISTINGUISHED_EMPLOYEE, band=ALL_BAND, final=True
+        ).values_list("key", "rank", "composite", "stars", "ratings")
+    )
+    ranked_count = sum(1 for row in final if row[1] is not None)
+    winners = {row[0]: row for row in final if criteria.in_top_ten_percent(row[1], ranked_count)}
+    ids = dict(Employee.objects.filter(employee_id__in=winners).values_list("employee_id", "pk"))
+    return {
+        ids[key]: {
+            "rank": rank,
+            "ranked": ranked_count,
+            "score": round(composite, 1) if composite is not None else None,
+            "stars": stars,
+            "ratings": ratings,
+        }
+        for key, (_key, rank, composite, stars, ratings) in winners.items()
+        if key in ids
+    }
+
+
+def _on_time_candidates(cycle) -> dict[int, dict]:
+    from evaluations.models import Assignment, Response
+
+    facts: dict[int, list] = defaultdict(list)
+    rows = Assignment.objects.filter(cycle=cycle).values_list(
+        "rater_id", "declined_at", "response__status", "response__submitted_at"
+    )
+    for rater_id, declined_at, status, submitted_at in rows:
+        submitted_on = (
+            timezone.localdate(submitted_at) if status == Response.Status.SUBMITTED and submitted_at else None
+        )
+        facts[rater_id].append(criteria.AssignmentFact(declined=declined_at is not None, submitted_on=submitted_on))
+    return {
+        rater_id: {
+            "evaluations": sum(1 for a in items if not a.declined),
+            "declined": sum(1 for a in items if a.declined),
+            "closes_on": cycle.closes_on.isoformat(),
+        }
+        for rater_id, items in facts.items()
+        if criteria.all_on_time(items, cycle.closes_on)
+    }
+
+
+def _strong_360_candidates(cycle) -> dict[int, dict]:
+    from evaluations.models import ResultScore
+    from evaluations.models.results import OTHERS, OVERALL
+
+    scores: dict[int, dict[str, float | None]] = defaultdict(dict)
+    rows = (
+        ResultScore.objects.filter(result__cycle=cycle, rater_group=OTHERS)
+        .exclude(competency=OVERALL)
+        .values_list("result__employee_id", "competency", "score", "shown")
+    )
+    for employee_id, competency, score, shown in rows:
+        scores[employee_id][competency] = score if shown else None
+    found = {}
+    for employee_id, by_competency in scores.items():
+        if criteria.no_competency_below(by_competency):
+            shown = [s for s in by_competency.values() if s is not None]
+            found[employee_id] = {"lowest": round(min(shown), 2), "competencies": len(shown)}
+    return found
+
+
+# --- Granting -----------------------------------------------------------------------------
+
+
+@dataclass
+class GrantReport:
+    granted: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    @property
+    def total(self) -> int:
+        return sum(self.granted.values())
+
+
+def _insert(report: GrantReport, *, badge: str, context: str, found: dict[int, dict], **target) -> None:
+    if not found:
+        return
+    existing = set(
+        BadgeAward.objects.filter(badge=badge, context=context, employee_id__in=found).values_list(
+            "employee_id", flat=True
+        )
+    )
+    now = timezone.now()
+    new = [
+        BadgeAward(employee_id=employee_id, badge=badge, context=context, granted_at=now, evidence=evidence, **target)
+        for employee_id, evidence in sorted(found.items())
+        if employee_id not in existing
+    ]
+    # ignore_conflicts: a concurrent run granting the same badge is not an error.
+    BadgeAward.objects.bulk_create(new, batch_size=500, ignore_conflicts=True)
+    report.granted[badge] += len(new)
+
+
+@transaction.atomic
+def grant_badges(*, season: Season | None = None, cycle=None) -> GrantReport:
+    """Grant every badge whose criterion is met for ``season`` and/or ``cycle``; with
+    neither, for every season and every released cycle. Idempotent."""
+    from evaluations.models import Cycle
+
+    report = GrantReport()
+    if season is None and cycle is None:
+        seasons = list(Season.objects.all())
+        cycles = list(Cycle.objects.filter(status=Cycle.Status.RELEASED))
+    else:
+        seasons = [season] if season is not None else []
+        cycles = [cycle] if cycle is not None else []
+    for item in seasons:
+        before = report.total
+        context = season_context(item)
+        for badge, found in (
+            (criteria.FIVE_STAR_100, _five_star_candidates(item)),
+            (criteria.TOP_TEN_PERCENT, _top_ten_candidates(item)),
+        ):
+            for evidence in found.values():
+                evidence["season"] = item.slug
+            _insert(report, badge=badge, context=context, found=found, season=item)
+        _log_grant(item, report, before)
+    for item in cycles:
+        if item.status != Cycle.Status.RELEASED:
+            continue
+        before = report.total
+        context = cycle_context(item)
+        for badge, found in (
+            (criteria.ON_TIME, _on_time_candidates(item)),
+            (criteria.STRONG_360, _strong_360_candidates(item)),
+        ):
+            for evidence in found.values():
+                evidence["cycle"] = item.slug
+            _insert(report, badge=badge, context=context, found=found, cycle=item)
+        _log_grant(item, report, before)
+    return report
+
+
+def _log_grant(instance, report: GrantReport, before: int) -> None:
+    if report.total > before:
+        log(instance=instance, action=GRANT_ACTION, user=None, data={"granted": report.total - before})
+
+
+def grant_after_commit(*, season: Season | None = None, cycle=None) -> None:
+    """Grant the badges once the transaction that released a cycle or froze a season has
+    committed (a failure here never undoes the release or the freeze)."""
+    transaction.on_commit(lambda: grant_badges(season=season, cycle=cycle))
+
+
+# --- Revoking -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def revoke_badge(*, award: BadgeAward, by, reason: str) -> BadgeAward:
+    """HR of the employee's agency (superusers: any) revokes a badge, with a reason that
+    the audit log keeps; the badge is never granted again automatically."""
+    if not permissions.can_revoke_badge(by, award):
+        raise PermissionDenied(_("Only HR of the employee's agency revokes this badge."))
+    award = BadgeAward.objects.select_for_update().get(pk=award.pk)
+    if award.is_revoked:
+        raise ValidationError(_("This badge was already revoked."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give the reason for revoking the badge."))
+    award.revoked_at, award.revoked_by, award.revoke_reason = timezone.now(), by, reason
+    award.save(update_fields=["revoked_at", "revoked_by", "revoke_reason"])
+    log(
+        instance=award,
+        action=REVOKE_ACTION,
+        user=by,
+        data={"badge": award.badge, "employee": award.employee.employee_id, "reason": reason},
+    )
+    return award
+
+
+# --- Reads --------------------------------------------------------------------------------
+
+
+def badges_of(employee, *, with_revoked: bool) -> list[BadgeAward]:
+    awards = BadgeAward.objects.filter(employee=employee).select_related("season", "cycle")
+    if not with_revoked:
+        awards = awards.filter(revoked_at__isnull=True)
+    return list(awards)
+
+
+def issuer_of(award: BadgeAward):
+    return award.employee.unit.agency
+
+
+# --- Open Badges 3.0 ----------------------------------------------------------------------
+
+
+def _iso(moment: datetime.datetime) -> str:
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def identity_object(award: BadgeAward) -> dict:
+    """The recipient as a salted SHA-256 hash (never the address itself). The salt is
+    derived from the badge, so the credential reads the same at every download."""
+    employee = award.employee
+    email = (employee.email or getattr(employee.user, "email", "") or "").strip().lower()
+    identity, identity_type = (email, "emailAddress") if email else (employee.employee_id, "identifier")
+    salt = salted_hmac("awards.badges.identity-salt", str(award.uid), algorithm="sha256").hexdigest()[:16]
+    digest = hashlib.sha256((identity + salt).encode()).hexdigest()
+    return {
+        "type": "IdentityObject",
+        "identityHash": f"sha256${digest}",
+        "identityType": identity_type,
+        "hashed": True,
+        "salt": salt,
+    }
+
+
+def open_badge_credential(award: BadgeAward, *, absolute) -> dict:
+    """The badge as an unsigned ``OpenBadgeCredential`` (1EdTech Open Badges 3.0 on the W3C
+    Verifiable Credentials 2.0 model). ``absolute`` makes a path an absolute URL.
+    Verification is hosted: ``id`` is the public verification page."""
+    definition = award.definition
+    agency = issuer_of(award)
+    language = translation.get_language() or "ar"
+    with translation.override("ar"):
+        verify_url = absolute(reverse("awards:badge_verify", args=[award.uid]))
+        issuer_url = absolute(reverse("awards:badge_issuer", args=[agency.slug]))
+        home = absolute("/")
+    return {
+        "@context": list(OB_CONTEXT),
+        "id": verify_url,
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {
+            "id": issuer_url,
+            "type": ["Profile"],
+            "name": agency.localized_name(language),
+            "url": agency.website or home,
+        },
+        "validFrom": _iso(award.granted_at),
+        "name": definition.localized("name", language),
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "identifier": [identity_object(award)],
+            "achievement": {
+                "id": f"urn:tamayuz:badge:{definition.code}",
+                "type": ["Achievement"],
+                "name": definition.localized("name", language),
+                "description": definition.localized("description", language),
+                "criteria": {"narrative": definition.localized("criteria", language)},
+                "image": {"id": absolute(static(definition.image)), "type": "Image"},
+                "inLanguage": language,
+            },
+        },
+    }
+
+
+def issuer_profile(agency, *, absolute) -> dict:
+    language = translation.get_language() or "ar"
+    with translation.override("ar"):
+        issuer_url = absolute(reverse("awards:badge_issuer", args=[agency.slug]))
+        home = absolute("/")
+    return {
+        "@context": list(OB_CONTEXT),
+        "id": issuer_url,
+        "type": ["Profile"],
+        "name": agency.localized_name(language),
+        "url": agency.website or home,
+    }
