@@ -20,6 +20,12 @@ class AwardsConfig(AppConfig):
 
         post_save.connect(_season_saved, sender="awards.Season", dispatch_uid="awards.season_saved")
 
+        from evaluations.signals import response_reopened, response_submitted
+
+        response_submitted.connect(_points_earned, dispatch_uid="awards.points_earned")
+        response_reopened.connect(_points_reversed, dispatch_uid="awards.points_reversed")
+        post_save.connect(_response_saved, sender="evaluations.Response", dispatch_uid="awards.points_imported")
+
 
 def _move_tallies(sender, *, added=(), removed=(), recounted: bool = False, **kwargs) -> None:
     from awards.antigaming import check_bursts
@@ -41,3 +47,29 @@ def _season_saved(sender, instance, **kwargs) -> None:
     from awards.services import standings_moved
 
     standings_moved([instance.pk])
+
+
+def _points_earned(sender, *, response, **kwargs) -> None:
+    """A rater submitted: the response (and perhaps the cycle's bonus) earns points, in the
+    submitting transaction."""
+    from awards.points import settle_response_points
+
+    settle_response_points(response=response)
+
+
+def _points_reversed(sender, *, response, reason: str = "", by=None, **kwargs) -> None:
+    from awards.points import response_reopened
+
+    response_reopened(response=response, reason=reason, by=by)
+
+
+def _response_saved(sender, *, instance, **kwargs) -> None:
+    """An import saves submitted responses directly (their answers are written after the
+    save): their points are settled once the import has committed."""
+    if instance.status != "submitted":
+        return
+    from django.db import transaction
+
+    from awards.points import settle_response_points
+
+    transaction.on_commit(lambda: settle_response_points(response=instance))

@@ -56,6 +56,23 @@ def load_demo_awards(*, today: datetime.date | None = None) -> list[str]:
         )
         _history(season, [today - datetime.timedelta(days=7 * week) for week in range(4, 0, -1)])
         done.append(f"current season: {CURRENT_SEASON}")
+    done.extend(load_demo_points())
+    return done
+
+
+def load_demo_points() -> list[str]:
+    """The demo cycles' submitted evaluations hold their raters' points (imported responses
+    are settled after their import commits; this settles whatever is still missing, so a
+    re-run appends nothing)."""
+    from awards.points import recompute_points
+    from evaluations.demo import OPEN_CYCLE, PAST_CYCLE
+    from evaluations.models import Cycle
+
+    done = []
+    for cycle in Cycle.objects.filter(slug__in=[PAST_CYCLE, OPEN_CYCLE]):
+        report = recompute_points(cycle=cycle, fix=True)
+        if report.appended:
+            done.append(f"rater points: {cycle.slug} +{report.appended} entries")
     return done
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from awards.categories import DEFAULT_SIZE_BANDS, ENTRY_KINDS
+from awards.points_models import RaterPointsEntry  # noqa: F401 (the raters' points ledger)
 from evaluations.scoring import DEFAULT_COMPOSITE_WEIGHTS, DEFAULT_STAR_CUTOFFS
 
 

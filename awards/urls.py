@@ -1,6 +1,6 @@
 from django.urls import path
 
-from awards import views
+from awards import points_views, views
 
 app_name = "awards"
 
@@ -10,5 +10,7 @@ urlpatterns = [
     path("awards/hall-of-fame/", views.hall_of_fame, name="hall_of_fame"),
     path("awards/integrity/", views.integrity_flags, name="integrity_flags"),
     path("awards/seasons/<slug:slug>/winners/", views.season_winners, name="season_winners"),
+    path("awards/points/", points_views.my_points, name="my_points"),
+    path("awards/points/<slug:cycle_slug>/<slug:agency_slug>/", points_views.agency_points, name="agency_points"),
     path("awards/<slug:category>/", views.leaderboard, name="category"),
 ]
