@@ -290,7 +290,7 @@ def test_recompute_check_reports_a_difference_and_fix_settles_it(org, cycle):
     answer_everything(mine[1])
     out = io.StringIO()
     call_command("awards", "points", "recompute", "--check", stdout=out)
-    assert "0 differences" in out.getvalue()
+    assert "differences: 0 ·" in out.getvalue()
 
     # A response submitted without its signal (as a bug would) holds no points.
     second = Response.objects.get(assignment=mine[1])
@@ -302,11 +302,11 @@ def test_recompute_check_reports_a_difference_and_fix_settles_it(org, cycle):
     with pytest.raises(CommandError):
         call_command("awards", "points", "recompute", "--check", stdout=out)
     assert f"evaluation #{second.pk} holds 0 points, 10 due" in out.getvalue()
-    assert "1 differences" in out.getvalue()
+    assert "differences: 1 ·" in out.getvalue()
     assert points.balance(employee=me) == ON_TIME  # --check appends nothing
 
     out = io.StringIO()
     call_command("awards", "points", "recompute", "--fix", stdout=out)
-    assert "1 entries appended" in out.getvalue()
+    assert "entries appended: 1." in out.getvalue()
     assert points.balance(employee=me) == 2 * ON_TIME
     assert recompute_points().differences == []

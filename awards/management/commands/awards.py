@@ -132,7 +132,7 @@ class Command(BaseCommand):
         for line in report.differences:
             self.stdout.write(self.style.WARNING(line))
         self.stdout.write(
-            _("%(checked)s evaluations checked, %(differences)s differences, %(appended)s entries appended.")
+            _("Evaluations checked: %(checked)s · differences: %(differences)s · entries appended: %(appended)s.")
             % {"checked": report.checked, "differences": len(report.differences), "appended": report.appended}
         )
         if report.differences and not fix:
