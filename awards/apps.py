@@ -65,11 +65,21 @@ def _points_reversed(sender, *, response, reason: str = "", by=None, **kwargs) -
 
 def _response_saved(sender, *, instance, **kwargs) -> None:
     """An import saves submitted responses directly (their answers are written after the
-    save): their points are settled once the import has committed."""
+    save): their cycle's points are settled in bulk once the import has committed (one
+    callback per cycle and transaction; a rolled back transaction drops it)."""
     if instance.status != "submitted":
         return
-    from django.db import transaction
+    from django.db import connection, transaction
 
-    from awards.points import settle_response_points
+    from awards.points import settle_cycle_points
 
-    transaction.on_commit(lambda: settle_response_points(response=instance))
+    cycle_id = instance.cycle_id
+    pending = getattr(connection, "run_on_commit", None) or []
+    if any(getattr(callback, "points_cycle_id", None) == cycle_id for _ids, callback, *_rest in pending):
+        return
+
+    def settle() -> None:
+        settle_cycle_points(cycle_id=cycle_id)
+
+    settle.points_cycle_id = cycle_id
+    transaction.on_commit(settle)

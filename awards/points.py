@@ -22,6 +22,7 @@ Points never enter a standing or score: nothing in ``awards.standings``,
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -61,10 +62,6 @@ def _on_time(cycle: Cycle, submitted_at: datetime.datetime) -> bool:
     return timezone.localdate(submitted_at) <= cycle.closes_on
 
 
-def _is_complete(response: Response, items: int) -> bool:
-    return items > 0 and Answer.objects.filter(response=response).count() >= items
-
-
 def _declined(response: Response) -> bool:
     return (
         response.assignment_id is not None
@@ -72,17 +69,30 @@ def _declined(response: Response) -> bool:
     )
 
 
-def due_for_response(response: Response, *, items: int | None = None) -> tuple[str, int] | None:
-    """(kind, points) the response has earned as it stands, or ``None``."""
-    if response.status != Response.Status.SUBMITTED or response.submitted_at is None or _declined(response):
+def _due(
+    *, cycle: Cycle, status: str, submitted_at, declined: bool, answered: int, items: int
+) -> tuple[str, int] | None:
+    if status != Response.Status.SUBMITTED or submitted_at is None or declined:
         return None
-    cycle = response.cycle
-    if not _is_complete(response, _item_count(cycle) if items is None else items):
+    if items == 0 or answered < items:
         return None
     rules = points_rules()
-    if _on_time(cycle, response.submitted_at):
+    if _on_time(cycle, submitted_at):
         return Kind.ON_TIME, rules["on_time"]
     return Kind.LATE, rules["late"]
+
+
+def due_for_response(response: Response, *, items: int | None = None) -> tuple[str, int] | None:
+    """(kind, points) the response has earned as it stands, or ``None``."""
+    cycle = response.cycle
+    return _due(
+        cycle=cycle,
+        status=response.status,
+        submitted_at=response.submitted_at,
+        declined=_declined(response),
+        answered=Answer.objects.filter(response=response).count(),
+        items=_item_count(cycle) if items is None else items,
+    )
 
 
 def bonus_due(*, employee: Employee, cycle: Cycle, items: int | None = None) -> int:
@@ -250,64 +260,115 @@ class PointsReport:
     appended: int = 0
 
 
-def _held(entries) -> int:
-    return sum(entry.points for entry in entries)
+@dataclass
+class _CycleState:
+    """What one cycle's responses and raters are due, and what the ledger holds, in bulk."""
+
+    due: dict[int, int]  # response → points due
+    rater_of: dict[int, int]  # response → rater
+    held: dict[int, int]  # response → unreversed earnings
+    bonus_due: dict[int, int]  # rater → bonus due
+    bonus_held: dict[int, int]  # rater → unreversed bonus
+
+
+def _cycle_state(cycle: Cycle, items: int) -> _CycleState:
+    declined = set(Assignment.objects.filter(cycle=cycle, declined_at__isnull=False).values_list("pk", flat=True))
+    assigned = Counter(
+        Assignment.objects.filter(cycle=cycle, declined_at__isnull=True).values_list("rater_id", flat=True)
+    )
+    rows = (
+        Response.objects.filter(cycle=cycle)
+        .annotate(answered=Count("answers"))
+        .values_list("pk", "rater_id", "assignment_id", "status", "submitted_at", "answered")
+    )
+    due: dict[int, int] = {}
+    rater_of: dict[int, int] = {}
+    done_on_time: Counter = Counter()
+    for pk, rater, assignment, status, submitted_at, answered in rows:
+        earned = _due(
+            cycle=cycle,
+            status=status,
+            submitted_at=submitted_at,
+            declined=assignment in declined,
+            answered=answered,
+            items=items,
+        )
+        due[pk], rater_of[pk] = (earned[1] if earned else 0), rater
+        if earned is not None and earned[0] == Kind.ON_TIME and assignment is not None:
+            done_on_time[rater] += 1
+    bonus = points_rules()["bonus"]
+    held_rows = (
+        RaterPointsEntry.objects.filter(cycle=cycle, kind__in=RaterPointsEntry.RESPONSE_KINDS)
+        .unreversed()
+        .values("response_id")
+        .annotate(total=Sum("points"))
+        .values_list("response_id", "total")
+    )
+    bonus_rows = (
+        RaterPointsEntry.objects.filter(cycle=cycle, kind=Kind.BONUS)
+        .unreversed()
+        .values("employee_id")
+        .annotate(total=Sum("points"))
+        .values_list("employee_id", "total")
+    )
+    return _CycleState(
+        due=due,
+        rater_of=rater_of,
+        held=dict(held_rows),
+        bonus_due={rater: bonus if count and done_on_time[rater] >= count else 0 for rater, count in assigned.items()},
+        bonus_held=dict(bonus_rows),
+    )
+
+
+def _reconcile(*, cycle: Cycle, fix: bool, reason: str, by, report: PointsReport) -> None:
+    items = _item_count(cycle)
+    state = _cycle_state(cycle, items)
+    codes: dict[int, str] = {}
+
+    def code(employee_id: int) -> str:
+        if not codes:
+            codes.update(Employee.objects.filter(pk__in=state.rater_of.values()).values_list("pk", "employee_id"))
+            codes.update(Employee.objects.filter(pk__in=state.bonus_held).values_list("pk", "employee_id"))
+        return codes.get(employee_id, str(employee_id))
+
+    report.checked += sum(1 for pk, points in state.due.items() if points or pk in state.held)
+    changed_raters: set[int] = set()
+    for pk in sorted(set(state.due) | set(state.held)):
+        due, held = state.due.get(pk, 0), state.held.get(pk, 0)
+        if due == held:
+            continue
+        rater = state.rater_of.get(pk)
+        report.differences.append(
+            _("%(cycle)s: rater %(rater)s, evaluation #%(response)s holds %(held)s points, %(due)s due.")
+            % {"cycle": cycle.slug, "rater": code(rater), "response": pk, "held": held, "due": due}
+        )
+        if fix:
+            response = Response.objects.select_related("cycle").get(pk=pk)
+            report.appended += len(_settle_response(response, reason=reason, by=by, items=items))
+            changed_raters.add(rater)
+    for rater in sorted(set(state.bonus_due) | set(state.bonus_held)):
+        due, held = state.bonus_due.get(rater, 0), state.bonus_held.get(rater, 0)
+        if due == held:
+            continue
+        report.differences.append(
+            _("%(cycle)s: rater %(rater)s holds a bonus of %(held)s points, %(due)s due.")
+            % {"cycle": cycle.slug, "rater": code(rater), "held": held, "due": due}
+        )
+        if fix:
+            report.appended += len(_settle_bonus(employee_id=rater, cycle=cycle, reason=reason, by=by, items=items))
 
 
 @transaction.atomic
 def recompute_points(*, cycle: Cycle | None = None, fix: bool = False, by=None) -> PointsReport:
     """Compare every response's (and every rater's bonus's) unreversed earnings with what
-    is due; report each difference, and with ``fix`` append the entries that settle it."""
+    is due; report each difference, and with ``fix`` append the entries that settle it
+    (recorded in the audit log)."""
     report = PointsReport()
     cycles = [cycle] if cycle is not None else list(Cycle.objects.order_by("opens_on", "pk"))
-    reason = _("Correction by the points recompute")
     for each in cycles:
         appended_before = report.appended
-        items = _item_count(each)
-        earning_responses = set(
-            RaterPointsEntry.objects.filter(cycle=each, kind__in=RaterPointsEntry.RESPONSE_KINDS)
-            .unreversed()
-            .values_list("response_id", flat=True)
-        )
-        responses = Response.objects.filter(
-            Q(cycle=each) & (Q(status=Response.Status.SUBMITTED) | Q(pk__in=earning_responses))
-        ).select_related("rater", "cycle")
-        raters: dict[int, Employee] = {}
-        for response in responses.order_by("pk"):
-            report.checked += 1
-            raters[response.rater_id] = response.rater
-            due = due_for_response(response, items=items)
-            earnings = RaterPointsEntry.objects.filter(response=response, kind__in=RaterPointsEntry.RESPONSE_KINDS)
-            held = _held(earnings.unreversed())
-            if held != (due[1] if due else 0):
-                report.differences.append(
-                    _("%(cycle)s: rater %(rater)s, evaluation #%(response)s holds %(held)s points, %(due)s due.")
-                    % {
-                        "cycle": each.slug,
-                        "rater": response.rater.employee_id,
-                        "response": response.pk,
-                        "held": held,
-                        "due": due[1] if due else 0,
-                    }
-                )
-                if fix:
-                    report.appended += len(_settle_response(response, reason=reason, by=by, items=items))
-        bonus_holders = RaterPointsEntry.objects.filter(cycle=each, kind=Kind.BONUS).unreversed()
-        for holder in Employee.objects.filter(pk__in=bonus_holders.values("employee_id")):
-            raters.setdefault(holder.pk, holder)
-        for employee in raters.values():
-            due = bonus_due(employee=employee, cycle=each, items=items)
-            held = _held(bonus_holders.filter(employee=employee))
-            if held != due:
-                report.differences.append(
-                    _("%(cycle)s: rater %(rater)s holds a bonus of %(held)s points, %(due)s due.")
-                    % {"cycle": each.slug, "rater": employee.employee_id, "held": held, "due": due}
-                )
-                if fix:
-                    report.appended += len(
-                        _settle_bonus(employee_id=employee.pk, cycle=each, reason=reason, by=by, items=items)
-                    )
-        if fix and report.appended > appended_before:
+        _reconcile(cycle=each, fix=fix, reason=_("Correction by the points recompute"), by=by, report=report)
+        if report.appended > appended_before:
             log(
                 instance=each,
                 action=RECOMPUTE_POINTS_ACTION,
@@ -315,6 +376,18 @@ def recompute_points(*, cycle: Cycle | None = None, fix: bool = False, by=None) 
                 data={"appended": report.appended - appended_before},
             )
     return report
+
+
+@transaction.atomic
+def settle_cycle_points(*, cycle_id: int) -> int:
+    """Settle every response of a cycle in bulk (after an import of responses): the same
+    entries as one submission at a time would append. Returns how many were appended."""
+    cycle = Cycle.objects.filter(pk=cycle_id).first()
+    if cycle is None:
+        return 0
+    report = PointsReport()
+    _reconcile(cycle=cycle, fix=True, reason="", by=None, report=report)
+    return report.appended
 
 
 # --- reads -----------------------------------------------------------------------------

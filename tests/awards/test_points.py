@@ -10,9 +10,10 @@ import datetime
 import io
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from awards import points, standings
@@ -217,10 +218,10 @@ def test_hr_adjusts_points_with_a_reason_in_the_audit_log(org, cycle):
     assert (entry.kind, entry.points, entry.created_by) == ("adjustment", -3, org.hr)
     log = ModelLogEntry.objects.get(action=ADJUST_ACTION)
     assert (log.user, log.data["points"], log.data["reason"]) == (org.hr, -3, "تصحيح يدوي")
-    with pytest.raises(Exception, match="reason"):
+    with translation.override("en"), pytest.raises(ValidationError, match="Please give a reason"):
         adjust_points(employee=me, cycle=cycle, points=5, reason=" ", by=org.hr)
-    from django.core.exceptions import PermissionDenied
-
+    with translation.override("en"), pytest.raises(ValidationError, match="other than 0"):
+        adjust_points(employee=me, cycle=cycle, points=0, reason="zero", by=org.hr)
     with pytest.raises(PermissionDenied):
         adjust_points(employee=me, cycle=cycle, points=5, reason="no", by=org.other_hr)
     assert ledger(me) == [("adjustment", -3)]
@@ -283,6 +284,7 @@ def test_hr_sees_its_agency_table_and_another_agencys_hr_is_refused(client, org,
     assert client.get(f"/en/awards/points/{cycle.slug}/{org.other_agency.slug}/").status_code == 403
 
 
+@translation.override("en")
 def test_recompute_check_reports_a_difference_and_fix_settles_it(org, cycle):
     me = org.staff[0]
     mine = assignments_of(cycle, me)
@@ -310,3 +312,30 @@ def test_recompute_check_reports_a_difference_and_fix_settles_it(org, cycle):
     assert "entries appended: 1." in out.getvalue()
     assert points.balance(employee=me) == 2 * ON_TIME
     assert recompute_points().differences == []
+
+
+def test_imported_paper_responses_earn_their_points_once_the_import_commits(
+    org, cycle, django_capture_on_commit_callbacks
+):
+    from evaluations.services import import_responses
+    from tests.evaluations.view_fixtures import item_codes
+
+    me = org.staff[2]
+    first = assignments_of(cycle, me)[0]
+    rows = [
+        (
+            number + 2,
+            {
+                "rater_employee_id": me.employee_id,
+                "ratee_employee_id": first.ratee.employee_id,
+                "relationship": first.relationship,
+                "item_code": code,
+                "score": "" if number == 0 else "4",
+            },
+        )
+        for number, code in enumerate(item_codes(cycle))
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        import_responses(cycle=cycle, rows=rows, by=org.hr)
+    assert ledger(me) == [("on_time", ON_TIME)]
+    assert recompute_points(cycle=cycle).differences == []
