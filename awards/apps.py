@@ -25,6 +25,12 @@ class AwardsConfig(AppConfig):
         response_submitted.connect(_points_earned, dispatch_uid="awards.points_earned")
         response_reopened.connect(_points_reversed, dispatch_uid="awards.points_reversed")
         post_save.connect(_response_saved, sender="evaluations.Response", dispatch_uid="awards.points_imported")
+        from django.db.models.signals import post_delete
+
+        post_save.connect(_assignment_changed, sender="evaluations.Assignment", dispatch_uid="awards.points_assignment")
+        post_delete.connect(
+            _assignment_changed, sender="evaluations.Assignment", dispatch_uid="awards.points_assignment_gone"
+        )
 
 
 def _move_tallies(sender, *, added=(), removed=(), recounted: bool = False, **kwargs) -> None:
@@ -65,15 +71,23 @@ def _points_reversed(sender, *, response, reason: str = "", by=None, **kwargs) -
 
 def _response_saved(sender, *, instance, **kwargs) -> None:
     """An import saves submitted responses directly (their answers are written after the
-    save): their cycle's points are settled in bulk once the import has committed (one
-    callback per cycle and transaction; a rolled back transaction drops it)."""
-    if instance.status != "submitted":
-        return
+    save): their cycle's points are settled in bulk once the import has committed."""
+    if instance.status == "submitted":
+        _settle_cycle_after_commit(instance.cycle_id)
+
+
+def _assignment_changed(sender, *, instance, **kwargs) -> None:
+    """A declined, added, removed or reassigned evaluation may make a rater's bonus due (or
+    no longer due): the cycle is settled once the change has committed."""
+    _settle_cycle_after_commit(instance.cycle_id)
+
+
+def _settle_cycle_after_commit(cycle_id: int) -> None:
+    """One bulk settlement per cycle and transaction (a rolled back transaction drops it)."""
     from django.db import connection, transaction
 
     from awards.points import settle_cycle_points
 
-    cycle_id = instance.cycle_id
     pending = getattr(connection, "run_on_commit", None) or []
     if any(getattr(callback, "points_cycle_id", None) == cycle_id for _ids, callback, *_rest in pending):
         return

@@ -59,12 +59,15 @@ class RaterPointsEntry(models.Model):
     cycle = models.ForeignKey(
         "evaluations.Cycle", verbose_name=_("evaluation cycle"), on_delete=models.PROTECT, related_name="+"
     )
+    #: No database constraint and nothing done on delete: the ledger keeps its history when
+    #: a reopened (hence already reversed) draft is discarded by a reassignment.
     response = models.ForeignKey(
         "evaluations.Response",
         verbose_name=_("evaluation"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         related_name="+",
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)

@@ -339,3 +339,38 @@ def test_imported_paper_responses_earn_their_points_once_the_import_commits(
         import_responses(cycle=cycle, rows=rows, by=org.hr)
     assert ledger(me) == [("on_time", ON_TIME)]
     assert recompute_points(cycle=cycle).differences == []
+
+
+def test_a_reopened_evaluation_can_change_hands_and_the_ledger_keeps_its_history(
+    org, cycle, django_capture_on_commit_callbacks
+):
+    from evaluations.services import reassign_assignment
+
+    me, other = org.staff[0], org.staff[3]
+    peer = next(
+        assignment
+        for assignment in assignments_of(cycle, me)
+        if assignment.relationship == "peer" and not cycle.assignments.filter(rater=other, ratee=assignment.ratee)
+    )
+    answer_everything(peer)
+    response = Response.objects.get(assignment=peer)
+    reopen_response(response=response, reason="wrong rater", by=org.hr)
+    with django_capture_on_commit_callbacks(execute=True):
+        reassign_assignment(assignment=peer, new_rater=other, by=org.hr)
+    assert not Response.objects.filter(pk=response.pk).exists()
+    assert ledger(me) == [("on_time", ON_TIME), ("reversal", -ON_TIME)]
+    assert recompute_points(cycle=cycle).differences == []
+
+
+def test_declining_the_last_pending_evaluation_makes_the_bonus_due(org, cycle, django_capture_on_commit_callbacks):
+    me = org.staff[0]
+    mine = assignments_of(cycle, me)
+    last = next(assignment for assignment in mine if assignment.relationship != "self")
+    for assignment in mine:
+        if assignment.pk != last.pk:
+            answer_everything(assignment)
+    assert ("bonus", BONUS) not in ledger(me)
+    with django_capture_on_commit_callbacks(execute=True):
+        decline_assignment(assignment=last, rater=me, reason="لم أعمل معه")
+    assert ledger(me)[-1] == ("bonus", BONUS)
+    assert recompute_points(cycle=cycle).differences == []
