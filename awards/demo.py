@@ -61,18 +61,18 @@ def load_demo_awards(*, today: datetime.date | None = None) -> list[str]:
 
 
 def load_demo_points() -> list[str]:
-    """The demo cycles' submitted evaluations hold their raters' points (imported responses
-    are settled after their import commits; this settles whatever is still missing, so a
-    re-run appends nothing)."""
-    from awards.points import recompute_points
+    """The demo cycles' submitted evaluations hold their raters' points: imported responses
+    are settled after their import commits, and this settles whatever is still missing (the
+    same entries), so a re-run appends nothing."""
+    from awards.points import settle_cycle_points
     from evaluations.demo import OPEN_CYCLE, PAST_CYCLE
     from evaluations.models import Cycle
 
     done = []
     for cycle in Cycle.objects.filter(slug__in=[PAST_CYCLE, OPEN_CYCLE]):
-        report = recompute_points(cycle=cycle, fix=True)
-        if report.appended:
-            done.append(f"rater points: {cycle.slug} +{report.appended} entries")
+        appended = settle_cycle_points(cycle_id=cycle.pk)
+        if appended:
+            done.append(f"rater points: {cycle.slug} +{appended} entries")
     return done
 
 

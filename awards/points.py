@@ -77,9 +77,8 @@ def _due(
     if items == 0 or answered < items:
         return None
     rules = points_rules()
-    if _on_time(cycle, submitted_at):
-        return Kind.ON_TIME, rules["on_time"]
-    return Kind.LATE, rules["late"]
+    kind = Kind.ON_TIME if _on_time(cycle, submitted_at) else Kind.LATE
+    return (kind, rules[kind]) if rules[kind] > 0 else None
 
 
 def due_for_response(response: Response, *, items: int | None = None) -> tuple[str, int] | None:
