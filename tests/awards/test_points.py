@@ -374,3 +374,26 @@ def test_declining_the_last_pending_evaluation_makes_the_bonus_due(org, cycle, d
         decline_assignment(assignment=last, rater=me, reason="لم أعمل معه")
     assert ledger(me)[-1] == ("bonus", BONUS)
     assert recompute_points(cycle=cycle).differences == []
+
+
+def test_the_django_admin_shows_the_ledger_read_only(client, org, cycle):
+    from tests.factories import UserFactory
+
+    me = org.staff[0]
+    answer_everything(assignments_of(cycle, me)[0])
+    entry = RaterPointsEntry.objects.get(employee=me)
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    assert client.get("/django-admin/awards/raterpointsentry/").status_code == 200
+    assert client.get(f"/django-admin/awards/raterpointsentry/{entry.pk}/change/").status_code == 200
+    assert client.get("/django-admin/awards/raterpointsentry/add/").status_code == 403
+    assert client.post(f"/django-admin/awards/raterpointsentry/{entry.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert client.post(f"/django-admin/awards/raterpointsentry/{entry.pk}/change/", {"points": "99"}).status_code == 403
+    assert ledger(me) == [("on_time", ON_TIME)]
+
+
+def test_an_unknown_cycle_or_agency_is_not_found_for_hr(client, org, cycle):
+    client.force_login(org.hr)
+    assert client.get(f"/en/awards/points/no-such-cycle/{org.agency.slug}/").status_code == 404
+    assert client.get(f"/en/awards/points/{cycle.slug}/no-such-agency/").status_code == 404
+    assert client.get("/en/awards/points/").status_code == 200
