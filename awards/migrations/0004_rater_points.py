@@ -21,7 +21,7 @@ def add_trigger(apps, schema_editor):
     elif vendor == "postgresql":
         schema_editor.execute(
             "CREATE FUNCTION awards_points_append_only() RETURNS trigger AS $$ "
-            f"BEGIN RAISE EXCEPTION '{MESSAGE}'; END; $$ LANGUAGE plpgsql;"
+            f"BEGIN RAISE EXCEPTION '{MESSAGE}' USING ERRCODE = 'restrict_violation'; END; $$ LANGUAGE plpgsql;"
         )
         schema_editor.execute(
             f"CREATE TRIGGER awards_points_append_only BEFORE UPDATE OF {SUBSTANCE} ON awards_raterpointsentry "
