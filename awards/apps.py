@@ -25,6 +25,18 @@ class AwardsConfig(AppConfig):
 
         user_logged_in.connect(_signed_in, dispatch_uid="awards.sign_in_fingerprint")
 
+        from evaluations.signals import response_reopened, response_submitted
+
+        response_submitted.connect(_points_earned, dispatch_uid="awards.points_earned")
+        response_reopened.connect(_points_reversed, dispatch_uid="awards.points_reversed")
+        post_save.connect(_response_saved, sender="evaluations.Response", dispatch_uid="awards.points_imported")
+        from django.db.models.signals import post_delete
+
+        post_save.connect(_assignment_changed, sender="evaluations.Assignment", dispatch_uid="awards.points_assignment")
+        post_delete.connect(
+            _assignment_changed, sender="evaluations.Assignment", dispatch_uid="awards.points_assignment_gone"
+        )
+
 
 def _move_tallies(sender, *, added=(), removed=(), recounted: bool = False, **kwargs) -> None:
     from awards.antigaming import check_bursts
@@ -62,3 +74,45 @@ def _signed_in(sender, request=None, user=None, **kwargs) -> None:
 
     if request is not None and user is not None:
         record_sign_in(user=user, address=request.META.get("REMOTE_ADDR", ""))
+def _points_earned(sender, *, response, **kwargs) -> None:
+    """A rater submitted: the response (and perhaps the cycle's bonus) earns points, in the
+    submitting transaction."""
+    from awards.points import settle_response_points
+
+    settle_response_points(response=response)
+
+
+def _points_reversed(sender, *, response, reason: str = "", by=None, **kwargs) -> None:
+    from awards.points import response_reopened
+
+    response_reopened(response=response, reason=reason, by=by)
+
+
+def _response_saved(sender, *, instance, **kwargs) -> None:
+    """An import saves submitted responses directly (their answers are written after the
+    save): their cycle's points are settled in bulk once the import has committed."""
+    if instance.status == "submitted":
+        _settle_cycle_after_commit(instance.cycle_id)
+
+
+def _assignment_changed(sender, *, instance, **kwargs) -> None:
+    """A declined, added, removed or reassigned evaluation may make a rater's bonus due (or
+    no longer due): the cycle is settled once the change has committed."""
+    _settle_cycle_after_commit(instance.cycle_id)
+
+
+def _settle_cycle_after_commit(cycle_id: int) -> None:
+    """One bulk settlement per cycle and transaction (a rolled back transaction drops it)."""
+    from django.db import connection, transaction
+
+    from awards.points import settle_cycle_points
+
+    pending = getattr(connection, "run_on_commit", None) or []
+    if any(getattr(callback, "points_cycle_id", None) == cycle_id for _ids, callback, *_rest in pending):
+        return
+
+    def settle() -> None:
+        settle_cycle_points(cycle_id=cycle_id)
+
+    settle.points_cycle_id = cycle_id
+    transaction.on_commit(settle)

@@ -61,6 +61,7 @@ def load_demo_awards(*, today: datetime.date | None = None) -> list[str]:
     past = Season.objects.filter(slug=PAST_SEASON, frozen_at__isnull=False).first()
     if past is not None:
         done.extend(_demo_badges(past))
+    done.extend(load_demo_points())
     return done
 
 
@@ -121,6 +122,22 @@ def _demo_badges(season: Season) -> list[str]:
         if candidate is not None:
             revoke_badge(award=candidate, by=hr, reason=DEMO_REVOKE_REASON)
             done.append(f"badge revoked: {candidate.badge} of {candidate.employee.employee_id}")
+    return done
+
+
+def load_demo_points() -> list[str]:
+    """The demo cycles' submitted evaluations hold their raters' points: imported responses
+    are settled after their import commits, and this settles whatever is still missing (the
+    same entries), so a re-run appends nothing."""
+    from awards.points import settle_cycle_points
+    from evaluations.demo import OPEN_CYCLE, PAST_CYCLE
+    from evaluations.models import Cycle
+
+    done = []
+    for cycle in Cycle.objects.filter(slug__in=[PAST_CYCLE, OPEN_CYCLE]):
+        appended = settle_cycle_points(cycle_id=cycle.pk)
+        if appended:
+            done.append(f"rater points: {cycle.slug} +{appended} entries")
     return done
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards.badge_models import BadgeAward, SignInFingerprint  # noqa: F401  (registered with the app)
 from awards.categories import DEFAULT_SIZE_BANDS, ENTRY_KINDS
+from awards.points_models import RaterPointsEntry  # noqa: F401 (the raters' points ledger)
 from evaluations.scoring import DEFAULT_COMPOSITE_WEIGHTS, DEFAULT_STAR_CUTOFFS
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from awards import badge_views, views
+from awards import badge_views, points_views, views
 
 app_name = "awards"
 
@@ -15,5 +15,7 @@ urlpatterns = [
     path("awards/badges/<uuid:uid>/", badge_views.verify, name="badge_verify"),
     path("awards/badges/<uuid:uid>/credential.json", badge_views.credential, name="badge_credential"),
     path("awards/badges/<uuid:uid>/revoke/", badge_views.revoke, name="badge_revoke"),
+    path("awards/points/", points_views.my_points, name="my_points"),
+    path("awards/points/<slug:cycle_slug>/<slug:agency_slug>/", points_views.agency_points, name="agency_points"),
     path("awards/<slug:category>/", views.leaderboard, name="category"),
 ]

@@ -52,3 +52,11 @@ def register_award_log_actions(actions):
     actions.register_action(RING_ACTION, _("Flag a peer rating ring"), _("Peer rating ring flagged"))
     actions.register_action(GRANT_ACTION, _("Grant badges"), _("Badges granted"))
     actions.register_action(REVOKE_ACTION, _("Revoke a badge"), _("Badge revoked"))
+
+
+@hooks.register("register_log_actions")
+def register_points_log_actions(actions):
+    from awards.points import ADJUST_ACTION, RECOMPUTE_POINTS_ACTION
+
+    actions.register_action(ADJUST_ACTION, _("Adjust a rater's points"), _("Rater points adjusted"))
+    actions.register_action(RECOMPUTE_POINTS_ACTION, _("Correct the raters' points"), _("Rater points corrected"))

@@ -13,3 +13,8 @@ customer_ratings_changed = Signal()
 #: response, with ``response``. The live dashboard's receiver (``evaluations.live``)
 #: announces it only after that transaction commits.
 response_submitted = Signal()
+
+#: Sent inside the transaction in which HR reopened a submitted response, with ``response``
+#: (now a draft), ``reason`` and ``by`` (the user, or ``None``). The raters' points
+#: (``awards.points``) reverse what the response had earned.
+response_reopened = Signal()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from evaluations import audit
 from evaluations.models import Answer, Assignment, Cycle, Employee, Item, Response
 from evaluations.models.framework import SCALE_MAX, SCALE_MIN
-from evaluations.signals import response_submitted
+from evaluations.signals import response_reopened, response_submitted
 
 from .cycles import _check_manager, _require_status
 
@@ -169,4 +169,5 @@ def reopen_response(*, response: Response, reason: str, by=None) -> Response:
             "reason": reason.strip(),
         },
     )
+    response_reopened.send(sender=Response, response=response, reason=reason.strip(), by=by)
     return response

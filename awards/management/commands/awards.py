@@ -8,6 +8,10 @@ services as the admin.
   awards freeze                        freeze the standings of every season that has ended
   awards badges grant [--season SLUG] [--cycle SLUG]
                                        grant the badges whose criteria are met (idempotent)
+  awards points recompute --check|--fix [--cycle SLUG]
+                                       check every submitted evaluation holds exactly its due
+                                       rater points (exit 1 on a difference); --fix appends
+                                       the entries that settle each difference
 """
 
 from __future__ import annotations
@@ -53,6 +57,12 @@ class Command(BaseCommand):
         grant = badges.add_parser("grant")
         grant.add_argument("--season", help="one season (default: every season and released cycle)")
         grant.add_argument("--cycle", help="one released evaluation cycle")
+        points = actions.add_parser("points").add_subparsers(dest="points_action", required=True)
+        points_recompute = points.add_parser("recompute")
+        mode = points_recompute.add_mutually_exclusive_group(required=True)
+        mode.add_argument("--check", action="store_true", help="report differences only")
+        mode.add_argument("--fix", action="store_true", help="append the entries that settle each difference")
+        points_recompute.add_argument("--cycle", help="one evaluation cycle (default: every cycle)")
 
     def handle(self, *args, action: str, **options) -> None:
         getattr(self, f"handle_{action}")(**options)
@@ -135,3 +145,21 @@ class Command(BaseCommand):
                 % {"count": report.total}
             )
         )
+    def handle_points(self, *, points_action: str, fix: bool = False, cycle: str | None = None, **options) -> None:
+        from awards.points import recompute_points
+        from evaluations.models import Cycle
+
+        chosen = None
+        if cycle:
+            chosen = Cycle.objects.filter(slug=cycle).first()
+            if chosen is None:
+                raise CommandError(_("Unknown cycle “%(cycle)s”.") % {"cycle": cycle})
+        report = recompute_points(cycle=chosen, fix=fix)
+        for line in report.differences:
+            self.stdout.write(self.style.WARNING(line))
+        self.stdout.write(
+            _("Evaluations checked: %(checked)s · differences: %(differences)s · entries appended: %(appended)s.")
+            % {"checked": report.checked, "differences": len(report.differences), "appended": report.appended}
+        )
+        if report.differences and not fix:
+            raise CommandError(_("The raters' points differ from what is due; run with --fix to correct them."))
