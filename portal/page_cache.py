@@ -5,7 +5,7 @@ the home and index pages, the public leaderboard); nothing else is ever stored. 
 middleware, placed before the session and authentication middlewares, then:
 
 - serves a stored page, without touching the session, the user or the database, to a GET
-  or HEAD that carries no session cookie, for the same host, path and query string,
+  or HEAD that carries no session cookie (nor a waiting message), for the same host, path and query string,
   language, Arabic digit convention and day (announcements close by date), under the
   current content version (``portal.content_version``: any publish, unpublish, move,
   delete or snippet change replaces it, so no reader sees a page older than the last
@@ -100,6 +100,8 @@ def _request_may_use_cache(request: HttpRequest) -> bool:
         getattr(settings, "PAGE_CACHE_ENABLED", True)
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        # A message waiting for the reader ("you have signed out") is shown by a render.
+        and getattr(settings, "MESSAGE_COOKIE_NAME", "messages") not in request.COOKIES
         and not request.path_info.startswith(_SKIPPED_PREFIXES)
     )
 
@@ -162,6 +164,11 @@ class AnonymousPageCacheMiddleware:
         # The page differs for a reader with a session (signed in): a shared cache must not
         # give this copy to them, nor theirs to anyone.
         patch_vary_headers(response, ["Cookie"])
+        # The language is the URL's (no prefix: Arabic, whatever the browser asks; /en/:
+        # English), so Accept-Language, which LocaleMiddleware adds to unprefixed paths,
+        # would only split a shared cache's copies.
+        vary = [value.strip() for value in response["Vary"].split(",")]
+        response["Vary"] = ", ".join(value for value in vary if value.lower() != "accept-language")
         timeout = mark["timeout"] if mark["timeout"] is not None else settings.PAGE_CACHE_SECONDS
         entry = {
             "status": response.status_code,

@@ -125,6 +125,16 @@ def test_a_request_with_a_session_cookie_neither_reads_nor_fills_the_cache(pages
 
 
 @pytest.mark.parametrize("path", ["/", "/charter/", "/faq/", "/faq/complain/", "/search/?q=%D8%B4%D9%83%D9%88%D9%89"])
+def test_a_waiting_message_is_shown_not_a_cached_page(pages):
+    """After signing out, the "you have signed out" message (kept in a cookie) shows."""
+    reader = anonymous()
+    reader.get("/faq/")
+    reader.cookies["messages"] = "pending"
+    response = reader.get("/faq/")
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response
+
+
 def test_anonymous_pages_set_no_cookie(pages, path):
     for _ in range(2):
         response = anonymous().get(path)
@@ -140,7 +150,8 @@ def test_public_pages_carry_a_short_public_cache_control(pages, site_tree, path)
     response = anonymous().get(path)
     assert response.status_code == 200
     assert response["Cache-Control"] == "public, max-age=60"
-    assert response["Vary"] == "Accept-Language, Cookie"
+    # The language is the URL's: no Vary on Accept-Language, which would split a CDN's copies.
+    assert response["Vary"] == "Cookie"
 
 
 def test_the_max_age_follows_the_setting(pages, settings):
@@ -262,3 +273,9 @@ def test_the_leaderboard_is_cached_briefly_and_fresh_after_a_new_rating(site_tre
     fresh = reader.get("/awards/")
     assert fresh["X-Page-Cache"] == "miss"
     assert fresh.content != first.content
+
+
+def test_front_end_cache_purging_is_off_by_default(settings):
+    """No request leaves the host unless a purge endpoint or CDN is configured."""
+    assert settings.WAGTAILFRONTENDCACHE == {}
+    assert "wagtail.contrib.frontend_cache" not in settings.INSTALLED_APPS
