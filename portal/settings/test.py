@@ -26,7 +26,8 @@ TAMAYUZ_DEMO_MODE = True
 BUFFERED_WRITES_INTERVAL = 0
 ALLOWED_HOSTS = ["*"]
 # Content versions of the local cache: this process's own files, never the developer's var/.
-CONTENT_VERSION_DIR = tempfile.mkdtemp(prefix="tamayuz-content-version-")
+# (CONTENT_VERSION_DIR in the environment: a test's second process shares this one's.)
+CONTENT_VERSION_DIR = env_str("CONTENT_VERSION_DIR") or tempfile.mkdtemp(prefix="tamayuz-content-version-")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
