@@ -42,6 +42,17 @@ def _page_saved_or_deleted(sender, instance=None, **kwargs) -> None:
         content_version.bump(content_version.CONTENT)
 
 
+#: User fields a save may touch without changing anything pages show (a sign-in).
+_USER_FIELDS_NOT_SHOWN = frozenset({"last_login", "password"})
+
+
+def _user_saved(sender, instance=None, update_fields=None, **kwargs) -> None:
+    """Pages name their content owner: a user's change may show on them (not a sign-in)."""
+    if update_fields is not None and set(update_fields) <= _USER_FIELDS_NOT_SHOWN:
+        return
+    content_version.bump(content_version.CONTENT)
+
+
 def register_signal_handlers() -> None:
     from django.apps import apps
 
@@ -57,6 +68,9 @@ def register_signal_handlers() -> None:
         (page_slug_changed, "slug"),
     ):
         signal.connect(_content_changed, dispatch_uid=f"{uid}_{name}")
+    from django.contrib.auth import get_user_model
+
+    post_save.connect(_user_saved, sender=get_user_model(), dispatch_uid=f"{uid}_user_saved")
     for label, handler in [(label, _content_changed) for label in CONTENT_MODELS] + [
         (label, _leaderboard_changed) for label in LEADERBOARD_MODELS
     ]:

@@ -19,9 +19,10 @@ Where the token lives, so every process sees a change at once:
   a management command run beside the server invalidates the server's cache too. The
   file is read again only when its inode or modification time changes.
 
-A change bumps the version after its transaction commits (``transaction.on_commit``): a
-render started before the commit, from the old data, can only be stored under the old
-token; a render that reads the new token started after the commit, from the new data.
+A change bumps the version at once and again after its transaction commits
+(``transaction.on_commit``): a render that read a token before the commit (old data) can
+only be stored under a token nobody reads after the commit; a render that reads the last
+token started after the commit, from the new data.
 """
 
 from __future__ import annotations
@@ -114,8 +115,13 @@ def bump_now(scope: str = CONTENT) -> None:
 
 
 def bump(scope: str = CONTENT) -> None:
-    """Replace the scope's token once the current transaction commits (at once outside one)."""
-    transaction.on_commit(lambda: bump_now(scope))
+    """Replace the scope's token now (this transaction's own later reads see no stale
+    entry) and again once the current transaction commits: a page rendered meanwhile by
+    another process, from the data before the commit, is left under the middle token."""
+    in_transaction = not transaction.get_autocommit()
+    bump_now(scope)
+    if in_transaction:
+        transaction.on_commit(lambda: bump_now(scope))
 
 
 def key(*parts: Any, scopes: tuple[str, ...] = (CONTENT,)) -> str:

@@ -292,7 +292,12 @@ class FAQIndexPage(IndexPageMixin):
         from knowledge import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["faq_groups"] = selectors.faq_groups(self, request.user)
+        readers = _reader_class(request)
+        if readers is None:
+            context["faq_groups"] = selectors.faq_groups(self, request.user)
+        else:  # the same for every reader of the class until the content changes
+            parts = ("faq-groups", self.pk, readers)
+            context["faq_groups"] = content_version.cached(parts, lambda: selectors.faq_groups(self, request.user))
         return context
 
 
