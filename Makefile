@@ -8,7 +8,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup venv venv-test migrate messages static demo search-index serve lint check npm test-services bench-relevance bench-speed bench-load bench-customer-form
+.PHONY: run test setup venv venv-test migrate messages static demo search-index serve lint check npm test-services bench-relevance bench-speed bench-load bench-customer-form bench-pages
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -99,3 +99,9 @@ BENCH_CUSTOMER_REDIS_URL ?= redis://127.0.0.1:6379/8
 bench-customer-form: venv-test
 	$(PY) bench/customer_form.py
 	$(PY) bench/customer_form.py --workers 2 --database-url $(BENCH_CUSTOMER_DATABASE_URL) --redis-url $(BENCH_CUSTOMER_REDIS_URL)
+
+# Anonymous public pages under load (ab -c 20) against a static file, uncached render cost,
+# freshness after a publish; one then two daphne workers (BENCH_PAGES_ARGS: --seconds 8, ...).
+bench-pages: venv-test
+	$(PY) bench/pages.py $(BENCH_PAGES_ARGS)
+	$(PY) bench/pages.py --workers 2 $(BENCH_PAGES_ARGS)

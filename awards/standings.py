@@ -316,7 +316,11 @@ def _version_key(season_id: int) -> str:
 
 
 def standings_changed(season_ids) -> None:
-    """Forget the cached boards of these seasons (called after the change commits)."""
+    """Forget the cached boards of these seasons (called after the change commits), and the
+    cached leaderboard pages (``portal.content_version``)."""
+    from portal import content_version
+
+    content_version.bump_now(content_version.LEADERBOARD)
     for season_id in season_ids:
         try:
             cache.incr(_version_key(season_id))

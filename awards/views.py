@@ -96,7 +96,14 @@ def leaderboard(request: HttpRequest, category: str | None = None) -> HttpRespon
         },
     )
     if permissions.category_is_public(category) and not request.user.is_authenticated:
-        patch_cache_control(response, public=True, max_age=30)
+        # Kept by the page cache until the standings move (the leaderboard's content version).
+        from django.conf import settings
+
+        from portal.page_cache import mark_public
+
+        seconds = settings.LEADERBOARD_PAGE_CACHE_SECONDS
+        mark_public(response, max_age=seconds, timeout=seconds)
+        patch_cache_control(response, public=True, max_age=seconds)
     return response
 
 

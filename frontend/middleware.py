@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from frontend.formatting import localize_digits
+from frontend.formatting import _TO_WESTERN, digit_table, localize_digits
 
 #: Tags, and the raw-text elements whose content is code or user input, never page text.
 _MARKUP = re.compile(
@@ -20,8 +20,14 @@ _MARKUP = re.compile(
 _SKIPPED_PREFIXES = ("/admin/", "/django-admin/")
 
 
+#: What the Western convention changes: Arabic-Indic and Persian digits and separators.
+_NOT_WESTERN = re.compile("[\u0660-\u0669\u06f0-\u06f9\u066b\u066c]")
+
+
 def localize_page_digits(html: str, language: str) -> str:
     """``html`` with every digit of its text (not of its markup) in the language's convention."""
+    if digit_table(language) is _TO_WESTERN and not _NOT_WESTERN.search(html):
+        return html  # nothing to change (the usual case): no split of the whole page
     parts = _MARKUP.split(html)
     return "".join(part if index % 2 else localize_digits(part, language) for index, part in enumerate(parts))
 

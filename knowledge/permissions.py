@@ -79,6 +79,19 @@ def audience_keys_for(user) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def reader_class(user) -> str:
+    """The reader's audience keys as one string: readers with the same keys may read the
+    same pages, so menus and listings computed for one are right for the others (cache
+    keys). Memoised on the user object for the request."""
+    if not _active(user):
+        return KEY_PUBLIC
+    cached = getattr(user, "_knowledge_reader_class", None)
+    if cached is None:
+        cached = "|".join(audience_keys_for(user))
+        user._knowledge_reader_class = cached
+    return cached
+
+
 def page_audience_keys(page) -> tuple[str, ...]:
     """The keys a knowledge page's search document carries (from its audience field)."""
     from knowledge.models import KnowledgePage

@@ -121,8 +121,16 @@ def check_page_audience(callback):
             add_never_cache_headers(response)
             return response
         response = callback(page, request, serve_args, serve_kwargs)
-        if getattr(page.specific, "is_staff_only", False):
+        specific = page.specific
+        if getattr(specific, "is_staff_only", False):
             add_never_cache_headers(response)
+        elif not request.user.is_authenticated and not getattr(request, "is_preview", False):
+            # A page for everyone, read anonymously: the page cache may keep it (a hit
+            # counts the read as this render did).
+            from knowledge.models import KnowledgePage
+            from portal.page_cache import mark_public
+
+            mark_public(response, read_page_id=page.pk if isinstance(specific, KnowledgePage) else None)
         return response
 
     return serve_if_readable

@@ -14,7 +14,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from frontend import views as frontend_views
-from portal.views import default_language_prefix_redirect
+from portal.views import csrf_token, default_language_prefix_redirect
 
 #: Every sign-in goes through allauth (its two-step verification and rate limits): the Wagtail
 #: admin, Django admin and Wagtail front-end (``_util/login/``) login forms would skip both, so
@@ -34,6 +34,7 @@ urlpatterns = [
     path("sitemap.xml", frontend_views.sitemap, name="sitemap"),
     path("robots.txt", frontend_views.robots_txt, name="robots_txt"),
     path("healthz", frontend_views.healthz, name="healthz"),
+    path("csrf/", csrf_token, name="csrf_token"),
     path("api/leaderboard/", include("awards.api_urls")),
     path("api/", include("search.api_urls")),
     re_path(r"^ar/(?P<rest>.*)$", default_language_prefix_redirect, name="default_language_prefix_redirect"),

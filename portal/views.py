@@ -37,3 +37,17 @@ def _reader_language(request: HttpRequest) -> str:
         getattr(getattr(request.user, "wagtail_userprofile", None), "preferred_language", "") or "",
     ]
     return next((code for code in candidates if code in available), settings.LANGUAGE_CODE)
+
+
+def csrf_token(request: HttpRequest) -> HttpResponse:
+    """``{"token": ...}`` with the CSRF cookie: cached public pages carry no token (nor
+    cookie), so their scripts fetch one here when the reader starts to interact."""
+    from django.http import JsonResponse
+    from django.middleware.csrf import get_token
+    from django.utils.cache import add_never_cache_headers
+
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    response = JsonResponse({"token": get_token(request)})
+    add_never_cache_headers(response)
+    return response

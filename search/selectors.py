@@ -142,8 +142,26 @@ def _backend():
 
 def search_knowledge(*, user, params: Mapping | SearchParams) -> KnowledgeSearchResults:
     """Search what ``user`` may read. Best bets for the query come first on page 1 and are
-    never repeated further down. Raises ``InvalidSearchParams`` for bad parameters."""
+    never repeated further down. Raises ``InvalidSearchParams`` for bad parameters.
+
+    Anonymous readers' results are kept briefly (``SEARCH_RESULTS_CACHE_SECONDS``) per
+    query, filters, page and language, under the content version (a publish or a best bet
+    or synonym change replaces it); signed-in readers' are never shared."""
     cleaned = params if isinstance(params, SearchParams) else clean_search_params(params)
+    if user is not None and user.is_authenticated:
+        return _search_knowledge(user=user, cleaned=cleaned)
+    from django.utils.translation import get_language
+
+    from portal import content_version
+
+    return content_version.cached(
+        ("search", get_language(), repr(cleaned)),
+        lambda: _search_knowledge(user=user, cleaned=cleaned),
+        timeout=settings.SEARCH_RESULTS_CACHE_SECONDS,
+    )
+
+
+def _search_knowledge(*, user, cleaned: SearchParams) -> KnowledgeSearchResults:
     query = SearchQuery(
         text=cleaned.text,
         audiences=reader_audiences(user),

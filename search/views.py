@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from portal.client import client_address
@@ -242,8 +243,36 @@ def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
+def _same_origin(request: HttpRequest) -> bool:
+    """The browser says the form was posted from the portal's own pages: its ``Origin``
+    (every current browser sends one with a POST) is this site or a trusted origin; without
+    one, ``Sec-Fetch-Site: same-origin``."""
+    from django.conf import settings
+
+    origin = request.headers.get("Origin")
+    if origin:
+        return origin in {f"{request.scheme}://{request.get_host()}", *settings.CSRF_TRUSTED_ORIGINS}
+    return request.headers.get("Sec-Fetch-Site") == "same-origin"
+
+
+@csrf_exempt
 @require_POST
 def page_feedback(request: HttpRequest) -> HttpResponse:
+    """CSRF: a signed-in reader's answer needs the CSRF token (their pages, never cached,
+    carry it). An anonymous reader's page is cached and carries no token nor cookie, so
+    their answer must come from the portal's own origin (``Origin`` checked, as Django's
+    CSRF check does first) and stays limited per address; it speaks for no account, so a
+    forged one could do no more than its sender could do directly."""
+    if request.user.is_authenticated:
+        return csrf_protect(_checked_page_feedback)(request)
+    if not getattr(request, "_dont_enforce_csrf_checks", False) and not _same_origin(request):
+        from django.views.csrf import csrf_failure
+
+        return csrf_failure(request, reason="Origin checking failed: not the portal's own origin.")
+    return _checked_page_feedback(request)
+
+
+def _checked_page_feedback(request: HttpRequest) -> HttpResponse:
     page = selectors.visible_knowledge_page(user=request.user, page_id=request.POST.get("page"))
     if page is None:
         raise Http404(_("That page is not available."))

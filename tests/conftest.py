@@ -52,3 +52,13 @@ def empty_write_buffer():
     buffered_writes.discard()
     yield
     buffered_writes.discard()
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_version():
+    """Every test starts with new content versions: nothing cached by an earlier test (whose
+    database changes were rolled back) is served to this one."""
+    from portal import content_version
+
+    for scope in content_version.SCOPES:
+        content_version.bump_now(scope)

@@ -23,6 +23,8 @@ from knowledge.models import (
     ProcedureIndexPage,
 )
 from knowledge.page_types import page_type_of
+from knowledge.permissions import reader_class
+from portal import content_version
 
 register = template.Library()
 
@@ -52,6 +54,28 @@ def _user(context):
 def _current_page(context) -> Page | None:
     page = context.get("page")
     return page if isinstance(page, Page) and page.pk else None
+
+
+def _furniture(context, name: str, build, *parts):
+    """``build()`` once per request, and kept under the content version (any publish or
+    snippet change replaces it) for every reader of the same class (the same audience keys:
+    anonymous readers, staff, each set of roles), so menus, footer links, breadcrumbs and
+    the language switch cost no query on most renders."""
+    request = _request(context)
+    if request is None:
+        return build()
+    memo = request.__dict__.setdefault("_portal_furniture", {})
+    language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    memo_key = (name, language, *parts)
+    if memo_key in memo:
+        return memo[memo_key]
+    if getattr(request, "is_preview", False):
+        value = build()
+    else:
+        readers = reader_class(_user(context))
+        value = content_version.cached(("furniture", name, readers, request.get_host(), language, *parts), build)
+    memo[memo_key] = value
+    return value
 
 
 def language_home_path(language: str) -> str:
@@ -112,7 +136,9 @@ def language_switch_links(context) -> list[dict]:
         if request is None:
             url, exact = language_home_path(code), False
         elif page is not None:
-            url, exact = _page_in_language(request, page, code)
+            url, exact = _furniture(
+                context, "translation", lambda code=code: _page_in_language(request, page, code), page.pk, code
+            )
         else:
             url = _path_in_language(request, code)
         links.append(
@@ -133,37 +159,49 @@ def portal_links(context) -> dict:
     contact, privacy and terms pages."""
     request = _request(context)
     language = (get_language() or settings.LANGUAGE_CODE)[:2]
-    locale = selectors.locale_for_language(language)
-    home = selectors.locale_home(locale)
-    charter = selectors.charter_page(_user(context), locale=locale)
-    return {
-        "home_url": (home.get_url(request=request) if home else None) or language_home_path(language),
-        "charter_url": charter.get_url(request=request) if charter else None,
-        "footer_pages": [
-            {"title": page.title, "url": page.get_url(request=request)}
-            for page in selectors.footer_pages(_user(context), locale=locale)
-        ],
-        "direction": "rtl" if get_language_bidi() else "ltr",
-    }
+
+    def build() -> dict:
+        locale = selectors.locale_for_language(language)
+        home = selectors.locale_home(locale)
+        charter = selectors.charter_page(_user(context), locale=locale)
+        return {
+            "home_url": (home.get_url(request=request) if home else None) or language_home_path(language),
+            "charter_url": charter.get_url(request=request) if charter else None,
+            "footer_pages": [
+                {"title": page.title, "url": page.get_url(request=request)}
+                for page in selectors.footer_pages(_user(context), locale=locale)
+            ],
+            "direction": "rtl" if get_language_bidi() else "ltr",
+        }
+
+    return _furniture(context, "links", build)
 
 
 @register.inclusion_tag("includes/primary_navigation.html", takes_context=True)
 def primary_navigation(context) -> dict:
     """The current locale's sections the reader may see, the current one marked."""
     language = get_language() or settings.LANGUAGE_CODE
-    pages = selectors.navigation_pages(_user(context), locale=selectors.locale_for_language(language))
+
+    def build() -> list[dict]:
+        sections = []
+        for page in selectors.navigation_pages(_user(context), locale=selectors.locale_for_language(language)):
+            page_type = page_type_of(type(page))
+            label = page_type.label if page_type is not None else page.title
+            sections.append(
+                {"pk": page.pk, "path": page.path, "label": str(label), "url": page.get_url(request=_request(context))}
+            )
+        return sections
+
     current = _current_page(context)
     items = []
-    for page in pages:
+    for section in _furniture(context, "navigation", build):
         state = None
         if current is not None:
-            if current.pk == page.pk:
+            if current.pk == section["pk"]:
                 state = "page"
-            elif current.path.startswith(page.path):
+            elif current.path.startswith(section["path"]):
                 state = "true"
-        page_type = page_type_of(type(page))
-        label = page_type.label if page_type is not None else page.title
-        items.append({"page": page, "label": label, "url": page.get_url(request=_request(context)), "current": state})
+        items.append({**section, "current": state})
     return {"items": items}
 
 
@@ -174,11 +212,17 @@ def breadcrumbs(context, page: Page | None = None) -> dict:
     if page is None or page.depth <= 2:
         return {"crumbs": []}
     request = _request(context)
-    crumbs = []
-    for ancestor in selectors.breadcrumb_ancestors(page, _user(context)):
-        crumbs.append(
-            {"title": _("Home") if ancestor.depth == 2 else ancestor.title, "url": ancestor.get_url(request=request)}
-        )
+
+    def build() -> list[dict]:
+        return [
+            {"title": None if ancestor.depth == 2 else ancestor.title, "url": ancestor.get_url(request=request)}
+            for ancestor in selectors.breadcrumb_ancestors(page, _user(context))
+        ]
+
+    crumbs = [
+        {"title": crumb["title"] if crumb["title"] is not None else _("Home"), "url": crumb["url"]}
+        for crumb in _furniture(context, "breadcrumbs", build, page.pk)
+    ]
     crumbs.append({"title": page.title, "url": None})
     return {"crumbs": crumbs}
 

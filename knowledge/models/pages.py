@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from knowledge.blocks import RICH_FEATURES, ArticleBodyBlock, CharterSectionBlock, StageBlock, StepBlock
 from knowledge.forms import CompetencyTaggedPageForm
+from portal import content_version
 
 REVIEW_PERIOD = relativedelta(months=12)
 
@@ -45,6 +46,16 @@ def portal_role_choices() -> dict:
     from portal import roles
 
     return {"name__in": roles.ALL_ROLES}
+
+
+def _reader_class(request) -> str | None:
+    """Readers who see the same pages (``knowledge.permissions.reader_class``), so what a
+    page lists may be kept for all of them under the content version; None for previews."""
+    from knowledge.permissions import reader_class
+
+    if getattr(request, "is_preview", False):
+        return None
+    return reader_class(getattr(request, "user", None))
 
 
 class KnowledgePageTag(TaggedItemBase):
@@ -169,8 +180,19 @@ class KnowledgePage(Page):
         from knowledge import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["page_meta"] = selectors.page_meta(self, language=get_language())
-        context["related_pages"] = selectors.visible_related_pages(self, request.user)
+        language = get_language()
+
+        def build() -> tuple:
+            return selectors.page_meta(self, language=language), selectors.visible_related_pages(self, request.user)
+
+        readers = _reader_class(request)
+        if readers is not None:
+            # The same for every reader of the class until the content changes.
+            parts = ("page-context", self.pk, self.live_revision_id, language, readers)
+            meta, related = content_version.cached(parts, build)
+        else:
+            meta, related = build()
+        context["page_meta"], context["related_pages"] = meta, related
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -216,10 +238,12 @@ class HomePage(Page):
         from knowledge import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        user, locale = request.user, self.locale
-        sections = selectors.navigation_pages(user, locale=locale)
-        context.update(
-            {
+        user = request.user
+
+        def build() -> dict:
+            locale = self.locale
+            sections = selectors.navigation_pages(user, locale=locale)
+            return {
                 "sections": sections,
                 "faq_index": next((section for section in sections if isinstance(section, FAQIndexPage)), None),
                 "news_index": next((section for section in sections if isinstance(section, NewsIndexPage)), None),
@@ -228,7 +252,16 @@ class HomePage(Page):
                 "most_read_faqs": selectors.featured_faqs(user, locale=locale, limit=5),
                 "announcements": selectors.latest_announcements(user, locale=locale, limit=3),
             }
-        )
+
+        readers = _reader_class(request)
+        if readers is not None:
+            # Until the content changes (most-read questions: CONTENT_CACHE_SECONDS at most);
+            # the day is in the key, as announcements close by date.
+            day = timezone.localdate().isoformat()
+            parts = ("home-context", self.pk, self.live_revision_id, day, readers)
+            context.update(content_version.cached(parts, build))
+        else:
+            context.update(build())
         return context
 
 
@@ -264,7 +297,12 @@ class FAQIndexPage(IndexPageMixin):
         from knowledge import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["faq_groups"] = selectors.faq_groups(self, request.user)
+        readers = _reader_class(request)
+        if readers is None:
+            context["faq_groups"] = selectors.faq_groups(self, request.user)
+        else:  # the same for every reader of the class until the content changes
+            parts = ("faq-groups", self.pk, readers)
+            context["faq_groups"] = content_version.cached(parts, lambda: selectors.faq_groups(self, request.user))
         return context
 
 

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "portal.headers.PrivateCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "frontend.middleware.PageDigitsMiddleware",
@@ -157,6 +158,41 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+# --- Caching public pages (portal/page_cache.py, portal/content_version.py) ----------
+# Anonymous readers of public pages get whole pages from the cache above; every publish,
+# unpublish, move or delete, and every change to a snippet pages show, replaces the content
+# version (kept in that cache, or in files under CONTENT_VERSION_DIR with the local cache),
+# so nothing cached before it is served again. Seconds an entry is kept at most:
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# menus, footer links, breadcrumbs and language links of anonymous readers:
+CONTENT_CACHE_SECONDS = env_int("CONTENT_CACHE_SECONDS", 600)
+# anonymous search results per query, language and filters; the public leaderboard pages:
+SEARCH_RESULTS_CACHE_SECONDS = env_int("SEARCH_RESULTS_CACHE_SECONDS", 30)
+LEADERBOARD_PAGE_CACHE_SECONDS = env_int("LEADERBOARD_PAGE_CACHE_SECONDS", 30)
+# What a browser or shared cache (proxy, CDN) may keep an anonymous public page for:
+# "Cache-Control: public, max-age=PUBLIC_PAGE_MAX_AGE". Short, as a shared cache is not
+# told about a publish unless front-end cache purging is configured (below).
+PUBLIC_PAGE_MAX_AGE = env_int("PUBLIC_PAGE_MAX_AGE", 60)
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+CONTENT_VERSION_DIR = env_str("CONTENT_VERSION_DIR", str(VAR_DIR))
+# Wagtail's front-end cache invalidation (a CDN or proxy in front of the portal), off unless
+# configured: FRONTEND_CACHE_PURGE_URL (an HTTP PURGE backend such as Varnish or nginx), or
+# CLOUDFLARE_ZONE_ID with CLOUDFLARE_BEARER_TOKEN. Nothing leaves the host by default.
+WAGTAILFRONTENDCACHE: dict[str, dict] = {}
+if env_str("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["purge"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env_str("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN"),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.frontend_cache")
 
 # --- Search -------------------------------------------------------------------
 # Elasticsearch 8 (>= 8.10: editor synonyms live in a synonyms set) when set; the embedded

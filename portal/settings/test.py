@@ -25,6 +25,9 @@ TAMAYUZ_DEMO_MODE = True
 # No background flusher: tests save buffered writes with buffered_writes.flush().
 BUFFERED_WRITES_INTERVAL = 0
 ALLOWED_HOSTS = ["*"]
+# Content versions of the local cache: this process's own files, never the developer's var/.
+# (CONTENT_VERSION_DIR in the environment: a test's second process shares this one's.)
+CONTENT_VERSION_DIR = env_str("CONTENT_VERSION_DIR") or tempfile.mkdtemp(prefix="tamayuz-content-version-")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

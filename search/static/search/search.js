@@ -368,6 +368,9 @@
       this.apiUrl = root.getAttribute("data-api-url");
       this.clickUrl = root.getAttribute("data-click-url");
       this.csrfToken = root.getAttribute("data-csrf-token");
+      // Anonymous readers' pages are cached and carry no token: fetch one (it sets the CSRF
+      // cookie) only once the reader starts to interact with the page.
+      if (!this.csrfToken) this.fetchTokenOnInteraction(root.getAttribute("data-csrf-url"));
       this.facetLabels = readJson("search-facet-labels") || {};
       this.typeLabels = readJson("search-type-labels") || TYPE_LABELS;
       this.titleSuffix = document.title.indexOf(" · ") >= 0 ? document.title.slice(document.title.lastIndexOf(" · ")) : "";
@@ -453,6 +456,21 @@
       this.params = this.paramsFrom(url.search);
       this.input.value = this.params.get("q") || "";
       this.search({ focusResults: true });
+    }
+
+    fetchTokenOnInteraction(url) {
+      if (!url || !window.fetch) return;
+      const events = ["keydown", "focusin", "pointerover", "pointerdown"];
+      const load = () => {
+        events.forEach((name) => this.root.removeEventListener(name, load));
+        fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+          .then((response) => (response.ok ? response.json() : null))
+          .then((data) => {
+            if (data && data.token) this.csrfToken = data.token;
+          })
+          .catch(() => {});
+      };
+      events.forEach((name) => this.root.addEventListener(name, load));
     }
 
     reportClick(link) {

@@ -1,0 +1,82 @@
+"""What replaces the content version (``portal.content_version``): every change to what
+public pages show. Signals, so every writer is covered: the admin, workflows, the
+``publish_scheduled`` and ``import_knowledge`` commands, the demo loader. With front-end
+cache purging configured (``WAGTAILFRONTENDCACHE``), Wagtail's own handlers also purge the
+published page's URLs from the CDN or proxy."""
+
+from __future__ import annotations
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from portal import content_version
+
+#: Models (app_label.ModelName) that pages show or search serves, beside pages themselves.
+CONTENT_MODELS = (
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+    "wagtailcore.PageViewRestriction",
+    "wagtailredirects.Redirect",
+    "portal.Agency",
+    "knowledge.Channel",
+    "knowledge.Topic",
+    "knowledge.RelatedPage",
+    "search.Synonym",
+    "search.PromotedResult",
+)
+#: The award standings' own models change the leaderboard's version (awards.standings).
+LEADERBOARD_MODELS = ("awards.Season", "awards.AwardWinner")
+
+
+def _content_changed(sender=None, **kwargs) -> None:
+    content_version.bump(content_version.CONTENT)
+
+
+def _leaderboard_changed(sender=None, **kwargs) -> None:
+    content_version.bump(content_version.LEADERBOARD)
+
+
+def _page_saved_or_deleted(sender, instance=None, **kwargs) -> None:
+    if isinstance(instance, Page):
+        content_version.bump(content_version.CONTENT)
+
+
+#: User fields a save may touch without changing anything pages show (a sign-in).
+_USER_FIELDS_NOT_SHOWN = frozenset({"last_login", "password"})
+
+
+def _user_saved(sender, instance=None, update_fields=None, **kwargs) -> None:
+    """Pages name their content owner: a user's change may show on them (not a sign-in)."""
+    if update_fields is not None and set(update_fields) <= _USER_FIELDS_NOT_SHOWN:
+        return
+    content_version.bump(content_version.CONTENT)
+
+
+def register_signal_handlers() -> None:
+    from django.apps import apps
+
+    uid = "portal_content_version"
+    # Every page model sends its own post_save/post_delete: listen to all senders.
+    post_save.connect(_page_saved_or_deleted, dispatch_uid=f"{uid}_page_saved")
+    post_delete.connect(_page_saved_or_deleted, dispatch_uid=f"{uid}_page_deleted")
+    m2m_changed.connect(_page_saved_or_deleted, dispatch_uid=f"{uid}_page_m2m")
+    for signal, name in (
+        (page_published, "published"),
+        (page_unpublished, "unpublished"),
+        (post_page_move, "moved"),
+        (page_slug_changed, "slug"),
+    ):
+        signal.connect(_content_changed, dispatch_uid=f"{uid}_{name}")
+    from django.contrib.auth import get_user_model
+
+    post_save.connect(_user_saved, sender=get_user_model(), dispatch_uid=f"{uid}_user_saved")
+    for label, handler in [(label, _content_changed) for label in CONTENT_MODELS] + [
+        (label, _leaderboard_changed) for label in LEADERBOARD_MODELS
+    ]:
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        post_save.connect(handler, sender=model, dispatch_uid=f"{uid}_{label}_saved")
+        post_delete.connect(handler, sender=model, dispatch_uid=f"{uid}_{label}_deleted")
