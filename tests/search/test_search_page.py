@@ -240,6 +240,7 @@ def test_later_pages_keep_the_click_reference_of_the_logged_search(client, many_
     href = results(second)[0]["href"]
     assert href.startswith("/en/search/click/")
     assert client.get(href).status_code == 302
+    buffered_writes.flush()
     assert SearchClick.objects.get().position == 11
 
 
@@ -395,6 +396,7 @@ def test_a_click_is_recorded_and_redirects_to_the_page(client, corpus):
     response = client.get(items[0]["href"])
     assert response.status_code == 302
     assert response["Location"] == corpus.ar_complaint.get_url()
+    assert buffered_writes.flush() == {"search.query_log": 1, "search.clicks": 1}
     click = SearchClick.objects.get()
     assert click.page_id == corpus.ar_complaint.pk
     assert click.position == 1
@@ -404,7 +406,9 @@ def test_a_click_is_recorded_and_redirects_to_the_page(client, corpus):
 def test_the_same_click_twice_is_recorded_once(client, corpus):
     _reference, items = search_reference(client, q="شكوى")
     client.get(items[0]["href"])
+    buffered_writes.flush()
     client.get(items[0]["href"])
+    buffered_writes.flush()
     assert SearchClick.objects.count() == 1
 
 
@@ -412,6 +416,7 @@ def test_a_beacon_post_records_the_click_without_redirecting(client, corpus):
     reference, items = search_reference(client, q="شكوى")
     response = client.post(CLICK, {"ref": reference, "url": items[0]["url"], "pos": "1"})
     assert response.status_code == 204
+    buffered_writes.flush()
     assert SearchClick.objects.count() == 1
 
 
@@ -429,6 +434,7 @@ def test_the_click_redirect_refuses_urls_that_are_not_pages(client, corpus, url)
     reference, _items = search_reference(client, q="شكوى")
     response = client.get(CLICK, {"ref": reference, "url": url})
     assert response.status_code == 404
+    buffered_writes.flush()
     assert SearchClick.objects.count() == 0
 
 
@@ -436,6 +442,7 @@ def test_the_click_redirect_hides_staff_only_pages_from_anonymous_readers(client
     reference, _items = search_reference(client, q="شكوى")
     response = client.get(CLICK, {"ref": reference, "url": corpus.staff_only.get_url()})
     assert response.status_code == 404
+    buffered_writes.flush()
     assert SearchClick.objects.count() == 0
 
 
@@ -445,6 +452,7 @@ def test_the_click_redirect_takes_staff_to_staff_only_pages(client, corpus):
     response = client.get(CLICK, {"ref": reference, "url": corpus.staff_only.get_url()})
     assert response.status_code == 302
     assert response["Location"] == corpus.staff_only.get_url()
+    buffered_writes.flush()
     assert SearchClick.objects.get().page_id == corpus.staff_only.pk
 
 
@@ -454,6 +462,7 @@ def test_a_forged_reference_redirects_without_recording(client, corpus):
         response = client.get(CLICK, {"ref": reference, "url": url})
         assert response.status_code == 302
         assert response["Location"] == url
+    buffered_writes.flush()
     assert SearchClick.objects.count() == 0
 
 
@@ -463,8 +472,10 @@ def test_a_reference_signed_for_something_else_is_not_accepted(client, corpus):
     log_key = log_query(query="x", normalized_query="x", language="ar", result_count=1)
     other = signing.dumps(log_key, salt="another-purpose")
     client.get(CLICK, {"ref": other, "url": corpus.ar_complaint.get_url()})
+    buffered_writes.flush()
     assert SearchClick.objects.count() == 0
     client.get(CLICK, {"ref": click_reference(log_key), "url": corpus.ar_complaint.get_url()})
+    buffered_writes.flush()
     assert SearchClick.objects.count() == 1
 
 
@@ -474,6 +485,7 @@ def test_a_click_on_a_search_saved_before_logs_were_buffered_still_counts(client
 
     entry = Log.objects.create(query="x", normalized_query="x", language="ar", result_count=1)
     client.get(CLICK, {"ref": click_reference(entry.pk), "url": corpus.ar_complaint.get_url()})
+    buffered_writes.flush()
     assert SearchClick.objects.get().query_log == entry
 
 
@@ -485,6 +497,7 @@ def test_the_click_redirect_works_for_pages_with_arabic_slugs(client, site_tree)
     response = client.get(items[0]["href"])
     assert response.status_code == 302
     assert response["Location"] == page.get_url()
+    buffered_writes.flush()
     assert SearchClick.objects.get().page_id == page.pk
 
 
