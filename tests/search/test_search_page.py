@@ -16,7 +16,7 @@ from portal import buffered_writes
 from search.indexing import rebuild_index
 from search.models import SearchClick, SearchQueryLog
 from search.services import click_reference, log_query
-from tests.factories import create_faq
+from tests.factories import choose_arabic_digits, create_faq
 from tests.search.web_support import STAFF_ONLY_WORD, STAFF_ONLY_WORD_EN, build_corpus, staff_user
 
 AR_PAGE = "/search/"
@@ -158,10 +158,10 @@ def test_facets_list_each_value_with_its_count(client, corpus):
     assert found["channel"]["phone"]["count"] == "1"
 
 
-def test_facet_counts_use_the_sites_digits_on_the_arabic_page(client, corpus, settings):
+def test_facet_counts_use_the_sites_digits_on_the_arabic_page(client, corpus):
     found = facets(client.get(AR_PAGE, {"q": "تواصل Tawasul"}))
     assert found["type"]["faq"]["count"] == "2"
-    settings.TAMAYUZ_ARABIC_DIGITS = "arabic-indic"
+    choose_arabic_digits("arabic-indic")
     found = facets(client.get(AR_PAGE, {"q": "تواصل Tawasul"}))
     assert found["type"]["faq"]["count"] == "٢"
 
