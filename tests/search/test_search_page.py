@@ -267,7 +267,12 @@ def test_a_search_that_finds_nothing_shows_the_empty_state(client, corpus):
     response = client.get(EN_PAGE, {"q": "xylophone"})
     assert response.status_code == 200
     page = soup(response)
-    assert page.select_one(".search-empty__title").get_text() == "Nothing found for “xylophone”"
+    # One message, the status line; the tips in the main column (no filters, no side column).
+    assert page.select_one("#search-status").get_text() == "Nothing found for “xylophone”"
+    assert page.select_one(".search-results-area").get_text().count("xylophone") == 1
+    assert page.select_one(".search-empty__title") is None
+    assert page.select_one(".search-layout")["class"] == ["search-layout"]
+    assert page.select_one(".search-filters") is None
     assert page.select_one(".search-empty .search-tips") is not None
     links = [link["href"] for link in page.select(".search-empty .search-tips__links a")]
     assert "/en/faq/" in links
@@ -506,3 +511,88 @@ def test_the_click_redirect_accepts_the_unencoded_form_of_an_arabic_url(client, 
     response = client.get(CLICK, {"url": "/faq/تجديد-الجواز/"})
     assert response.status_code == 302
     assert response["Location"] == page.get_url()
+
+
+# --- Layout: filters behind a button on a phone, the side column on a wide screen ----------
+
+
+def test_filters_are_behind_a_narrow_results_button_and_the_results_follow(client, corpus):
+    page = soup(client.get(EN_PAGE, {"q": "تواصل Tawasul"}))
+    layout = page.select_one(".search-layout")
+    assert layout["class"] == ["search-layout", "search-layout--with-filters"]
+    filters = layout.select_one("details.search-filters")
+    assert filters.get("open") is None  # closed without script: results come first on a phone
+    assert filters.select_one("summary").get_text(strip=True) == "Narrow results"
+    assert filters.select_one("aside.search-facets") is not None
+    assert [child.name for child in layout.find_all(recursive=False)] == ["details", "section"]
+
+
+def test_the_narrow_results_button_is_translated(client, corpus):
+    page = soup(client.get(AR_PAGE, {"q": "شكوى"}))
+    assert page.select_one("summary.search-filters__toggle").get_text(strip=True) == "تضييق النتائج"
+
+
+# --- Language: the reader's language first, the other only for pages without a translation --
+
+
+@pytest.fixture
+def bilingual(site_tree):
+    """A page with both languages, a page only in English, a page only in Arabic, all
+    about passports."""
+    ar_faq, en_faq = site_tree["ar"].indexes["faq"], site_tree["en"].indexes["faq"]
+    both_ar = create_faq(ar_faq, title="تجديد جواز السفر", slug="renew", summary="تجديد جواز السفر passport")
+    both_en = create_faq(
+        en_faq,
+        title="Renewing a passport",
+        slug="renew",
+        summary="Renew your passport",
+        translation_key=both_ar.translation_key,
+    )
+    only_en = create_faq(en_faq, title="Passport photo rules", slug="photo", summary="Photos for a passport")
+    only_ar = create_faq(ar_faq, title="جواز السفر الدبلوماسي", slug="diplomatic", summary="جواز السفر للدبلوماسيين")
+    rebuild_index()
+    return {"both_ar": both_ar, "both_en": both_en, "only_en": only_en, "only_ar": only_ar}
+
+
+def result_urls(response) -> list[str]:
+    return [item["url"] for item in results(response)]
+
+
+def test_the_arabic_site_shows_arabic_pages_and_english_ones_without_a_translation(client, bilingual):
+    response = client.get(AR_PAGE, {"q": "جواز passport"})
+    urls = result_urls(response)
+    assert sorted(urls[:2]) == sorted([bilingual["both_ar"].get_url(), bilingual["only_ar"].get_url()])
+    assert urls[2:] == [bilingual["only_en"].get_url()]
+    assert bilingual["both_en"].get_url() not in urls
+    assert soup(response).select_one("#search-status").get_text().startswith("3 ")
+
+
+def test_the_english_site_shows_english_pages_and_arabic_ones_without_a_translation(client, bilingual):
+    urls = result_urls(client.get(EN_PAGE, {"q": "passport جواز"}))
+    assert sorted(urls[:2]) == sorted([bilingual["both_en"].get_url(), bilingual["only_en"].get_url()])
+    assert urls[2:] == [bilingual["only_ar"].get_url()]
+
+
+def test_the_other_language_is_offered_as_a_filter_with_all_its_pages(client, bilingual):
+    response = client.get(AR_PAGE, {"q": "جواز passport"})
+    languages = facets(response)["lang"]
+    assert {key: value["count"] for key, value in languages.items()} == {"ar": "2", "en": "2"}
+    english = client.get(languages["en"]["url"])
+    assert sorted(result_urls(english)) == sorted([bilingual["both_en"].get_url(), bilingual["only_en"].get_url()])
+    both = client.get(AR_PAGE, {"q": "جواز passport", "lang": ["ar", "en"]})
+    assert len(result_urls(both)) == 4
+
+
+def test_paging_continues_from_the_readers_language_into_the_untranslated_pages(client, bilingual):
+    first = client.get(AR_PAGE, {"q": "جواز passport", "page_size": 2})
+    second = client.get(AR_PAGE, {"q": "جواز passport", "page_size": 2, "page": 2})
+    assert len(result_urls(first)) == 2
+    assert result_urls(second) == [bilingual["only_en"].get_url()]
+    assert not set(result_urls(first)) & set(result_urls(second))
+
+
+def test_a_query_found_only_in_the_other_language_shows_those_pages(client, bilingual):
+    urls = result_urls(client.get(AR_PAGE, {"q": "photo"}))
+    assert urls == [bilingual["only_en"].get_url()]
+    urls = result_urls(client.get(AR_PAGE, {"q": "renewing"}))
+    assert urls == [bilingual["both_en"].get_url()]  # nothing Arabic matches: the English page
