@@ -242,8 +242,11 @@ def _search_in_reading_language(query: SearchQuery, *, user, language: str):
     found = backend.search(own)
     if found.count == 0:
         other_results = dataclasses.replace(other, page=query.page)
+        fallback = backend.search(other_results)
+        # A correction in the reader's language (a typo) comes first, else the other's.
+        fallback.suggestion = found.suggestion or fallback.suggestion
         return (
-            backend.search(other_results),
+            fallback,
             lambda hit: True,
             lambda page_ids: backend.matching_page_ids(other_results, page_ids),
         )
