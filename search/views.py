@@ -213,6 +213,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def search_click(request: HttpRequest) -> HttpResponse:
     """Record a click on a result, then (GET) redirect to it or (POST, sendBeacon) answer 204.
+    The click is buffered (``services.record_click``): neither writes to the database.
 
     The target is looked up as a page the reader may see; its own URL is used for the
     redirect, so neither external URLs nor hidden pages can be reached through here."""
