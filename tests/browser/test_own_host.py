@@ -19,6 +19,7 @@ EDITOR = "browser-editor"
 def editor_secret(demo_site, django_db_blocker):
     """An editor with a TOTP authenticator, committed so the live server sees them (the demo
     site's clean-up flushes them with the rest)."""
+    from allauth.account.models import EmailAddress
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
@@ -30,6 +31,7 @@ def editor_secret(demo_site, django_db_blocker):
             username=EDITOR, password=DEMO_PASSWORD, first_name="Huda", email="browser-editor@example.org"
         )
         user.groups.add(Group.objects.get(name=roles.EDITORS))
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         return give_totp(user)
 
 
