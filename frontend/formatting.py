@@ -58,6 +58,13 @@ def request_scope(request: HttpRequest) -> Iterator[None]:
         _current_request.reset(token)
 
 
+def without_database(request: HttpRequest) -> None:
+    """For pages rendered when the database may be down (the 500 page): the convention
+    already read for ``request``, else the default, so formatting never queries."""
+    if getattr(request, _REQUEST_ATTRIBUTE, None) is None:
+        setattr(request, _REQUEST_ATTRIBUTE, WESTERN)
+
+
 def _site_convention(site) -> str:
     """The setting saved for ``site``; the default when none was saved (never written on a
     reader's request: no ``get_or_create`` here)."""
