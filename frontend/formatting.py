@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import re
 from collections.abc import Iterator
 from contextvars import ContextVar
 
@@ -34,6 +35,7 @@ ASCII_DIGITS = "0123456789"
 ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 
+_ANY_DIGIT = re.compile(r"[\d\u066b\u066c]")
 _TO_WESTERN = str.maketrans(ARABIC_INDIC_DIGITS + PERSIAN_DIGITS + "\u066b\u066c", ASCII_DIGITS * 2 + ".,")
 _TO_ARABIC_INDIC = str.maketrans(ASCII_DIGITS + PERSIAN_DIGITS, ARABIC_INDIC_DIGITS * 2)
 
@@ -101,6 +103,8 @@ def localize_digits(value, language: str | None = None) -> str:
     """``value`` as text with every digit in the language's convention (Western, or
     Arabic-Indic on Arabic pages when the site chooses it)."""
     text = "" if value is None else str(value)
+    if not _ANY_DIGIT.search(text):
+        return text  # nothing to convert: the setting is not even looked up
     return text.translate(digit_table(language))
 
 
