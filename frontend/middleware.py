@@ -1,5 +1,6 @@
 """One digit convention on every Arabic page: the page's text (interface and content alike)
-is written in the site's convention (``frontend.formatting.arabic_digit_convention``)."""
+is written in the site's convention (``frontend.formatting.arabic_digit_convention``,
+looked up once per request while the request is current)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from frontend.formatting import _TO_WESTERN, digit_table, localize_digits
+from frontend.formatting import _TO_WESTERN, digit_table, localize_digits, request_scope
 
 #: Tags, and the raw-text elements whose content is code or user input, never page text.
 _MARKUP = re.compile(
@@ -37,7 +38,10 @@ class PageDigitsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
+        with request_scope(request):
+            return self._localized(request, self.get_response(request))
+
+    def _localized(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         if (
             getattr(request, "LANGUAGE_CODE", "")[:2] == "ar"
             and not request.path.startswith(_SKIPPED_PREFIXES)

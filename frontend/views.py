@@ -12,6 +12,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 
+from frontend import formatting
 from frontend.sitemaps import PublicPagesSitemap
 
 logger = logging.getLogger(__name__)
@@ -54,7 +55,9 @@ def server_error(request: HttpRequest) -> HttpResponse:
     context processors that could query it); a plain bilingual page if even that fails."""
     try:
         template = loader.get_template("500.html")
-        return HttpResponseServerError(template.render({"request": request}))
+        formatting.without_database(request)
+        with formatting.request_scope(request):
+            return HttpResponseServerError(template.render({"request": request}))
     except Exception:
         logger.exception("The 500 page could not be rendered")
         return HttpResponseServerError(PLAIN_SERVER_ERROR)

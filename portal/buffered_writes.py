@@ -46,11 +46,12 @@ COUNTER = "counter"
 LATEST = "latest"
 
 #: stream name → (kind, handler). The handler saves one batch inside its own transaction
-#: and raises when it cannot (the batch is then put back).
-_handlers: dict[str, tuple[str, Callable[[dict[str, Any]], None]]] = {}
+#: and raises when it cannot (the batch is then put back); it may return how many items it
+#: saved when that is not the whole batch (items it put back to wait).
+_handlers: dict[str, tuple[str, Callable[[dict[str, Any]], int | None]]] = {}
 
 
-def register(stream: str, *, kind: str, handler: Callable[[dict[str, Any]], None]) -> None:
+def register(stream: str, *, kind: str, handler: Callable[[dict[str, Any]], int | None]) -> None:
     """Declare ``stream`` and the function that saves a batch of it."""
     if kind not in (COUNTER, LATEST):
         raise ValueError(f"unknown stream kind {kind!r}")
@@ -208,12 +209,12 @@ def flush(stream: str | None = None) -> dict[str, int]:
             if not batch:
                 continue
             try:
-                handler(batch)
+                result = handler(batch)
             except Exception:
                 logger.exception("Saving %d buffered %s failed; kept for the next flush", len(batch), name)
                 store().put_back(name, kind, batch)
                 continue
-            saved[name] = len(batch)
+            saved[name] = result if isinstance(result, int) else len(batch)
     return saved
 
 

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.search import index
 
 
@@ -80,3 +81,33 @@ class Agency(BilingualNameMixin, index.Indexed):
         verbose_name = _("agency")
         verbose_name_plural = _("agencies")
         ordering = ["name_ar"]
+
+
+@register_setting(icon="cogs")
+class DigitSettings(BaseSiteSetting):
+    """The digits of a site's Arabic pages, one convention per page, interface and content
+    alike (``frontend.formatting``). English pages always use Western digits."""
+
+    WESTERN = "western"
+    ARABIC_INDIC = "arabic-indic"
+    CHOICES = [
+        (WESTERN, _("Western digits (0123456789)")),
+        (ARABIC_INDIC, _("Arabic-Indic digits (٠١٢٣٤٥٦٧٨٩)")),
+    ]
+
+    arabic_digits = models.CharField(
+        _("digits on Arabic pages"),
+        max_length=20,
+        choices=CHOICES,
+        default=WESTERN,
+        help_text=_(
+            "One convention for the whole page, its interface and its content alike. "
+            "English pages always use Western digits."
+        ),
+    )
+
+    panels = [FieldPanel("arabic_digits")]
+
+    class Meta:
+        verbose_name = _("digits")
+        verbose_name_plural = _("digits")

@@ -14,6 +14,8 @@ class SearchConfig(AppConfig):
         register_signal_handlers()
 
         from portal import buffered_writes
-        from search.services import QUERY_LOG_STREAM, save_query_logs
+        from search.services import CLICK_STREAM, QUERY_LOG_STREAM, save_clicks, save_query_logs
 
+        # Registered in this order, so a flush saves the searches before their clicks.
         buffered_writes.register(QUERY_LOG_STREAM, kind=buffered_writes.LATEST, handler=save_query_logs)
+        buffered_writes.register(CLICK_STREAM, kind=buffered_writes.LATEST, handler=save_clicks)

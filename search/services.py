@@ -115,24 +115,69 @@ def _logged_search(log_key: str | int) -> SearchQueryLog | None:
     return SearchQueryLog.objects.filter(burst_key=log_key).order_by("-created_at", "-pk").first()
 
 
-def record_click(*, log_key: str | int, page: Page, position: int = 0) -> SearchClick | None:
+#: The buffered-writes stream of result clicks: "<log key>|<page id>" → the click.
+CLICK_STREAM = "search.clicks"
+
+#: How long a buffered click waits for its search's log entry to be saved (the search is
+#: buffered too, and normally saved in the same flush, just before its clicks).
+CLICK_PENDING_WINDOW = datetime.timedelta(minutes=10)
+
+
+def record_click(*, log_key: str | int, page: Page, position: int = 0) -> None:
     """Record that a result of a logged search was opened (once per search and page).
 
-    A click can come before the search's buffered entry was saved: the buffered search
-    log is saved first then."""
+    Called while serving the click redirect (a GET), so it does not write: the click is
+    added to the buffer (``portal.buffered_writes``) and ``save_clicks`` saves it with the
+    next batch, after the search-log entries of the same flush."""
     from portal import buffered_writes
 
-    query_log = _logged_search(log_key)
-    if query_log is None:
-        buffered_writes.flush(QUERY_LOG_STREAM)
-        query_log = _logged_search(log_key)
-    if query_log is None:
-        return None
+    kind = "id" if isinstance(log_key, int) else "key"
+    buffered_writes.put_latest(
+        CLICK_STREAM,
+        f"{kind}:{log_key}|{page.pk}",
+        {
+            "log_key": log_key,
+            "page_id": page.pk,
+            "position": max(0, min(int(position), 32767)),
+            "clicked_at": timezone.now().isoformat(),
+        },
+    )
+
+
+def save_clicks(entries: dict[str, dict]) -> int:
+    """Save a batch of buffered clicks. A click whose search is already recorded for that
+    page is left as it was (the first click counts); one whose search-log entry is not
+    saved yet goes back to the buffer for ``CLICK_PENDING_WINDOW``, then is dropped.
+    Returns how many clicks left the buffer for good."""
+    from portal import buffered_writes
+
+    ids = {entry["log_key"] for entry in entries.values() if isinstance(entry["log_key"], int)}
+    keys = {entry["log_key"] for entry in entries.values() if isinstance(entry["log_key"], str)}
+    logs_by_id = {pk: pk for pk in SearchQueryLog.objects.filter(pk__in=ids).values_list("pk", flat=True)}
+    logs_by_key: dict[str, int] = {}
+    for burst_key, pk in (
+        SearchQueryLog.objects.filter(burst_key__in=keys).order_by("created_at", "pk").values_list("burst_key", "pk")
+    ):
+        logs_by_key[burst_key] = pk  # the latest row of each key
+    wanted_pages = {entry["page_id"] for entry in entries.values()}
+    page_ids = set(Page.objects.filter(pk__in=wanted_pages).values_list("pk", flat=True))
+    now = timezone.now()
+    clicks, pending = [], {}
+    for buffer_key, entry in entries.items():
+        log_key = entry["log_key"]
+        query_log_id = logs_by_id.get(log_key) if isinstance(log_key, int) else logs_by_key.get(log_key)
+        if entry["page_id"] not in page_ids:
+            continue  # the page was deleted since
+        if query_log_id is None:
+            if datetime.datetime.fromisoformat(entry["clicked_at"]) >= now - CLICK_PENDING_WINDOW:
+                pending[buffer_key] = entry
+            continue
+        clicks.append(SearchClick(query_log_id=query_log_id, page_id=entry["page_id"], position=entry["position"]))
     with transaction.atomic():
-        click, _created = SearchClick.objects.get_or_create(
-            query_log=query_log, page=page, defaults={"position": max(0, min(int(position), 32767))}
-        )
-    return click
+        SearchClick.objects.bulk_create(clicks, ignore_conflicts=True)
+    for buffer_key, entry in pending.items():
+        buffered_writes.put_latest(CLICK_STREAM, buffer_key, entry)
+    return len(entries) - len(pending)
 
 
 def allow_page_feedback(*, address: str, page_id: int) -> bool:

@@ -39,7 +39,7 @@ def run_search(request: HttpRequest, *, language: str) -> tuple[selectors.Knowle
     Returns the results and the click reference that ties result clicks to the log."""
     params = selectors.clean_search_params(request.GET)
     burst_key = selectors.clean_burst_key(request.GET.get("burst", ""))
-    results = selectors.search_knowledge(user=request.user, params=params)
+    results = selectors.search_knowledge(user=request.user, params=params, language=language)
     if params.page == 1 and request.GET.get("source") != REPORT_SOURCE:
         log_key = services.log_query(
             query=results.query,
@@ -214,6 +214,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def search_click(request: HttpRequest) -> HttpResponse:
     """Record a click on a result, then (GET) redirect to it or (POST, sendBeacon) answer 204.
+    The click is buffered (``services.record_click``): neither writes to the database.
 
     The target is looked up as a page the reader may see; its own URL is used for the
     redirect, so neither external URLs nor hidden pages can be reached through here."""

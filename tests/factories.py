@@ -74,6 +74,18 @@ def create_page(parent, page_class, *, title: str, audience: str = "public", **f
     return publish(page)
 
 
+def choose_arabic_digits(convention: str, *, site=None):
+    """Set the site setting that chooses the digits of Arabic pages (the default site's
+    unless ``site`` is given), as an administrator does under Settings → Digits."""
+    from wagtail.models import Site
+
+    from portal.models import DigitSettings
+
+    site = site or Site.objects.get(is_default_site=True)
+    setting, _created = DigitSettings.objects.update_or_create(site=site, defaults={"arabic_digits": convention})
+    return setting
+
+
 def give_totp(user):
     """Give ``user`` a real TOTP authenticator (allauth MFA); returns its secret."""
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret

@@ -341,8 +341,6 @@ CUSTOMER_FEEDBACK_LIMITS = {
 # Demo mode prints demo credentials and allows load_demo to create demo users.
 TAMAYUZ_DEMO_MODE = env_bool("TAMAYUZ_DEMO_MODE", False)
 
-# Digits on Arabic pages, interface and content alike: "western" (0-9) or "arabic-indic" (٠-٩).
-TAMAYUZ_ARABIC_DIGITS = env_str("TAMAYUZ_ARABIC_DIGITS", "western")
 # knowledge.importing refuses Markdown files larger than this.
 TAMAYUZ_IMPORT_MAX_FILE_BYTES = env_int("TAMAYUZ_IMPORT_MAX_FILE_BYTES", 512 * 1024)
 

@@ -8,8 +8,9 @@ afterwards start from the usual empty site."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -39,15 +40,79 @@ def async_unsafe_allowed():
         yield
 
 
+#: Schemes that never leave the machine (the page's own data and object URLs).
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+
+@dataclass
+class RequestLog:
+    """Every request made by every page the browser tests open ("no request leaves the
+    portal's own host"). ``origin`` is the live server's, set when it starts."""
+
+    origin: str = ""
+    urls: list[str] = field(default_factory=list)
+
+    def watch(self, context):
+        context.on("request", lambda request: self.urls.append(request.url))
+        return context
+
+    def off_host(self) -> list[str]:
+        own = urlsplit(self.origin)
+        found = []
+        for url in self.urls:
+            parts = urlsplit(url)
+            if parts.scheme in LOCAL_SCHEMES:
+                continue
+            if (parts.scheme, parts.netloc) != (own.scheme, own.netloc):
+                found.append(url)
+        return found
+
+
+class WatchedBrowser:
+    """The browser, whose every new context (and tab) records its requests in the log, so
+    no test can open a page that goes unchecked."""
+
+    def __init__(self, browser, log: RequestLog) -> None:
+        self._browser = browser
+        self._log = log
+
+    def new_context(self, **options):
+        return self._log.watch(self._browser.new_context(**options))
+
+    def new_page(self, **options):
+        tab = self._browser.new_page(**options)
+        self._log.watch(tab.context)
+        return tab
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="package")
-def browser(async_unsafe_allowed):
+def request_log() -> RequestLog:
+    return RequestLog()
+
+
+@pytest.fixture(autouse=True)
+def no_request_leaves_the_host(request_log):
+    """Every browser test fails when a page it opened asked any host but the live server."""
+    request_log.urls.clear()
+    yield request_log
+    off_host = request_log.off_host()
+    request_log.urls.clear()
+    if off_host:
+        pytest.fail(f"Requests left the portal's host ({request_log.origin}): {off_host}")
+
+
+@pytest.fixture(scope="package")
+def browser(async_unsafe_allowed, request_log):
     if not CHROMIUM.exists():
         pytest.skip("Chromium not found at /usr/bin/chromium: browser tests skipped")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
+        yield WatchedBrowser(chromium, request_log)
         chromium.close()
 
 
@@ -152,7 +217,7 @@ def _reset_sequences(connection) -> None:
 
 
 @pytest.fixture(scope="package")
-def demo_site(async_unsafe_allowed, django_db_setup, django_db_blocker, tmp_path_factory):
+def demo_site(async_unsafe_allowed, django_db_setup, django_db_blocker, tmp_path_factory, request_log):
     """Load the demo content (with the demo accounts) into the test database, index it for
     search and serve it; flush it all and restore the migrations' data at the end.
 
@@ -176,6 +241,7 @@ def demo_site(async_unsafe_allowed, django_db_setup, django_db_blocker, tmp_path
             load_demo(with_users=True)
             rebuild_index()
             server = _LiveServer()
+            request_log.origin = server.url
             yield DemoSite(url=server.url, pages=_demo_paths())
         finally:
             if server is not None:

@@ -90,6 +90,7 @@ def test_results_keep_their_own_direction_on_the_english_page(page, demo_site):
 
 
 def test_result_clicks_are_reported_with_a_beacon(page, demo_site):
+    from portal import buffered_writes
     from search.models import SearchClick
 
     before = SearchClick.objects.count()
@@ -108,4 +109,6 @@ def test_result_clicks_are_reported_with_a_beacon(page, demo_site):
         link.click()
     assert beacon.value.status == 204
     assert "csrfmiddlewaretoken" in (beacon.value.request.post_data or "")
+    assert SearchClick.objects.count() == before  # buffered, saved with the next batch
+    buffered_writes.flush()
     assert SearchClick.objects.count() == before + 1

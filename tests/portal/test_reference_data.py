@@ -106,21 +106,24 @@ def test_nobody_in_the_editorial_roles_adds_or_deletes_channels(client, editor, 
 def test_reviewer_deletes_a_topic(client, reviewer):
     topic = TopicFactory()
     client.force_login(reviewer)
-    client.post(url("topic", "delete", topic.pk))
+    response = client.post(url("topic", "delete", topic.pk))
+    assert response.status_code == 302
     assert not Topic.objects.filter(pk=topic.pk).exists()
 
 
 def test_editor_cannot_delete_a_topic(client, editor):
     topic = TopicFactory()
     client.force_login(editor)
-    client.post(url("topic", "delete", topic.pk))
+    response = client.post(url("topic", "delete", topic.pk))
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"  # Wagtail's refusal: the dashboard, with a message
     assert Topic.objects.filter(pk=topic.pk).exists()
 
 
 def test_staff_cannot_open_reference_data(client, db):
     client.force_login(UserFactory(roles=["Staff"]))
     response = client.get(url("agency", "list"))
-    assert response.status_code != 200
+    assert response.status_code == 403  # the "no access to editing" page
 
 
 def test_editing_an_unknown_agency_is_404(client, editor):

@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from portal import buffered_writes
-from search.models import SearchQueryLog
-from search.services import BURST_WINDOW
+from search.models import SearchClick, SearchQueryLog
+from search.services import BURST_WINDOW, CLICK_PENDING_WINDOW, CLICK_STREAM, record_click
 from tests.search.web_support import build_corpus, staff_user
 
 API = "/api/search/"
@@ -56,6 +56,7 @@ def test_clicks_attach_to_the_burst_row(client, corpus):
     reference = response["X-Search-Ref"]
     url = response.json()["results"][0]["url"]
     assert client.post("/search/click/", {"ref": reference, "url": url, "pos": 1}).status_code == 204
+    buffered_writes.flush()
     entry = SearchQueryLog.objects.get()
     assert entry.query == "شكوى"
     assert entry.clicks.count() == 1
@@ -131,3 +132,103 @@ def test_buffered_searches_are_saved_at_a_clean_shutdown(client, corpus):
         client.get(API, {"q": "شكوى"})
     buffered_writes.shutdown()
     assert SearchQueryLog.objects.count() == 3
+
+
+# --- Result clicks: buffered like the searches ----------------------------------------------
+
+CLICK = "/search/click/"
+
+
+def search_and_click_target(client) -> tuple[str, str]:
+    response = client.get(API, {"q": "شكوى", "burst": BURST})
+    return response["X-Search-Ref"], response.json()["results"][0]["url"]
+
+
+def test_the_click_redirect_writes_nothing_and_the_flush_saves_the_click(client, corpus):
+    reference, url = search_and_click_target(client)
+    client.get(CLICK, {"ref": reference, "url": url, "pos": 2})  # warm caches first
+    buffered_writes.discard()
+    reference, url = search_and_click_target(client)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(CLICK, {"ref": reference, "url": url, "pos": 2})
+    assert response.status_code == 302
+    assert response["Location"] == url
+    statements = [query["sql"].lstrip().split(" ", 1)[0].upper() for query in queries.captured_queries]
+    assert statements and not {"INSERT", "UPDATE", "DELETE", "BEGIN", "SAVEPOINT"} & set(statements)
+    assert SearchClick.objects.count() == 0
+    assert buffered_writes.flush() == {"search.query_log": 1, CLICK_STREAM: 1}
+    click = SearchClick.objects.get()
+    assert (click.query_log.query, click.page.url, click.position) == ("شكوى", url, 2)
+
+
+def test_the_beacon_writes_nothing_either(client, corpus):
+    reference, url = search_and_click_target(client)
+    client.post(CLICK, {"ref": reference, "url": url, "pos": 1})
+    buffered_writes.discard()
+    reference, url = search_and_click_target(client)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(CLICK, {"ref": reference, "url": url, "pos": 1})
+    assert response.status_code == 204
+    statements = [query["sql"].lstrip().split(" ", 1)[0].upper() for query in queries.captured_queries]
+    assert not {"INSERT", "UPDATE", "DELETE"} & set(statements)
+    assert SearchClick.objects.count() == 0
+    buffered_writes.flush()
+    assert SearchClick.objects.count() == 1
+
+
+def test_clicks_on_two_results_and_a_repeat_are_saved_exactly(client, corpus):
+    response = client.get(API, {"q": "شكوى", "burst": BURST})
+    reference = response["X-Search-Ref"]
+    first, second = response.json()["results"][0]["url"], corpus.ar_customer.get_url()
+    client.get(CLICK, {"ref": reference, "url": first, "pos": 1})
+    client.get(CLICK, {"ref": reference, "url": second, "pos": 2})
+    client.get(CLICK, {"ref": reference, "url": first, "pos": 1})
+    assert buffered_writes.flush() == {"search.query_log": 1, CLICK_STREAM: 2}
+    client.get(CLICK, {"ref": reference, "url": first, "pos": 1})  # again, in a later batch
+    assert buffered_writes.flush() == {CLICK_STREAM: 1}
+    entry = SearchQueryLog.objects.get()
+    assert {(click.page.url, click.position) for click in entry.clicks.all()} == {(first, 1), (second, 2)}
+
+
+def test_a_click_whose_search_is_not_saved_yet_waits_for_it(client, corpus):
+    reference, url = search_and_click_target(client)
+    searches = buffered_writes.store().take("search.query_log")  # as if another process held them
+    client.get(CLICK, {"ref": reference, "url": url, "pos": 1})
+    assert buffered_writes.flush() == {CLICK_STREAM: 0}
+    assert SearchClick.objects.count() == 0  # back in the buffer, waiting for its search
+    buffered_writes.store().put_back("search.query_log", buffered_writes.LATEST, searches)
+    buffered_writes.flush()
+    assert SearchClick.objects.get().query_log == SearchQueryLog.objects.get()
+
+
+def test_a_click_whose_search_never_comes_is_dropped_after_the_window(client, corpus):
+    page = corpus.ar_complaint
+    record_click(log_key="f" * 32, page=page, position=1)
+    buffered_writes.flush()
+    assert buffered_writes.store().take(CLICK_STREAM) != {}  # still waiting
+    stale = (timezone.now() - CLICK_PENDING_WINDOW - datetime.timedelta(minutes=1)).isoformat()
+    entry = {"log_key": "f" * 32, "page_id": page.pk, "position": 1, "clicked_at": stale}
+    buffered_writes.put_latest(CLICK_STREAM, f"key:{'f' * 32}|{page.pk}", entry)
+    buffered_writes.flush()
+    assert buffered_writes.store().take(CLICK_STREAM) == {}
+    assert SearchClick.objects.count() == 0
+
+
+def test_buffered_clicks_are_saved_at_a_clean_shutdown(client, corpus):
+    reference, url = search_and_click_target(client)
+    client.get(CLICK, {"ref": reference, "url": url, "pos": 1})
+    buffered_writes.shutdown()
+    assert SearchClick.objects.count() == 1
+
+
+def test_flush_buffers_saves_the_clicks(client, corpus):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    reference, url = search_and_click_target(client)
+    client.get(CLICK, {"ref": reference, "url": url, "pos": 1})
+    out = StringIO()
+    call_command("flush_buffers", stdout=out)
+    assert out.getvalue().splitlines() == ["search.clicks: 1 saved", "search.query_log: 1 saved"]
+    assert SearchClick.objects.count() == 1

@@ -16,7 +16,7 @@ from portal import buffered_writes
 from search.indexing import rebuild_index
 from search.models import SearchClick, SearchQueryLog
 from search.services import click_reference, log_query
-from tests.factories import create_faq
+from tests.factories import choose_arabic_digits, create_faq
 from tests.search.web_support import STAFF_ONLY_WORD, STAFF_ONLY_WORD_EN, build_corpus, staff_user
 
 AR_PAGE = "/search/"
@@ -158,10 +158,10 @@ def test_facets_list_each_value_with_its_count(client, corpus):
     assert found["channel"]["phone"]["count"] == "1"
 
 
-def test_facet_counts_use_the_sites_digits_on_the_arabic_page(client, corpus, settings):
+def test_facet_counts_use_the_sites_digits_on_the_arabic_page(client, corpus):
     found = facets(client.get(AR_PAGE, {"q": "تواصل Tawasul"}))
     assert found["type"]["faq"]["count"] == "2"
-    settings.TAMAYUZ_ARABIC_DIGITS = "arabic-indic"
+    choose_arabic_digits("arabic-indic")
     found = facets(client.get(AR_PAGE, {"q": "تواصل Tawasul"}))
     assert found["type"]["faq"]["count"] == "٢"
 
@@ -240,6 +240,7 @@ def test_later_pages_keep_the_click_reference_of_the_logged_search(client, many_
     href = results(second)[0]["href"]
     assert href.startswith("/en/search/click/")
     assert client.get(href).status_code == 302
+    buffered_writes.flush()
     assert SearchClick.objects.get().position == 11
 
 
@@ -266,7 +267,12 @@ def test_a_search_that_finds_nothing_shows_the_empty_state(client, corpus):
     response = client.get(EN_PAGE, {"q": "xylophone"})
     assert response.status_code == 200
     page = soup(response)
-    assert page.select_one(".search-empty__title").get_text() == "Nothing found for “xylophone”"
+    # One message, the status line; the tips in the main column (no filters, no side column).
+    assert page.select_one("#search-status").get_text() == "Nothing found for “xylophone”"
+    assert page.select_one(".search-results-area").get_text().count("xylophone") == 1
+    assert page.select_one(".search-empty__title") is None
+    assert page.select_one(".search-layout")["class"] == ["search-layout"]
+    assert page.select_one(".search-filters") is None
     assert page.select_one(".search-empty .search-tips") is not None
     links = [link["href"] for link in page.select(".search-empty .search-tips__links a")]
     assert "/en/faq/" in links
@@ -395,6 +401,7 @@ def test_a_click_is_recorded_and_redirects_to_the_page(client, corpus):
     response = client.get(items[0]["href"])
     assert response.status_code == 302
     assert response["Location"] == corpus.ar_complaint.get_url()
+    assert buffered_writes.flush() == {"search.query_log": 1, "search.clicks": 1}
     click = SearchClick.objects.get()
     assert click.page_id == corpus.ar_complaint.pk
     assert click.position == 1
@@ -404,7 +411,9 @@ def test_a_click_is_recorded_and_redirects_to_the_page(client, corpus):
 def test_the_same_click_twice_is_recorded_once(client, corpus):
     _reference, items = search_reference(client, q="شكوى")
     client.get(items[0]["href"])
+    buffered_writes.flush()
     client.get(items[0]["href"])
+    buffered_writes.flush()
     assert SearchClick.objects.count() == 1
 
 
@@ -412,6 +421,7 @@ def test_a_beacon_post_records_the_click_without_redirecting(client, corpus):
     reference, items = search_reference(client, q="شكوى")
     response = client.post(CLICK, {"ref": reference, "url": items[0]["url"], "pos": "1"})
     assert response.status_code == 204
+    buffered_writes.flush()
     assert SearchClick.objects.count() == 1
 
 
@@ -429,6 +439,7 @@ def test_the_click_redirect_refuses_urls_that_are_not_pages(client, corpus, url)
     reference, _items = search_reference(client, q="شكوى")
     response = client.get(CLICK, {"ref": reference, "url": url})
     assert response.status_code == 404
+    buffered_writes.flush()
     assert SearchClick.objects.count() == 0
 
 
@@ -436,6 +447,7 @@ def test_the_click_redirect_hides_staff_only_pages_from_anonymous_readers(client
     reference, _items = search_reference(client, q="شكوى")
     response = client.get(CLICK, {"ref": reference, "url": corpus.staff_only.get_url()})
     assert response.status_code == 404
+    buffered_writes.flush()
     assert SearchClick.objects.count() == 0
 
 
@@ -445,6 +457,7 @@ def test_the_click_redirect_takes_staff_to_staff_only_pages(client, corpus):
     response = client.get(CLICK, {"ref": reference, "url": corpus.staff_only.get_url()})
     assert response.status_code == 302
     assert response["Location"] == corpus.staff_only.get_url()
+    buffered_writes.flush()
     assert SearchClick.objects.get().page_id == corpus.staff_only.pk
 
 
@@ -454,6 +467,7 @@ def test_a_forged_reference_redirects_without_recording(client, corpus):
         response = client.get(CLICK, {"ref": reference, "url": url})
         assert response.status_code == 302
         assert response["Location"] == url
+    buffered_writes.flush()
     assert SearchClick.objects.count() == 0
 
 
@@ -463,8 +477,10 @@ def test_a_reference_signed_for_something_else_is_not_accepted(client, corpus):
     log_key = log_query(query="x", normalized_query="x", language="ar", result_count=1)
     other = signing.dumps(log_key, salt="another-purpose")
     client.get(CLICK, {"ref": other, "url": corpus.ar_complaint.get_url()})
+    buffered_writes.flush()
     assert SearchClick.objects.count() == 0
     client.get(CLICK, {"ref": click_reference(log_key), "url": corpus.ar_complaint.get_url()})
+    buffered_writes.flush()
     assert SearchClick.objects.count() == 1
 
 
@@ -474,6 +490,7 @@ def test_a_click_on_a_search_saved_before_logs_were_buffered_still_counts(client
 
     entry = Log.objects.create(query="x", normalized_query="x", language="ar", result_count=1)
     client.get(CLICK, {"ref": click_reference(entry.pk), "url": corpus.ar_complaint.get_url()})
+    buffered_writes.flush()
     assert SearchClick.objects.get().query_log == entry
 
 
@@ -485,6 +502,7 @@ def test_the_click_redirect_works_for_pages_with_arabic_slugs(client, site_tree)
     response = client.get(items[0]["href"])
     assert response.status_code == 302
     assert response["Location"] == page.get_url()
+    buffered_writes.flush()
     assert SearchClick.objects.get().page_id == page.pk
 
 
@@ -493,3 +511,88 @@ def test_the_click_redirect_accepts_the_unencoded_form_of_an_arabic_url(client, 
     response = client.get(CLICK, {"url": "/faq/تجديد-الجواز/"})
     assert response.status_code == 302
     assert response["Location"] == page.get_url()
+
+
+# --- Layout: filters behind a button on a phone, the side column on a wide screen ----------
+
+
+def test_filters_are_behind_a_narrow_results_button_and_the_results_follow(client, corpus):
+    page = soup(client.get(EN_PAGE, {"q": "تواصل Tawasul"}))
+    layout = page.select_one(".search-layout")
+    assert layout["class"] == ["search-layout", "search-layout--with-filters"]
+    filters = layout.select_one("details.search-filters")
+    assert filters.get("open") is None  # closed without script: results come first on a phone
+    assert filters.select_one("summary").get_text(strip=True) == "Narrow results"
+    assert filters.select_one("aside.search-facets") is not None
+    assert [child.name for child in layout.find_all(recursive=False)] == ["details", "section"]
+
+
+def test_the_narrow_results_button_is_translated(client, corpus):
+    page = soup(client.get(AR_PAGE, {"q": "شكوى"}))
+    assert page.select_one("summary.search-filters__toggle").get_text(strip=True) == "تضييق النتائج"
+
+
+# --- Language: the reader's language first, the other only for pages without a translation --
+
+
+@pytest.fixture
+def bilingual(site_tree):
+    """A page with both languages, a page only in English, a page only in Arabic, all
+    about passports."""
+    ar_faq, en_faq = site_tree["ar"].indexes["faq"], site_tree["en"].indexes["faq"]
+    both_ar = create_faq(ar_faq, title="تجديد جواز السفر", slug="renew", summary="تجديد جواز السفر passport")
+    both_en = create_faq(
+        en_faq,
+        title="Renewing a passport",
+        slug="renew",
+        summary="Renew your passport",
+        translation_key=both_ar.translation_key,
+    )
+    only_en = create_faq(en_faq, title="Passport photo rules", slug="photo", summary="Photos for a passport")
+    only_ar = create_faq(ar_faq, title="جواز السفر الدبلوماسي", slug="diplomatic", summary="جواز السفر للدبلوماسيين")
+    rebuild_index()
+    return {"both_ar": both_ar, "both_en": both_en, "only_en": only_en, "only_ar": only_ar}
+
+
+def result_urls(response) -> list[str]:
+    return [item["url"] for item in results(response)]
+
+
+def test_the_arabic_site_shows_arabic_pages_and_english_ones_without_a_translation(client, bilingual):
+    response = client.get(AR_PAGE, {"q": "جواز passport"})
+    urls = result_urls(response)
+    assert sorted(urls[:2]) == sorted([bilingual["both_ar"].get_url(), bilingual["only_ar"].get_url()])
+    assert urls[2:] == [bilingual["only_en"].get_url()]
+    assert bilingual["both_en"].get_url() not in urls
+    assert soup(response).select_one("#search-status").get_text().startswith("3 ")
+
+
+def test_the_english_site_shows_english_pages_and_arabic_ones_without_a_translation(client, bilingual):
+    urls = result_urls(client.get(EN_PAGE, {"q": "passport جواز"}))
+    assert sorted(urls[:2]) == sorted([bilingual["both_en"].get_url(), bilingual["only_en"].get_url()])
+    assert urls[2:] == [bilingual["only_ar"].get_url()]
+
+
+def test_the_other_language_is_offered_as_a_filter_with_all_its_pages(client, bilingual):
+    response = client.get(AR_PAGE, {"q": "جواز passport"})
+    languages = facets(response)["lang"]
+    assert {key: value["count"] for key, value in languages.items()} == {"ar": "2", "en": "2"}
+    english = client.get(languages["en"]["url"])
+    assert sorted(result_urls(english)) == sorted([bilingual["both_en"].get_url(), bilingual["only_en"].get_url()])
+    both = client.get(AR_PAGE, {"q": "جواز passport", "lang": ["ar", "en"]})
+    assert len(result_urls(both)) == 4
+
+
+def test_paging_continues_from_the_readers_language_into_the_untranslated_pages(client, bilingual):
+    first = client.get(AR_PAGE, {"q": "جواز passport", "page_size": 2})
+    second = client.get(AR_PAGE, {"q": "جواز passport", "page_size": 2, "page": 2})
+    assert len(result_urls(first)) == 2
+    assert result_urls(second) == [bilingual["only_en"].get_url()]
+    assert not set(result_urls(first)) & set(result_urls(second))
+
+
+def test_a_query_found_only_in_the_other_language_shows_those_pages(client, bilingual):
+    urls = result_urls(client.get(AR_PAGE, {"q": "photo"}))
+    assert urls == [bilingual["only_en"].get_url()]
+    urls = result_urls(client.get(AR_PAGE, {"q": "renewing"}))
+    assert urls == [bilingual["both_en"].get_url()]  # nothing Arabic matches: the English page

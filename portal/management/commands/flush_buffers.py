@@ -1,4 +1,4 @@
-"""``manage.py flush_buffers``: save the buffered page reads and search logs now.
+"""``manage.py flush_buffers``: save the buffered page reads, search logs and clicks now.
 
 The server saves them by itself every few seconds and at a clean shutdown; this is for
 operators (before a backup or a report) and, with ``REDIS_URL`` set, saves what every
@@ -12,7 +12,7 @@ from portal import buffered_writes
 
 
 class Command(BaseCommand):
-    help = "Save the buffered page read counts and search logs to the database now."
+    help = "Save the buffered page read counts, search logs and result clicks to the database now."
 
     def handle(self, *args, **options) -> None:
         saved = buffered_writes.flush()

@@ -372,6 +372,11 @@
       // cookie) only once the reader starts to interact with the page.
       if (!this.csrfToken) this.fetchTokenOnInteraction(root.getAttribute("data-csrf-url"));
       this.facetLabels = readJson("search-facet-labels") || {};
+      // The filters are the side column on a wide screen (as search.css lays them out).
+      this.wideScreen = window.matchMedia("(min-width: 56em)");
+      this.area.querySelectorAll("[data-search-filters]").forEach((details) => {
+        if (this.wideScreen.matches) details.open = true;
+      });
       this.typeLabels = readJson("search-type-labels") || TYPE_LABELS;
       this.titleSuffix = document.title.indexOf(" · ") >= 0 ? document.title.slice(document.title.lastIndexOf(" · ")) : "";
       this.params = this.paramsFrom(window.location.search);
@@ -593,11 +598,14 @@
       this.clearArea();
       const count = Number(data.count) || 0;
       const query = data.query || this.params.get("q") || "";
+      // One message about what was found (no second one in the empty state).
       this.setStatus(
-        interpolate(
-          ngettext("%(shown)s result for “%(query)s”", "%(shown)s results for “%(query)s”", count),
-          { shown: formatNumber(count), query },
-        ),
+        count
+          ? interpolate(
+              ngettext("%(shown)s result for “%(query)s”", "%(shown)s results for “%(query)s”", count),
+              { shown: formatNumber(count), query },
+            )
+          : interpolate(gettext("Nothing found for “%(query)s”"), { query }),
       );
 
       // Hidden inputs keep the filters when the form is submitted again.
@@ -617,9 +625,16 @@
         this.area.appendChild(element("p", { className: "search-did-you-mean" }, [before || "", link, after || ""]));
       }
 
-      const layout = element("div", { className: "search-layout" });
       const groups = this.facetGroups(data.facets || {});
-      if (groups.length) layout.appendChild(this.renderFacets(groups));
+      const layout = element("div", { className: `search-layout${groups.length ? " search-layout--with-filters" : ""}` });
+      if (groups.length) {
+        const filters = element("details", { className: "search-filters", "data-search-filters": true }, [
+          element("summary", { className: "search-filters__toggle", text: gettext("Narrow results") }),
+          this.renderFacets(groups),
+        ]);
+        filters.open = this.wideScreen.matches;
+        layout.appendChild(filters);
+      }
       layout.appendChild(this.renderResults(data, count));
       this.area.appendChild(layout);
     }
@@ -771,12 +786,7 @@
       } else if (count) {
         section.appendChild(element("p", { text: gettext("There are no more results. Go back to the first page.") }));
       } else {
-        const empty = element("div", { className: "search-empty" }, [
-          element("h2", {
-            className: "search-empty__title",
-            text: interpolate(gettext("Nothing found for “%(query)s”"), { query: data.query || "" }),
-          }),
-        ]);
+        const empty = element("div", { className: "search-empty" });
         empty.appendChild(this.tips());
         section.appendChild(empty);
       }
