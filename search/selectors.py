@@ -1,9 +1,8 @@
-"""Permission-aware reads for search: results (with best bets), autocomplete, the page a
+"""Permission-aware reads for search: parameter validation, best bets, autocomplete, the page a
 result link points to, facet labels, and the analytics editors read in the admin."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import re
 from collections.abc import Iterable, Mapping
@@ -25,10 +24,7 @@ from knowledge.selectors import visible_pages
 from search import analysis
 from search.backends.base import (
     SearchHit,
-    SearchQuery,
     SearchResults,
-    document_facets,
-    ordered_facet_counts,
 )
 from search.forms import MIN_SUGGEST_LENGTH, SearchForm
 from search.models import PageFeedback, PromotedResult, SearchClick, SearchQueryLog
@@ -138,68 +134,6 @@ def _backend():
     from search.backends import get_search_backend
 
     return get_search_backend()
-
-
-def search_knowledge(*, user, params: Mapping | SearchParams) -> KnowledgeSearchResults:
-    """Search what ``user`` may read. Best bets for the query come first on page 1 and are
-    never repeated further down. Raises ``InvalidSearchParams`` for bad parameters."""
-    cleaned = params if isinstance(params, SearchParams) else clean_search_params(params)
-    query = SearchQuery(
-        text=cleaned.text,
-        audiences=reader_audiences(user),
-        types=cleaned.types,
-        channels=cleaned.channels,
-        agencies=cleaned.agencies,
-        languages=cleaned.languages,
-        page=cleaned.page,
-        page_size=cleaned.page_size,
-    )
-    found = _backend().search(query)
-    normalized = normalize_query(cleaned.text)
-    promoted = promoted_hits(user=user, normalized_query=normalized, params=cleaned)
-    promoted_ids = frozenset(hit.page_id for hit in promoted)
-
-    hits = [hit for hit in found.hits if hit.page_id not in promoted_ids]
-    count, facets = found.count, {name: dict(values) for name, values in (found.facets or {}).items()}
-    if promoted:
-        # A best bet is one more result (in the count and the facets) unless the engine's
-        # result set already holds it.
-        extra = promoted_ids - _backend().matching_page_ids(query, promoted_ids)
-        count += len(extra)
-        facets = _facets_with_pages(facets, extra)
-    if cleaned.page == 1 and promoted:
-        backend_hits = {hit.page_id: hit for hit in found.hits}
-        top_score = max((hit.score for hit in found.hits), default=0.0)
-        pinned = []
-        for hit in promoted:
-            found_hit = backend_hits.get(hit.page_id, hit)  # keep the engine's snippet when it found the page
-            pinned.append(dataclasses.replace(found_hit, score=max(found_hit.score, top_score)))
-        hits = pinned + hits
-    return KnowledgeSearchResults(
-        query=cleaned.text,
-        count=count,
-        hits=hits,
-        facets=facets,
-        suggestion=found.suggestion,
-        params=cleaned,
-        normalized_query=normalized,
-        promoted_page_ids=promoted_ids if cleaned.page == 1 else frozenset(),
-    )
-
-
-def _facets_with_pages(facets: dict[str, dict[str, int]], page_ids: Iterable[int]) -> dict[str, dict[str, int]]:
-    """``facets`` with the pages ``page_ids`` counted in, as an engine counts them."""
-    from search.documents import build_document
-
-    page_ids = list(page_ids)
-    if not page_ids:
-        return facets
-    for page in Page.objects.filter(pk__in=page_ids).specific():
-        for name, values in document_facets(build_document(page)).items():
-            bucket = facets.setdefault(name, {})
-            for value in values:
-                bucket[value] = bucket.get(value, 0) + 1
-    return {name: ordered_facet_counts(bucket) for name, bucket in facets.items()}
 
 
 def promoted_hits(*, user, normalized_query: str, params: SearchParams | None = None) -> list[SearchHit]:

@@ -1,10 +1,13 @@
-"""Writes for search: the anonymous query log, result clicks and page feedback."""
+"""Writes and workflows for search: the search use case (validation, best bets, facet
+merging: ``search_knowledge``), the anonymous query log, result clicks and page feedback."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import secrets
+from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.core import signing
@@ -13,7 +16,17 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from search.backends import get_search_backend
+from search.backends.base import SearchQuery, document_facets, ordered_facet_counts
 from search.models import PageFeedback, SearchClick, SearchQueryLog
+from search.permissions import reader_audiences
+from search.selectors import (
+    KnowledgeSearchResults,
+    SearchParams,
+    clean_search_params,
+    normalize_query,
+    promoted_hits,
+)
 
 _CLICK_SALT = "search.click-reference"
 _FIELD_LIMIT = 255
@@ -171,3 +184,68 @@ def submit_page_feedback(
     feedback.full_clean()
     feedback.save()
     return feedback
+
+
+# --- the search use case ---------------------------------------------------------------
+
+
+def search_knowledge(*, user, params: Mapping | SearchParams) -> KnowledgeSearchResults:
+    """Search what ``user`` may read. Best bets for the query come first on page 1 and are
+    never repeated further down. Raises ``InvalidSearchParams`` for bad parameters."""
+    cleaned = params if isinstance(params, SearchParams) else clean_search_params(params)
+    query = SearchQuery(
+        text=cleaned.text,
+        audiences=reader_audiences(user),
+        types=cleaned.types,
+        channels=cleaned.channels,
+        agencies=cleaned.agencies,
+        languages=cleaned.languages,
+        page=cleaned.page,
+        page_size=cleaned.page_size,
+    )
+    found = get_search_backend().search(query)
+    normalized = normalize_query(cleaned.text)
+    promoted = promoted_hits(user=user, normalized_query=normalized, params=cleaned)
+    promoted_ids = frozenset(hit.page_id for hit in promoted)
+
+    hits = [hit for hit in found.hits if hit.page_id not in promoted_ids]
+    count, facets = found.count, {name: dict(values) for name, values in (found.facets or {}).items()}
+    if promoted:
+        # A best bet is one more result (in the count and the facets) unless the engine's
+        # result set already holds it.
+        extra = promoted_ids - get_search_backend().matching_page_ids(query, promoted_ids)
+        count += len(extra)
+        facets = _facets_with_pages(facets, extra)
+    if cleaned.page == 1 and promoted:
+        backend_hits = {hit.page_id: hit for hit in found.hits}
+        top_score = max((hit.score for hit in found.hits), default=0.0)
+        pinned = []
+        for hit in promoted:
+            found_hit = backend_hits.get(hit.page_id, hit)  # keep the engine's snippet when it found the page
+            pinned.append(dataclasses.replace(found_hit, score=max(found_hit.score, top_score)))
+        hits = pinned + hits
+    return KnowledgeSearchResults(
+        query=cleaned.text,
+        count=count,
+        hits=hits,
+        facets=facets,
+        suggestion=found.suggestion,
+        params=cleaned,
+        normalized_query=normalized,
+        promoted_page_ids=promoted_ids if cleaned.page == 1 else frozenset(),
+    )
+
+
+def _facets_with_pages(facets: dict[str, dict[str, int]], page_ids: Iterable[int]) -> dict[str, dict[str, int]]:
+    """``facets`` with the pages ``page_ids`` counted in, as an engine counts them."""
+    from search.documents import build_document
+
+    page_ids = list(page_ids)
+    if not page_ids:
+        return facets
+    for page in Page.objects.filter(pk__in=page_ids).specific():
+        for name, values in document_facets(build_document(page)).items():
+            bucket = facets.setdefault(name, {})
+            for value in values:
+                bucket[value] = bucket.get(value, 0) + 1
+    return {name: ordered_facet_counts(bucket) for name, bucket in facets.items()}

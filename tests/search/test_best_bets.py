@@ -13,7 +13,7 @@ from django.urls import reverse
 from knowledge.models import KnowledgePage
 from search.indexing import rebuild_index
 from search.models import PromotedResult
-from search.selectors import search_knowledge
+from search.services import search_knowledge
 from tests.factories import UserFactory, create_draft_faq, create_faq
 from tests.search.web_support import build_corpus, staff_user
 
