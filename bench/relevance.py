@@ -76,6 +76,15 @@ CATEGORIES = (
     "synonym",
     "colloquial",
     "stemming",
+    # The second set (bench/judgements_understanding.yaml): how people really ask.
+    "dialect",
+    "loanword",
+    "typo",
+    "arabizi",
+    "question_form",
+    "paraphrase",
+    "cross_language",
+    "staff_paraphrase",
 )
 STAFF_USERNAME = "staff"
 

@@ -230,6 +230,7 @@ def search_knowledge(*, user, params: Mapping | SearchParams) -> KnowledgeSearch
         hits=hits,
         facets=facets,
         suggestion=found.suggestion,
+        unmatched=list(found.unmatched),
         params=cleaned,
         normalized_query=normalized,
         promoted_page_ids=promoted_ids if cleaned.page == 1 else frozenset(),

@@ -22,7 +22,14 @@ from search.backends.base import (
 )
 from search.backends.embedded.autocomplete import AutocompleteMixin
 from search.backends.embedded.bitsets import _bits_from_ids, _ids_from_bits
-from search.backends.embedded.ranking import RankingMixin, _Evaluation, _query_clauses
+from search.backends.embedded.ranking import (
+    PROXIMITY_SCAN_TERMS,
+    RankingMixin,
+    _Evaluation,
+    _Matches,
+    _query_clauses,
+    answer_boost,
+)
 from search.backends.embedded.schema import (
     CHAMPIONS,
     EXACT_FALLBACK_LIMIT,
@@ -101,15 +108,19 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
             return results
         with self._reading() as read:
             connection, generation, _ = read
-            snapshot, allowed, plan, matches = self._evaluate(read, query, clauses)
+            clauses, evaluation, unmatched, typed = self._understood(read, query, clauses)
+            snapshot, allowed, plan, matches = evaluation
             total = matches.results.bit_count()
             results.count, results.facets = total, self._facets(snapshot, matches.results)
+            results.unmatched = unmatched
             offset = (page - 1) * page_size
             if total and offset < total:
                 results.hits = self._hits(
                     connection, generation, snapshot, clauses, plan, matches.tiers, offset, page_size
                 )
-            all_words = matches.all_words.bit_count()
+            # "Did you mean" compares with what the reader's own words find (before typos
+            # and Arabizi were read), so a correction the results already use is offered.
+            all_words, total = typed.all_words.bit_count(), typed.results.bit_count()
             if all_words < SUGGEST_BELOW:
                 results.suggestion = self._suggestion(
                     connection,
@@ -123,13 +134,50 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
                 )
         return results
 
+    def _understood(
+        self, read: tuple[sqlite3.Connection, int, int], query: SearchQuery, clauses: list[QueryClause]
+    ) -> tuple[list[QueryClause], _Evaluation, list[str], _Matches]:
+        """The query's clauses once the words that find nothing for this reader are read as
+        typos or Arabizi (``SpellingMixin._rescue``), what they find, and the reader's words
+        that still find nothing (for the partial-match notice), and what the typed words
+        found. Queries whose words all find something pay nothing more."""
+        connection, generation, _ = read
+        evaluation = self._evaluate(read, query, clauses)
+        missing = [index for index, bits in enumerate(evaluation.plan.clauses) if not bits & evaluation.allowed]
+        typed = evaluation.matches
+        if not missing:
+            return clauses, evaluation, [], typed
+        readable = evaluation.allowed
+        rescued = list(clauses)
+        changed = False
+        # Arabizi only when no Latin word of the query found anything (in "is the chat a
+        # bot", «bot» is an English word the index lacks, not Arabic).
+        latin_found = any(
+            clause.words and clause.words[0].isascii() and bits & evaluation.allowed
+            for clause, bits in zip(clauses, evaluation.plan.clauses, strict=True)
+        )
+        for index in missing:
+            clause = self._rescue(connection, generation, clauses[index], readable, arabizi=not latin_found)
+            if clause is not None:
+                rescued[index] = clause
+                changed = True
+        if changed:
+            clauses = rescued
+            evaluation = self._evaluate(read, query, clauses)
+        unmatched = [
+            " ".join(clauses[index].words)
+            for index, bits in enumerate(evaluation.plan.clauses)
+            if not bits & evaluation.allowed and clauses[index].words
+        ]
+        return clauses, evaluation, unmatched, typed
+
     def matching_page_ids(self, query: SearchQuery, page_ids: Iterable[int]) -> set[int]:
         wanted = _bits_from_ids(page_ids)
         clauses = _query_clauses(query.text)
         if not wanted or not query.audiences or not clauses:
             return set()
         with self._reading() as read:
-            matches = self._evaluate(read, query, clauses).matches
+            matches = self._understood(read, query, clauses)[1].matches
         return set(_ids_from_bits(matches.results & wanted))
 
     def _hits(self, connection, generation, snapshot, clauses, plan, tiers, offset, page_size) -> list[SearchHit]:
@@ -159,17 +207,26 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
         top = ids[:RERANK_WINDOW]
         if top and offset < RERANK_WINDOW:
             query_terms = tuple(term for clause in clauses for term in clause.terms)
-            titles = dict(
-                connection.execute(f"SELECT page_id, title FROM text_{g} WHERE page_id IN ({_placeholders(top)})", top)
-            )
+            texts = {
+                row[0]: row[1:]
+                for row in connection.execute(
+                    f"SELECT page_id, title, summary, body FROM text_{g} WHERE page_id IN ({_placeholders(top)})", top
+                )
+            }
+            clause_terms = [
+                {sequence[0] for sequence in clause.alternatives if len(sequence) == 1} for clause in clauses
+            ]
             for page_id in top:
-                title_terms = tuple(titles.get(page_id, "").split())
+                title, summary, body = texts.get(page_id, ("", "", ""))
+                title_terms = tuple(title.split())
                 boost = 0.0
                 if title_terms == query_terms:
                     boost = EXACT_TITLE_BOOST
                 elif len(query_terms) > 1 and _contains_sequence(title_terms, query_terms):
                     boost = TITLE_PHRASE_BOOST
-                scores[page_id] *= 1.0 + boost
+                scores[page_id] *= (1.0 + boost) * answer_boost(
+                    clause_terms, title_terms, [summary.split(), body.split()[:PROXIMITY_SCAN_TERMS]]
+                )
             # Boosts re-rank inside a tier, never across tiers.
             top.sort(key=lambda page_id: (tier_of[page_id], -scores[page_id]))
             ids = top + ids[RERANK_WINDOW:]

@@ -14,7 +14,6 @@ from typing import NamedTuple
 
 from search.analysis import (
     QueryClause,
-    analyze_query,
 )
 from search.backends.base import (
     SearchQuery,
@@ -41,6 +40,7 @@ from search.backends.embedded.schema import (
     _Snapshot,
 )
 from search.synonyms import current_synonym_set
+from search.understanding import query_clauses
 
 
 def _bm25_part(frequency: float, length: int, avgdl: float) -> float:
@@ -121,7 +121,90 @@ class _Evaluation(NamedTuple):
 
 def _query_clauses(text: str | None) -> list[QueryClause]:
     """The clauses the engine looks up for ``text`` (within its length limits)."""
-    return analyze_query((text or "")[:MAX_QUERY_CHARS], current_synonym_set())[:MAX_QUERY_TERMS]
+    return query_clauses((text or "")[:MAX_QUERY_CHARS], current_synonym_set())[:MAX_QUERY_TERMS]
+
+
+#: A page matching only some of a query's words is a result when the words it matches
+#: carry at least this share of the query's weight (each matched word weighs its IDF).
+MIN_COVERAGE = 0.5
+#: Above this many clauses, any matching page is a result (the subsets get too many).
+COVERAGE_MAX_CLAUSES = 5
+
+
+def _covering(clauses: Sequence[int], allowed: int) -> int:
+    """When some pages match every clause, the other results are the pages of ``allowed``
+    matching enough of ``clauses`` (bitsets): the words a page
+    matches must weigh ``MIN_COVERAGE`` of the words found at all (a word found nowhere
+    does not count, so «اصدار رخصه» still shows the pages with «اصدار»). So a query of a
+    rare word and a common one («تسجيل موظف») does not return every page with the common
+    word. Weights are IDF over the reader's pages."""
+    found = [bits & allowed for bits in clauses]
+    present = [bits for bits in found if bits]
+    anything = 0
+    for bits in present:
+        anything |= bits
+    if len(present) < 2 or len(present) > COVERAGE_MAX_CLAUSES:
+        return anything
+    documents = max(1, allowed.bit_count())
+    weights = [math.log(1.0 + documents / (1 + bits.bit_count())) for bits in present]
+    total = sum(weights)
+    kept = 0
+    size = len(present)
+    for mask in range(1, 1 << size):
+        if sum(weight for index, weight in enumerate(weights) if mask >> index & 1) < MIN_COVERAGE * total:
+            continue
+        bits = anything
+        for index in range(size):
+            bits = bits & present[index] if mask >> index & 1 else bits & ~present[index]
+            if not bits:
+                break
+        kept |= bits
+    return kept
+
+
+#: Inside a tier, the top pages are re-ranked by how well they answer the whole query:
+#: bm25 times (1 + TITLE_COVERAGE_BOOST x the share of the query's clauses in the title)
+#: times (1 + PROXIMITY_BOOST x the share of neighbouring clause pairs found within
+#: PROXIMITY_WINDOW terms of each other in one field). Queries of one clause: bm25 only.
+TITLE_COVERAGE_BOOST = 0.6
+PROXIMITY_BOOST = 0.6
+PROXIMITY_WINDOW = 3
+PROXIMITY_SCAN_TERMS = 3000
+
+
+def _near(first: list[int], second: list[int], window: int) -> bool:
+    """Whether a position of ``first`` and one of ``second`` (ascending) are within ``window``."""
+    i = j = 0
+    while i < len(first) and j < len(second):
+        if abs(first[i] - second[j]) <= window:
+            return True
+        if first[i] < second[j]:
+            i += 1
+        else:
+            j += 1
+    return False
+
+
+def answer_boost(clause_terms: Sequence[set[str]], title: Sequence[str], fields: Sequence[Sequence[str]]) -> float:
+    """The re-ranking factor of one page (see ``TITLE_COVERAGE_BOOST``): ``clause_terms``
+    are each clause's single-term alternatives, ``title`` and ``fields`` analysed terms."""
+    count = len(clause_terms)
+    if count < 2:
+        return 1.0
+    title_set = set(title)
+    in_title = sum(1 for terms in clause_terms if terms & title_set) / count
+    near_pairs = 0
+    for index in range(count - 1):
+        for terms in [list(title), *fields]:
+            first = [position for position, term in enumerate(terms) if term in clause_terms[index]]
+            if not first:
+                continue
+            second = [position for position, term in enumerate(terms) if term in clause_terms[index + 1]]
+            if second and _near(first, second, PROXIMITY_WINDOW):
+                near_pairs += 1
+                break
+    proximity = near_pairs / (count - 1)
+    return (1.0 + TITLE_COVERAGE_BOOST * in_title) * (1.0 + PROXIMITY_BOOST * proximity)
 
 
 @dataclass
@@ -223,10 +306,12 @@ class RankingMixin:
                 break
         if all_words_only(len(plan.clauses), all_words.bit_count()):
             return _Matches(all_words, all_words)
-        anything = 0
-        for bits in plan.clauses:
-            anything |= bits
-        return _Matches(all_words, anything & allowed)
+        if not all_words:
+            anything = 0
+            for bits in plan.clauses:
+                anything |= bits
+            return _Matches(all_words, anything & allowed)
+        return _Matches(all_words, all_words | _covering(plan.clauses, allowed))
 
     @staticmethod
     def _facets(snapshot: _Snapshot, matched: int) -> dict[str, dict[str, int]]:

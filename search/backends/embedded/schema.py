@@ -65,7 +65,7 @@ EXACT_FALLBACK_LIMIT = 5000
 BUSY_TIMEOUT_SECONDS = 10.0
 
 #: Layout of the tables this code reads; older databases are rebuilt from their documents.
-LAYOUT = 2
+LAYOUT = 3
 #: Weighted frequencies are stored in 16 bits; this value means "count it from the text".
 _FREQUENCY_CAP = 65535
 

@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable
 
 from search.analysis import (
-    analyze_query,
+    QueryClause,
     analyze_token,
     article_forms,
     normalize_token,
@@ -25,6 +26,7 @@ from search.backends.embedded.schema import (
     _quote,
 )
 from search.synonyms import current_synonym_set
+from search.understanding import arabizi_candidates, is_filler, plausible_correction, query_clauses
 
 
 def _damerau_levenshtein(a: str, b: str, limit: int = 2) -> int:
@@ -54,6 +56,12 @@ def _deletion_rows(norms: Iterable[str]) -> list[tuple[str, str]]:
     """The deletion index of the spelling vocabulary: (variant, word) for each word of 3+
     letters and each variant of it with one letter deleted, and itself."""
     return [(variant, norm) for norm in norms if len(norm) >= 3 for variant in _deletes(norm) | {norm}]
+
+
+#: Words of this many letters or more that find nothing are read as one-edit typos.
+TYPO_MIN_LENGTH = 5
+#: At most this many vocabulary words stand in for one unknown word.
+MAX_RESCUED_WORDS = 2
 
 
 class SpellingMixin:
@@ -163,16 +171,26 @@ class SpellingMixin:
                 known_terms[term] = bool(self._term_pages(connection, generation, term) & readable)
             return known_terms[term]
 
-        def usable(display: str) -> bool:
-            return known(analyze_token(display))
+        synonyms = current_synonym_set()
+
+        def understood(surface: str, term: str) -> bool:
+            """The reader's word finds something: itself, an article form, a synonym."""
+            if known(term) or any(known(analyze_token(form)) for form in article_forms(surface)):
+                return True
+            return any(known(other[0]) for other in synonyms.alternatives((term,)) if len(other) == 1)
 
         replaced = []
         changed = False
         for surface, _, _ in tokenize(text):
             term = analyze_token(surface)
-            if term is None or known(term) or any(known(analyze_token(form)) for form in article_forms(surface)):
+            if term is None or is_filler(surface) or understood(surface, term):
                 replaced.append(surface)
                 continue
+
+            def usable(display: str, surface: str = surface) -> bool:
+                # The sanity rule: real vocabulary of this reader, and close to the word.
+                return plausible_correction(surface, display) and known(analyze_token(display))
+
             correction = self._closest_word(connection, generation, normalize_token(surface), usable)
             if correction is None:
                 replaced.append(surface)
@@ -182,7 +200,7 @@ class SpellingMixin:
         if not changed:
             return None
         suggestion = " ".join(replaced)
-        clauses = analyze_query(suggestion, current_synonym_set())[:MAX_QUERY_TERMS]
+        clauses = query_clauses(suggestion, synonyms)[:MAX_QUERY_TERMS]
         if not clauses:
             return None
         corrected = self._match(self._plan(connection, generation, snapshot, clauses), allowed)
@@ -193,3 +211,62 @@ class SpellingMixin:
             corrected_results=corrected.results.bit_count(),
         )
         return suggestion if finds_more else None
+
+    def _rescue(
+        self, connection, generation: int, clause: QueryClause, readable: int, *, arabizi: bool = True
+    ) -> QueryClause | None:
+        """``clause`` (one word that finds nothing the reader may see) with the words of the
+        spelling vocabulary it most likely means added as alternatives: one edit away for
+        a word of ``TYPO_MIN_LENGTH``+ letters (same script), else for a Latin word its
+        Arabizi readings that are words of the vocabulary (as written, or missing one
+        letter, as «mawid» for «موعد»). None when nothing fits. Those alternatives only
+        serve words that found nothing, so they never outrank an exact match."""
+        if len(clause.words) != 1:
+            return None
+        surface = clause.words[0]
+        norm = normalize_token(surface)
+        words: list[str] = []
+        if len(norm) >= TYPO_MIN_LENGTH:
+            words = self._vocabulary_near(connection, generation, [norm], exact=False)
+            words = [
+                word for word in words if word.isascii() == norm.isascii() and _damerau_levenshtein(norm, word) <= 1
+            ]
+        if not words and arabizi and surface.isascii():
+            candidates = arabizi_candidates(surface)
+            if candidates:
+                words = self._vocabulary_near(connection, generation, candidates, exact=True)
+                if not words:
+                    words = self._vocabulary_near(
+                        connection, generation, [c for c in candidates if len(c) >= 3], exact=False, inserted=True
+                    )
+        alternatives = list(clause.alternatives)
+        for word in words[:MAX_RESCUED_WORDS]:
+            term = analyze_token(word)
+            if term and (term,) not in alternatives and self._term_pages(connection, generation, term) & readable:
+                alternatives.append((term,))
+        if len(alternatives) == len(clause.alternatives):
+            return None
+        return dataclasses.replace(clause, alternatives=tuple(alternatives))
+
+    @staticmethod
+    def _vocabulary_near(connection, generation: int, norms: list[str], *, exact: bool, inserted: bool = False):
+        """Words of the spelling vocabulary (normalised), most documents first: equal to one
+        of ``norms`` (``exact``), one letter longer than one of them (``inserted``), or
+        sharing a one-deletion variant with one of them (otherwise)."""
+        g = generation
+        if exact:
+            lookups = norms
+            query = f"SELECT norm, SUM(docs) FROM spell_{g} WHERE norm IN ({{}}) GROUP BY norm"
+        else:
+            lookups = sorted(
+                {variant for norm in norms for variant in ({norm} if inserted else _deletes(norm) | {norm})}
+            )
+            query = (
+                f"SELECT s.norm, SUM(s.docs) FROM spelldel_{g} d JOIN spell_{g} s ON s.norm = d.norm"
+                f" WHERE d.variant IN ({{}}) GROUP BY s.norm"
+            )
+        found: dict[str, int] = {}
+        for chunk in _chunks(lookups):
+            for norm, docs in connection.execute(query.format(_placeholders(chunk)), chunk):
+                found[norm] = found.get(norm, 0) + docs
+        return sorted(found, key=lambda norm: (-found[norm], norm))
