@@ -18,6 +18,7 @@ from search.understanding import (
     without_fillers,
 )
 from search.vocabulary import KINDS, filler_phrases, protected_names, seed_groups
+from tests.search.backend_suite import ids
 from tests.search.understanding_suite import UnderstandingBehaviour
 
 
@@ -27,6 +28,14 @@ class TestEmbeddedUnderstanding(UnderstandingBehaviour):
         backend = get_search_backend()
         assert isinstance(backend, EmbeddedSearchBackend)
         return backend
+
+    def test_a_common_word_does_not_bring_in_the_rest_of_the_index(self, loaded, monkeypatch):
+        # «خدمة» is on most pages; with more partial matches than the threshold (here 0), a
+        # page needs the words carrying half the query's weight: the rare «رسوم».
+        monkeypatch.setattr("search.backends.embedded.ranking.COVERAGE_MIN_RESULTS", 0)
+        assert ids(self.search(loaded, "رسوم خدمة")) == {3}
+        monkeypatch.setattr("search.backends.embedded.ranking.COVERAGE_MIN_RESULTS", 10**9)
+        assert ids(self.search(loaded, "رسوم خدمة")) == {3, 5, 6, 7, 11}
 
 
 @pytest.mark.parametrize(

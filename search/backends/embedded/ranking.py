@@ -127,6 +127,9 @@ def _query_clauses(text: str | None) -> list[QueryClause]:
 #: A page matching only some of a query's words is a result when the words it matches
 #: carry at least this share of the query's weight (each matched word weighs its IDF).
 MIN_COVERAGE = 0.5
+#: The coverage rule applies only when more pages than this match some words but not all
+#: (a query of common words that would bring in a large part of the index).
+COVERAGE_MIN_RESULTS = 40
 #: Above this many clauses, any matching page is a result (the subsets get too many).
 COVERAGE_MAX_CLAUSES = 5
 
@@ -306,11 +309,12 @@ class RankingMixin:
                 break
         if all_words_only(len(plan.clauses), all_words.bit_count()):
             return _Matches(all_words, all_words)
-        if not all_words:
-            anything = 0
-            for bits in plan.clauses:
-                anything |= bits
-            return _Matches(all_words, anything & allowed)
+        anything = 0
+        for bits in plan.clauses:
+            anything |= bits
+        anything &= allowed
+        if not all_words or (anything & ~all_words).bit_count() <= COVERAGE_MIN_RESULTS:
+            return _Matches(all_words, anything)
         return _Matches(all_words, all_words | _covering(plan.clauses, allowed))
 
     @staticmethod

@@ -233,6 +233,8 @@ class SpellingMixin:
             ]
         if not words and arabizi and surface.isascii():
             candidates = arabizi_candidates(surface)
+            # The vocabulary keeps words as written, often with the article («الدردشة»).
+            candidates += ["ال" + candidate for candidate in candidates]
             if candidates:
                 words = self._vocabulary_near(connection, generation, candidates, exact=True)
                 if not words:
