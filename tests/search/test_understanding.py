@@ -136,3 +136,19 @@ def test_load_search_vocabulary_adds_only_missing_groups(capsys):
     assert Synonym.objects.filter(kind="loanword").count() == 7
     call_command("load_search_vocabulary")
     assert capsys.readouterr().out.splitlines() == ["7 vocabulary group(s) added.", "0 vocabulary group(s) added."]
+
+
+def test_the_search_page_says_which_words_found_nothing(client, site_tree):
+    from bs4 import BeautifulSoup
+
+    from tests.search.web_support import build_corpus
+
+    corpus = build_corpus(site_tree)
+    response = client.get("/search/", {"q": "شكوى رخصه"})
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    assert [link.get_text(strip=True) for link in page.select(".search-result a")][:1] == [corpus.ar_complaint.title]
+    notice = page.select_one(".search-unmatched")
+    assert " ".join(notice.get_text().split()) == "لا نتائج لـ«رخصه»: النتائج أدناه تطابق كلماتك الأخرى."
+    complete = BeautifulSoup(client.get("/search/", {"q": "شكوى"}).content.decode(), "html.parser")
+    assert complete.select_one(".search-unmatched") is None
