@@ -153,9 +153,12 @@ def is_arabizi_candidate(word: str) -> bool:
 def arabizi_candidates(word: str) -> list[str]:
     """Arabic spellings ``word`` may stand for, normalised as the index's words are
     (``normalize_token``), most literal first. A final «a» may also be teh marbuta or
-    alef maksura; the article «al-» is dropped. Empty for words that cannot be Arabizi."""
+    alef maksura; the article «al-» is dropped. Empty for words that cannot be Arabizi:
+    acronyms in capitals, words without a vowel or an Arabizi digit."""
+    if word.isupper():
+        return []  # an acronym (CPR, SMS), not Arabizi
     word = word.lower().replace("-", "")
-    if not is_arabizi_candidate(word):
+    if not is_arabizi_candidate(word) or not any(char in "aeiou2356789" for char in word):
         return []
     if word.startswith("al") and len(word) > 4:
         word = word[2:]

@@ -60,7 +60,7 @@ def test_arabizi_candidates_hold_the_arabic_word(word, reading):
     assert reading in arabizi_candidates(word)
 
 
-@pytest.mark.parametrize("word", ["2026", "ab", "hello world", "كلمة"])
+@pytest.mark.parametrize("word", ["2026", "ab", "hello world", "كلمة", "CPR", "SMS", "crp"])
 def test_words_that_cannot_be_arabizi_have_no_candidates(word):
     assert arabizi_candidates(word) == []
 

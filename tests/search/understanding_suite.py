@@ -76,6 +76,10 @@ class UnderstandingBehaviour:
         results = self.search(loaded, "etiquette mawid")
         assert (ids(results), results.unmatched) == ({8}, ["mawid"])
 
+    def test_an_acronym_is_not_read_as_arabizi(self, loaded):
+        results = self.search(loaded, "CPR")
+        assert (results.count, results.unmatched, results.suggestion) == (0, ["CPR"], None)
+
     def test_arabizi_reading_nothing_in_the_index_finds_nothing(self, loaded):
         results = self.search(loaded, "tasdeeq")
         assert (results.count, results.unmatched) == (0, ["tasdeeq"])
