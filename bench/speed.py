@@ -11,7 +11,7 @@ What it does, in its own temporary directory (never the developer's ``var/``):
    the backend's ``rebuild()``, the path ``manage.py search_index --rebuild`` takes:
    documents per second, analysis included, end to end;
 3. runs warm-up queries (reported, then excluded), then the mixed queries through
-   ``search.selectors.search_knowledge`` with the request parameters the JSON API gets
+   ``search.services.search_knowledge`` with the request parameters the JSON API gets
    (form validation, reader audiences, best bets and all), and autocomplete prefixes
    through ``search.selectors.autocomplete``;
 4. prints a table and writes a JSON result to ``bench/results/``.
@@ -141,7 +141,7 @@ def summarise(values_ms: list[float]) -> dict:
 
 def run_queries(queries, users) -> list[dict]:
     from search.backends import get_search_backend
-    from search.selectors import search_knowledge
+    from search.services import search_knowledge
 
     backend = get_search_backend()
     outcomes = []

@@ -237,6 +237,31 @@ def tokenize(text: str) -> Iterator[tuple[str, int, int]]:
         yield match.group(), match.start(), match.end()
 
 
+#: Marks the term of a protected proper name (``search/vocabulary/protected_names.yaml``),
+#: so the name never meets the common word it resembles (the app «تواصل» vs «التواصل»).
+#: Tatweel: normalisation deletes it from everything else, so no other term holds it.
+NAME_MARK = TATWEEL
+_NAME_PREFIXES = ("", "و", "ب", "ل", "ف")
+
+
+@lru_cache(maxsize=1)
+def _protected_names() -> frozenset[str]:
+    from search.vocabulary import protected_names
+
+    return frozenset(normalize_arabic(fold_digits(name.lower())) for name in protected_names())
+
+
+def protected_name(term: str) -> str | None:
+    """The marked term of a protected name when ``term`` (lower-cased, digits folded) is
+    one, alone or with a clinging و/ب/ل/ف; else None. Protected names are not stemmed."""
+    normalized = normalize_arabic(term)
+    names = _protected_names()
+    for prefix in _NAME_PREFIXES:
+        if normalized.startswith(prefix) and normalized[len(prefix) :] in names:
+            return normalized[len(prefix) :] + NAME_MARK
+    return None
+
+
 @lru_cache(maxsize=200_000)
 def analyze_token(surface: str) -> str | None:
     """Run one token through the chain of its script. ``None`` when it is a stop word."""
@@ -244,6 +269,9 @@ def analyze_token(surface: str) -> str | None:
         term = fold_digits(surface.lower())
         if term in _ARABIC_STOP_SET:
             return None
+        name = protected_name(term)
+        if name is not None:
+            return name
         term = stem_arabic(normalize_arabic(term))
     else:
         term = fold_digits(strip_english_possessive(surface).lower())
@@ -331,6 +359,26 @@ class SynonymSet:
     groups: list[tuple[tuple[str, ...], ...]] = field(default_factory=list)
     _by_sequence: dict[tuple[str, ...], set[int]] = field(default_factory=dict)
     max_length: int = 1
+    #: One-way rules: a sequence the reader types -> the sequences it also finds.
+    _one_way: dict[tuple[str, ...], list[tuple[str, ...]]] = field(default_factory=dict)
+
+    @classmethod
+    def from_rules(
+        cls, groups: Iterable[Sequence[str]], one_way: Iterable[tuple[Sequence[str], Sequence[str]]] = ()
+    ) -> SynonymSet:
+        """Two-way ``groups`` plus one-way rules (terms, expansions): each of the terms
+        finds the other terms and the expansions; the expansions do not find the terms."""
+        synonyms = cls.from_groups(groups)
+        for raw_terms, raw_targets in one_way:
+            sources = list(dict.fromkeys(sequence for raw in raw_terms if (sequence := tuple(analyze(raw)))))
+            targets = list(dict.fromkeys(sequence for raw in raw_targets if (sequence := tuple(analyze(raw)))))
+            for source in sources:
+                found = synonyms._one_way.setdefault(source, [])
+                for other in sources + targets:
+                    if other != source and other not in found:
+                        found.append(other)
+                synonyms.max_length = max(synonyms.max_length, len(source))
+        return synonyms
 
     @classmethod
     def from_groups(cls, groups: Iterable[Sequence[str]]) -> SynonymSet:
@@ -357,10 +405,13 @@ class SynonymSet:
             for other in self.groups[index]:
                 if other not in found:
                     found.append(other)
+        for other in self._one_way.get(sequence, ()):
+            if other not in found:
+                found.append(other)
         return found
 
     def has(self, sequence: tuple[str, ...]) -> bool:
-        return sequence in self._by_sequence
+        return sequence in self._by_sequence or sequence in self._one_way
 
 
 @dataclass(frozen=True)
@@ -412,9 +463,9 @@ def analyze_query(text: str, synonyms: SynonymSet | None = None) -> list[QueryCl
         surface, term = tokens[position]
         alternatives = expand((term,))
         variants = []
-        for form in article_forms(surface):
+        for form in article_forms(surface) if not term.endswith(NAME_MARK) else ():
             form_term = analyze_token(form)
-            if form_term is None or (form_term,) in alternatives:
+            if form_term is None or form_term.endswith(NAME_MARK) or (form_term,) in alternatives:
                 continue
             variants.append(form)
             alternatives.extend(other for other in expand((form_term,)) if other not in alternatives)

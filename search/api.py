@@ -136,6 +136,7 @@ def results_payload(results: selectors.KnowledgeSearchResults) -> dict:
         ],
         "facets": {name: dict(results.facets.get(name, {})) for name in FACET_FIELDS},
         "suggestion": results.suggestion or None,
+        "unmatched": list(results.unmatched),
     }
 
 

@@ -18,29 +18,64 @@ class Synonym(models.Model):
     Applied at query time by both search backends."""
 
     LANGUAGE_CHOICES = [("ar", _("Arabic")), ("en", _("English"))]
+    KIND_CHOICES = [
+        ("synonym", _("Synonym")),
+        ("dialect", _("Dialect or everyday word")),
+        ("loanword", _("Loanword")),
+        ("cross_language", _("Cross-language (English to Arabic)")),
+    ]
 
     terms = models.TextField(
         _("equivalent terms"),
         help_text=_("Words or phrases that mean the same thing, separated by commas or new lines."),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=KIND_CHOICES, default="synonym")
+    expands_to = models.TextField(
+        _("one-way expansions"),
+        blank=True,
+        help_text=_(
+            "Leave empty for a two-way group. Otherwise the terms above also find these words or phrases, "
+            "but these do not find the terms (e.g. a dialect word finding the formal word)."
+        ),
     )
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES, default="ar")
     is_active = models.BooleanField(_("active"), default=True)
     notes = models.CharField(_("notes"), max_length=255, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    panels = [FieldPanel("terms"), FieldPanel("language"), FieldPanel("is_active"), FieldPanel("notes")]
+    panels = [
+        FieldPanel("terms"),
+        FieldPanel("kind"),
+        FieldPanel("expands_to"),
+        FieldPanel("language"),
+        FieldPanel("is_active"),
+        FieldPanel("notes"),
+    ]
 
     class Meta:
         verbose_name = _("synonym group")
         verbose_name_plural = _("synonym groups")
         ordering = ["language", "id"]
 
-    def term_list(self) -> list[str]:
-        raw = self.terms.replace("\u060c", ",").replace("\n", ",")
+    @staticmethod
+    def split_terms(text: str) -> list[str]:
+        raw = text.replace("\u060c", ",").replace("\n", ",")
         return [term.strip() for term in raw.split(",") if term.strip()]
 
+    def term_list(self) -> list[str]:
+        return self.split_terms(self.terms)
+
+    def expansion_list(self) -> list[str]:
+        return self.split_terms(self.expands_to)
+
+    @property
+    def is_one_way(self) -> bool:
+        return bool(self.expansion_list())
+
     def __str__(self) -> str:
-        return " = ".join(self.term_list()[:4])
+        text = " = ".join(self.term_list()[:4])
+        expansions = self.expansion_list()
+        return f"{text} → {', '.join(expansions[:3])}" if expansions else text
 
 
 class PromotedResult(models.Model):

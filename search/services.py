@@ -1,19 +1,35 @@
-"""Writes for search: the anonymous query log, result clicks and page feedback."""
+"""Writes and workflows for search: the search use case (validation, best bets, facet
+merging: ``search_knowledge``), the anonymous query log, result clicks and page feedback."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import secrets
+from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import escape
 from wagtail.models import Page
 
+from knowledge.models import KnowledgePage
+from knowledge.selectors import visible_pages
+from search.backends import get_search_backend
+from search.backends.base import SearchHit, SearchQuery, SearchResults, document_facets, ordered_facet_counts
 from search.models import PageFeedback, SearchClick, SearchQueryLog
+from search.permissions import reader_audiences
+from search.selectors import (
+    KnowledgeSearchResults,
+    SearchParams,
+    clean_search_params,
+    normalize_query,
+    promoted_hits,
+)
 
 _CLICK_SALT = "search.click-reference"
 _FIELD_LIMIT = 255
@@ -216,3 +232,204 @@ def submit_page_feedback(
     feedback.full_clean()
     feedback.save()
     return feedback
+
+
+# --- the search use case ---------------------------------------------------------------
+
+
+def search_knowledge(*, user, params: Mapping | SearchParams, language: str | None = None) -> KnowledgeSearchResults:
+    """Search what ``user`` may read. Best bets for the query come first on page 1 and are
+    never repeated further down. Raises ``InvalidSearchParams`` for bad parameters.
+
+    With ``language`` (the reader's) and no language filter, the results are the pages in
+    that language, followed by pages in another language that have no translation in it
+    (``_search_in_reading_language``); the language facet offers each language as a
+    filter. Without ``language``, or with a ``lang`` filter, every chosen language mixes.
+
+    Anonymous readers' results are kept briefly (``SEARCH_RESULTS_CACHE_SECONDS``) per
+    query, filters, page and language, under the content version (a publish or a best bet
+    or synonym change replaces it); signed-in readers' are never shared."""
+    cleaned = params if isinstance(params, SearchParams) else clean_search_params(params)
+    if user is not None and user.is_authenticated:
+        return _search_knowledge(user=user, cleaned=cleaned, language=language)
+    from django.utils.translation import get_language
+
+    from portal import content_version
+
+    return content_version.cached(
+        ("search", get_language(), language, repr(cleaned)),
+        lambda: _search_knowledge(user=user, cleaned=cleaned, language=language),
+        timeout=settings.SEARCH_RESULTS_CACHE_SECONDS,
+    )
+
+
+def _search_knowledge(*, user, cleaned: SearchParams, language: str | None = None) -> KnowledgeSearchResults:
+    query = SearchQuery(
+        text=cleaned.text,
+        audiences=reader_audiences(user),
+        types=cleaned.types,
+        channels=cleaned.channels,
+        agencies=cleaned.agencies,
+        languages=cleaned.languages,
+        page=cleaned.page,
+        page_size=cleaned.page_size,
+    )
+    reading = language if language and not cleaned.languages and _other_languages(language) else None
+    if reading is None:
+        found = get_search_backend().search(query)
+
+        def matching(page_ids: Iterable[int]) -> set[int]:
+            return get_search_backend().matching_page_ids(query, page_ids)
+
+        def may_show(hit: SearchHit) -> bool:
+            return True
+    else:
+        found, may_show, matching = _search_in_reading_language(query, user=user, language=reading)
+    normalized = normalize_query(cleaned.text)
+    promoted = [hit for hit in promoted_hits(user=user, normalized_query=normalized, params=cleaned) if may_show(hit)]
+    promoted_ids = frozenset(hit.page_id for hit in promoted)
+
+    hits = [hit for hit in found.hits if hit.page_id not in promoted_ids]
+    count, facets = found.count, {name: dict(values) for name, values in (found.facets or {}).items()}
+    if promoted:
+        # A best bet is one more result (in the count and the facets) unless the engine's
+        # result set already holds it.
+        extra = promoted_ids - matching(promoted_ids)
+        count += len(extra)
+        language_counts = facets.get("lang")
+        facets = _facets_with_pages(facets, extra)
+        if reading is not None and language_counts is not None:
+            facets["lang"] = language_counts  # the filters' own counts (see below)
+    if cleaned.page == 1 and promoted:
+        backend_hits = {hit.page_id: hit for hit in found.hits}
+        top_score = max((hit.score for hit in found.hits), default=0.0)
+        pinned = []
+        for hit in promoted:
+            found_hit = backend_hits.get(hit.page_id, hit)  # keep the engine's snippet when it found the page
+            pinned.append(dataclasses.replace(found_hit, score=max(found_hit.score, top_score)))
+        hits = pinned + hits
+    return KnowledgeSearchResults(
+        query=cleaned.text,
+        count=count,
+        hits=hits,
+        facets=facets,
+        suggestion=found.suggestion,
+        unmatched=list(found.unmatched),
+        params=cleaned,
+        normalized_query=normalized,
+        promoted_page_ids=promoted_ids if cleaned.page == 1 else frozenset(),
+    )
+
+
+#: How many of the other language's ranked results are read to order its untranslated
+#: pages; any beyond (rare: most pages have a translation) follow by title.
+OTHER_LANGUAGE_WINDOW = 100
+
+
+def _other_languages(language: str) -> tuple[str, ...]:
+    codes = [code for code, _name in settings.LANGUAGES]
+    return tuple(code for code in codes if code != language) if language in codes else ()
+
+
+def untranslated_page_ids(*, user, language: str) -> set[int]:
+    """Knowledge pages ``user`` may read in another language than ``language`` with no
+    translation in ``language`` that they may read (Wagtail's ``translation_key`` links
+    the translations of one page)."""
+    translated = visible_pages(KnowledgePage.objects.filter(locale__language_code=language), user)
+    return set(
+        visible_pages(KnowledgePage.objects.filter(locale__language_code__in=_other_languages(language)), user)
+        .exclude(translation_key__in=translated.values("translation_key"))
+        .values_list("pk", flat=True)
+    )
+
+
+def _search_in_reading_language(query: SearchQuery, *, user, language: str):
+    """The reader's-language results, then the matching pages of the other language that
+    have no translation in it, paged as one list. When nothing in the reader's language
+    matches (an English query on the Arabic site), the other language's results.
+
+    Returns the results, whether a best bet (a hit) may be shown, and a function telling
+    which of some page ids the result set holds. The language facet counts each language
+    as its filter would find it (the other language with its translated pages too), so it
+    offers the other language as a filter."""
+    backend = get_search_backend()
+    own = dataclasses.replace(query, languages=(language,))
+    other = dataclasses.replace(query, languages=_other_languages(language), page=1)
+    found = backend.search(own)
+    if found.count == 0:
+        other_results = dataclasses.replace(other, page=query.page)
+        fallback = backend.search(other_results)
+        # A correction in the reader's language (a typo) comes first, else the other's.
+        fallback.suggestion = found.suggestion or fallback.suggestion
+        return (
+            fallback,
+            lambda hit: True,
+            lambda page_ids: backend.matching_page_ids(other_results, page_ids),
+        )
+    untranslated = untranslated_page_ids(user=user, language=language)
+    extras = backend.matching_page_ids(other, untranslated) if untranslated else set()
+    hits = list(found.hits)
+    offset = (query.page - 1) * query.page_size
+    wanted = query.page_size - len(hits) if offset + query.page_size > found.count else 0
+    window = OTHER_LANGUAGE_WINDOW if extras and wanted > 0 else 1
+    other_found = backend.search(dataclasses.replace(other, page_size=window))
+    if extras and wanted > 0:
+        ranked = [hit for hit in other_found.hits if hit.page_id in extras]
+        missing = extras - {hit.page_id for hit in ranked}
+        ranked += sorted(_page_hits(missing, user=user), key=lambda hit: (hit.title, hit.page_id))
+        start = max(0, offset - found.count)
+        hits += ranked[start : start + wanted]
+    facets = {name: dict(values) for name, values in (found.facets or {}).items()}
+    facets = _facets_with_pages(facets, extras)
+    facets["lang"] = ordered_facet_counts(
+        {code: total for code, total in ((language, found.count), *_language_counts(other_found)) if total}
+    )
+    results = SearchResults(
+        query=found.query, count=found.count + len(extras), hits=hits, facets=facets, suggestion=found.suggestion
+    )
+
+    def matching(page_ids: Iterable[int]) -> set[int]:
+        page_ids = set(page_ids)
+        return backend.matching_page_ids(own, page_ids) | (extras & page_ids)
+
+    def may_show(hit: SearchHit) -> bool:
+        return hit.locale == language or hit.page_id in untranslated
+
+    return results, may_show, matching
+
+
+def _language_counts(found: SearchResults) -> list[tuple[str, int]]:
+    return list((found.facets or {}).get("lang", {}).items())
+
+
+def _page_hits(page_ids: Iterable[int], *, user) -> list[SearchHit]:
+    """Result entries built from the pages themselves (summary as the snippet)."""
+    pages = visible_pages(Page.objects.filter(pk__in=list(page_ids)), user).select_related("locale").specific()
+    return [
+        SearchHit(
+            page_id=page.pk,
+            slug=page.slug,
+            locale=page.locale.language_code,
+            title=page.title,
+            url=page.get_url() or "",
+            type=getattr(page, "content_type_key", "page"),
+            snippet=escape(getattr(page, "summary", "") or page.search_description or ""),
+            score=0.0,
+        )
+        for page in pages
+    ]
+
+
+def _facets_with_pages(facets: dict[str, dict[str, int]], page_ids: Iterable[int]) -> dict[str, dict[str, int]]:
+    """``facets`` with the pages ``page_ids`` counted in, as an engine counts them."""
+    from search.documents import build_document
+
+    page_ids = list(page_ids)
+    if not page_ids:
+        return facets
+    for page in Page.objects.filter(pk__in=page_ids).specific():
+        for name, values in document_facets(build_document(page)).items():
+            bucket = facets.setdefault(name, {})
+            for value in values:
+                bucket[value] = bucket.get(value, 0) + 1
+    return {name: ordered_facet_counts(bucket) for name, bucket in facets.items()}

@@ -39,7 +39,7 @@ def run_search(request: HttpRequest, *, language: str) -> tuple[selectors.Knowle
     Returns the results and the click reference that ties result clicks to the log."""
     params = selectors.clean_search_params(request.GET)
     burst_key = selectors.clean_burst_key(request.GET.get("burst", ""))
-    results = selectors.search_knowledge(user=request.user, params=params, language=language)
+    results = services.search_knowledge(user=request.user, params=params, language=language)
     if params.page == 1 and request.GET.get("source") != REPORT_SOURCE:
         log_key = services.log_query(
             query=results.query,

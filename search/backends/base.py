@@ -131,6 +131,8 @@ class SearchResults:
     hits: list[SearchHit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     suggestion: str | None = None
+    #: The reader's words that found nothing (the others did): "no results for «…»".
+    unmatched: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

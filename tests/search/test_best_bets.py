@@ -13,7 +13,7 @@ from django.urls import reverse
 from knowledge.models import KnowledgePage
 from search.indexing import rebuild_index
 from search.models import PromotedResult
-from search.selectors import search_knowledge
+from search.services import search_knowledge
 from tests.factories import UserFactory, create_draft_faq, create_faq
 from tests.search.web_support import build_corpus, staff_user
 
@@ -212,7 +212,7 @@ def test_the_search_page_shows_the_best_bet_first_and_marked(client, corpus):
 def test_the_api_puts_the_best_bet_first_and_keeps_its_documented_shape(client, corpus):
     pin("تواصل", corpus.ar_customer)
     data = client.get(API, {"q": "تواصل"}).json()
-    assert set(data) == {"query", "count", "results", "facets", "suggestion"}
+    assert set(data) == {"query", "count", "results", "facets", "suggestion", "unmatched"}
     first = data["results"][0]
     assert set(first) == {"slug", "locale", "title", "url", "type", "snippet", "score"}
     assert first == {

@@ -31,6 +31,7 @@ from search.analysis import (
     HARAKAT,
     LANG_ARABIC,
     LANG_ENGLISH,
+    NAME_MARK,
     TATWEEL,
     SynonymSet,
     analyze,
@@ -44,6 +45,7 @@ from search.analysis import (
     fold_digits,
     is_arabic,
     normalize_arabic,
+    protected_name,
     stem_arabic,
     stem_english,
     strip_arabic_article,
@@ -180,12 +182,14 @@ def test_generated_english_definitions_list_the_python_chains_filters_in_order(a
 def test_each_script_takes_its_own_fields_generated_chain(analysis, text):
     """The embedded backend analyses token by token; the index does it per subfield and
     the backend sends each script's words to that script's fields (definitions, interpreted)."""
-    words = [surface for surface, _, _ in tokenize(text) if analyze_token(surface)]
+    # Protected names (search/vocabulary/protected_names.yaml) are marked by the Python
+    # chain only: the index definitions do not mark them yet (README, search section).
+    words = [surface for surface, _, _ in tokenize(text) if analyze_token(surface) and not protected_name(surface)]
     ar_terms = set(run_analyzer(analysis, "ar_index", text))
     en_terms = set(run_analyzer(analysis, "en_index", text))
     assert {analyze_token(word) for word in words if is_arabic(word)} <= ar_terms
     assert {analyze_token(word) for word in words if not is_arabic(word)} <= en_terms
-    assert set(analyze(text)) <= ar_terms | en_terms
+    assert {term for term in analyze(text) if not term.endswith(NAME_MARK)} <= ar_terms | en_terms
 
 
 @pytest.mark.parametrize("text", SENTENCES + ARABIC_WORDS + ENGLISH_WORDS)

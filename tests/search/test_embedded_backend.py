@@ -255,7 +255,10 @@ def _expected(documents, text: str, **options):
 
 
 @pytest.mark.django_db
-def test_counts_and_facets_are_exact_over_the_whole_match_set(tmp_path):
+def test_counts_and_facets_are_exact_over_the_whole_match_set(monkeypatch, tmp_path):
+    # The any-word contract itself: without the coverage rule for large partial sets
+    # (tests/search/test_understanding.py pins that rule).
+    monkeypatch.setattr("search.backends.embedded.ranking.COVERAGE_MIN_RESULTS", 10**9)
     documents = _generated_corpus(300, seed=1)
     backend = _frequent_path_backend(tmp_path / "facets.sqlite3", heavy_df=20, champions=4)
     backend.rebuild(documents)
@@ -276,7 +279,10 @@ _SHORT_AND_QUERIES = [
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("frequent_path", [False, True])
-def test_pages_with_every_word_rank_first_then_the_others(tmp_path, frequent_path):
+def test_pages_with_every_word_rank_first_then_the_others(monkeypatch, tmp_path, frequent_path):
+    # The any-word contract itself: without the coverage rule for large partial sets
+    # (tests/search/test_understanding.py pins that rule).
+    monkeypatch.setattr("search.backends.embedded.ranking.COVERAGE_MIN_RESULTS", 10**9)
     """When fewer than a page of matches hold every word, those come first (whatever the
     scores and title boosts), then the pages with some of the words; pages walk the whole
     result set once."""

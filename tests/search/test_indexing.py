@@ -25,7 +25,7 @@ from knowledge.services import publish
 from search import indexing
 from search.backends import reset_search_backends
 from search.backends.base import AUDIENCE_PUBLIC, AUDIENCE_STAFF
-from search.selectors import search_knowledge
+from search.services import search_knowledge
 from tests.factories import AgencyFactory, UserFactory, create_draft_faq, create_faq
 from tests.search.web_support import found_page_ids, indexed_documents, staff_user
 

@@ -29,13 +29,14 @@ def test_response_has_the_documented_shape_and_types(client, corpus):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     data = response.json()
-    assert set(data) == {"query", "count", "results", "facets", "suggestion"}
+    assert set(data) == {"query", "count", "results", "facets", "suggestion", "unmatched"}
     assert data["query"] == "شكوى"
     assert isinstance(data["count"], int) and data["count"] >= 1
     assert set(data["facets"]) == {"type", "channel", "agency", "lang"}
     for counts in data["facets"].values():
         assert all(isinstance(key, str) and isinstance(value, int) for key, value in counts.items())
     assert data["suggestion"] is None or isinstance(data["suggestion"], str)
+    assert isinstance(data["unmatched"], list)
     assert data["results"]
     for result in data["results"]:
         assert set(result) == {"slug", "locale", "title", "url", "type", "snippet", "score"}
@@ -155,10 +156,12 @@ def test_anonymous_readers_never_see_staff_only_titles_snippets_or_facets(client
         assert data["count"] == 0
         assert data["results"] == []
         assert all(counts == {} for counts in data["facets"].values())
-        # The reader's own query is echoed back (it is in the documented response);
+        # The reader's own query is echoed back (it is in the documented response), and
+        # its words that found nothing for this reader, exactly as for an invented word;
         # nothing else may carry the word.
         assert data["query"] == word
-        rest = {key: value for key, value in data.items() if key != "query"}
+        assert data["unmatched"] == [word]
+        rest = {key: value for key, value in data.items() if key not in ("query", "unmatched")}
         assert word not in json.dumps(rest, ensure_ascii=False)
     # A broad query that matches the staff-only page too: its facets stay hidden.
     broad = client.get(API, {"q": "الشكوى"})

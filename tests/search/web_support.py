@@ -100,7 +100,7 @@ def found_page_ids(text: str, *, user=None, **filters) -> list[int]:
     """Page ids a reader (anonymous by default) finds for ``text``, through the selector."""
     from django.contrib.auth.models import AnonymousUser
 
-    from search.selectors import search_knowledge
+    from search.services import search_knowledge
 
     params = {"q": text, "page_size": 50, **filters}
     results = search_knowledge(user=user or AnonymousUser(), params=params)

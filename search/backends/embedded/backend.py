@@ -1,0 +1,260 @@
+"""``EmbeddedSearchBackend``: the search entry points, composed from one mixin per concern."""
+
+# ruff: noqa: S608 - SQL text only interpolates integer generation numbers and "?" placeholders.
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from search.analysis import (
+    QueryClause,
+)
+from search.backends.base import (
+    SUGGEST_BELOW,
+    SearchBackend,
+    SearchHit,
+    SearchQuery,
+    SearchResults,
+)
+from search.backends.embedded.autocomplete import AutocompleteMixin
+from search.backends.embedded.bitsets import _bits_from_ids, _ids_from_bits
+from search.backends.embedded.ranking import (
+    PROXIMITY_SCAN_TERMS,
+    RankingMixin,
+    _Evaluation,
+    _Matches,
+    _query_clauses,
+    answer_boost,
+)
+from search.backends.embedded.schema import (
+    CHAMPIONS,
+    EXACT_FALLBACK_LIMIT,
+    EXACT_RANK_LIMIT,
+    EXACT_TITLE_BOOST,
+    HEAVY_DF,
+    MAX_QUERY_CHARS,
+    RERANK_WINDOW,
+    TITLE_PHRASE_BOOST,
+    SchemaMixin,
+    _placeholders,
+    _Snapshot,
+)
+from search.backends.embedded.spelling import SpellingMixin
+from search.backends.embedded.writer import WriterMixin
+from search.snippets import _contains_sequence, make_snippet
+
+
+class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixin, AutocompleteMixin, SearchBackend):
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        heavy_df: int = HEAVY_DF,
+        champions: int = CHAMPIONS,
+        exact_rank_limit: int = EXACT_RANK_LIMIT,
+        exact_fallback_limit: int = EXACT_FALLBACK_LIMIT,
+    ) -> None:
+        self.path = Path(path)
+        # Tuning (tests lower them so a small corpus takes a large corpus's paths).
+        self.heavy_df = heavy_df
+        self.champions = champions
+        self.exact_rank_limit = exact_rank_limit
+        self.exact_fallback_limit = exact_fallback_limit
+        self._local = threading.local()
+        self._snapshot: _Snapshot | None = None
+        self._snapshot_lock = threading.Lock()
+        self._schema_ready = False
+        #: Whether this thread's last search ranked its top exactly as FTS5's bm25 would.
+        self._rank_state = threading.local()
+
+    @property
+    def last_rank_was_exact(self) -> bool | None:
+        return getattr(self._rank_state, "exact", None)
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[tuple[sqlite3.Connection, int, int]]:
+        """One read transaction (connection, generation, version): every statement in it
+        sees the same generation, whatever a writer commits meanwhile."""
+        connection = self._connect()
+        connection.execute("BEGIN")
+        try:
+            generation, version = self._state(connection)
+            yield connection, generation, version
+        finally:
+            connection.execute("COMMIT")
+
+    def _evaluate(
+        self, read: tuple[sqlite3.Connection, int, int], query: SearchQuery, clauses: Sequence[QueryClause]
+    ) -> _Evaluation:
+        """What ``query`` finds for its reader and filters, in the read ``read``."""
+        connection, generation, version = read
+        snapshot = self._snapshot_for(connection, generation, version)
+        allowed = self._allowed(connection, generation, snapshot, query)
+        plan = self._plan(connection, generation, snapshot, clauses)
+        return _Evaluation(snapshot, allowed, plan, self._match(plan, allowed))
+
+    def search(self, query: SearchQuery) -> SearchResults:
+        text = (query.text or "")[:MAX_QUERY_CHARS]
+        page = max(1, query.page)
+        page_size = max(1, query.page_size)
+        results = SearchResults(query=query.text, count=0, hits=[], facets={})
+        self._rank_state.exact = None
+        clauses = _query_clauses(text)
+        if not query.audiences or not clauses:
+            return results
+        with self._reading() as read:
+            connection, generation, _ = read
+            clauses, evaluation, unmatched, typed = self._understood(read, query, clauses)
+            snapshot, allowed, plan, matches = evaluation
+            total = matches.results.bit_count()
+            results.count, results.facets = total, self._facets(snapshot, matches.results)
+            results.unmatched = unmatched
+            offset = (page - 1) * page_size
+            if total and offset < total:
+                results.hits = self._hits(
+                    connection, generation, snapshot, clauses, plan, matches.tiers, offset, page_size
+                )
+            # "Did you mean" compares with what the reader's own words find (before typos
+            # and Arabizi were read), so a correction the results already use is offered.
+            all_words, total = typed.all_words.bit_count(), typed.results.bit_count()
+            if all_words < SUGGEST_BELOW:
+                results.suggestion = self._suggestion(
+                    connection,
+                    generation,
+                    snapshot,
+                    text,
+                    allowed,
+                    readable=snapshot.values("audience", query.audiences),
+                    all_words=all_words,
+                    results=total,
+                )
+        return results
+
+    def _understood(
+        self, read: tuple[sqlite3.Connection, int, int], query: SearchQuery, clauses: list[QueryClause]
+    ) -> tuple[list[QueryClause], _Evaluation, list[str], _Matches]:
+        """The query's clauses once the words that find nothing for this reader are read as
+        typos or Arabizi (``SpellingMixin._rescue``), what they find, and the reader's words
+        that still find nothing (for the partial-match notice), and what the typed words
+        found. Queries whose words all find something pay nothing more."""
+        connection, generation, _ = read
+        evaluation = self._evaluate(read, query, clauses)
+        missing = [index for index, bits in enumerate(evaluation.plan.clauses) if not bits & evaluation.allowed]
+        typed = evaluation.matches
+        if not missing:
+            return clauses, evaluation, [], typed
+        readable = evaluation.allowed
+        rescued = list(clauses)
+        changed = False
+        # Arabizi only when no Latin word of the query found anything (in "is the chat a
+        # bot", «bot» is an English word the index lacks, not Arabic).
+        latin_found = any(
+            clause.words and clause.words[0].isascii() and bits & evaluation.allowed
+            for clause, bits in zip(clauses, evaluation.plan.clauses, strict=True)
+        )
+        for index in missing:
+            clause = self._rescue(connection, generation, clauses[index], readable, arabizi=not latin_found)
+            if clause is not None:
+                rescued[index] = clause
+                changed = True
+        if changed:
+            clauses = rescued
+            evaluation = self._evaluate(read, query, clauses)
+        unmatched = [
+            " ".join(clauses[index].words)
+            for index, bits in enumerate(evaluation.plan.clauses)
+            if not bits & evaluation.allowed and clauses[index].words
+        ]
+        return clauses, evaluation, unmatched, typed
+
+    def matching_page_ids(self, query: SearchQuery, page_ids: Iterable[int]) -> set[int]:
+        wanted = _bits_from_ids(page_ids)
+        clauses = _query_clauses(query.text)
+        if not wanted or not query.audiences or not clauses:
+            return set()
+        with self._reading() as read:
+            matches = self._understood(read, query, clauses)[1].matches
+        return set(_ids_from_bits(matches.results & wanted))
+
+    def _hits(self, connection, generation, snapshot, clauses, plan, tiers, offset, page_size) -> list[SearchHit]:
+        """The page ``offset:offset + page_size`` of the result set, ranked tier by tier
+        (``tiers``: the pages with every clause, then the others)."""
+        g = generation
+        end = offset + page_size
+        window = max(end, RERANK_WINDOW) if offset < RERANK_WINDOW else end
+        ids: list[int] = []
+        scores: dict[int, float] = {}
+        tier_of: dict[int, int] = {}
+        exact = True
+        for tier, bits in enumerate(tiers):
+            needed = window - len(ids)
+            if needed <= 0:
+                break
+            if not bits:
+                continue
+            # Each tier's ranking covers all its matches or at least ``needed`` of them.
+            ranking = self._rank(connection, g, snapshot, plan, bits, needed)
+            exact = exact and ranking.exact
+            ids += ranking.ids
+            scores.update(ranking.scores)
+            tier_of.update(dict.fromkeys(ranking.ids, tier))
+        self._rank_state.exact = exact
+        ids = ids[:window]
+        top = ids[:RERANK_WINDOW]
+        if top and offset < RERANK_WINDOW:
+            query_terms = tuple(term for clause in clauses for term in clause.terms)
+            texts = {
+                row[0]: row[1:]
+                for row in connection.execute(
+                    f"SELECT page_id, title, summary, body FROM text_{g} WHERE page_id IN ({_placeholders(top)})", top
+                )
+            }
+            clause_terms = [
+                {sequence[0] for sequence in clause.alternatives if len(sequence) == 1} for clause in clauses
+            ]
+            for page_id in top:
+                title, summary, body = texts.get(page_id, ("", "", ""))
+                title_terms = tuple(title.split())
+                boost = 0.0
+                if title_terms == query_terms:
+                    boost = EXACT_TITLE_BOOST
+                elif len(query_terms) > 1 and _contains_sequence(title_terms, query_terms):
+                    boost = TITLE_PHRASE_BOOST
+                scores[page_id] *= (1.0 + boost) * answer_boost(
+                    clause_terms, title_terms, [summary.split(), body.split()[:PROXIMITY_SCAN_TERMS]]
+                )
+            # Boosts re-rank inside a tier, never across tiers.
+            top.sort(key=lambda page_id: (tier_of[page_id], -scores[page_id]))
+            ids = top + ids[RERANK_WINDOW:]
+        page_ids = ids[offset:end]
+        if not page_ids:
+            return []
+        rows = {
+            row[0]: row
+            for row in connection.execute(
+                f"SELECT page_id, slug, locale, title, url, type, summary, body FROM docs_{g}"
+                f" WHERE page_id IN ({_placeholders(page_ids)})",
+                page_ids,
+            )
+        }
+        wanted = {term for clause in clauses for sequence in clause.alternatives for term in sequence}
+        hits = []
+        for page_id in page_ids:
+            _, slug, locale, title, url, type_, summary, body = rows[page_id]
+            hits.append(
+                SearchHit(
+                    page_id=page_id,
+                    slug=slug,
+                    locale=locale,
+                    title=title,
+                    url=url,
+                    type=type_,
+                    snippet=make_snippet(summary, body, wanted),
+                    score=round(scores[page_id], 4),
+                )
+            )
+        return hits

@@ -1,0 +1,222 @@
+"""What a query means before it is matched: question words and fillers set aside, and
+Latin-script Arabic (Arabizi) read as Arabic candidates. Pure functions, shared by the
+backends (the index vocabulary check is the backend's)."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Sequence
+
+from search.analysis import (
+    NAME_MARK,
+    QueryClause,
+    SynonymSet,
+    analyze_query,
+    analyze_token,
+    is_arabic,
+    normalize_token,
+    tokenize,
+)
+from search.vocabulary import filler_phrases
+
+
+def _normalized_fillers() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(normalize_token(word) for word in phrase) for phrase in filler_phrases())
+
+
+def without_fillers(text: str) -> str:
+    """``text`` without its question words and fillers («كم الرسوم» -> «الرسوم»), or
+    ``text`` itself when nothing else is left (a query of only such words)."""
+    surfaces = [surface for surface, _, _ in tokenize(text)]
+    norms = [normalize_token(surface) for surface in surfaces]
+    fillers = _normalized_fillers()
+    kept: list[str] = []
+    position = 0
+    while position < len(surfaces):
+        for phrase in fillers:
+            if tuple(norms[position : position + len(phrase)]) == phrase:
+                position += len(phrase)
+                break
+        else:
+            kept.append(surfaces[position])
+            position += 1
+    return " ".join(kept) if kept else text
+
+
+def is_filler(surface: str) -> bool:
+    return (normalize_token(surface),) in _normalized_fillers()
+
+
+#: Possessive endings of a noun («بياناتي», «موعدك», «طلبنا»): light stemming strips ي but
+#: then stops short of the plural the content uses («بيانات» vs «البيانات» -> «بيان»).
+POSSESSIVE_SUFFIXES = ("كم", "هم", "نا", "ي", "ك")
+
+
+def possessive_forms(surface: str) -> list[str]:
+    """The word without a possessive ending, when it is an Arabic word without article
+    long enough to hold one (at least 3 letters are left)."""
+    norm = normalize_token(surface)
+    if not is_arabic(norm) or norm.startswith("ال") or analyze_token(surface) is None:
+        return []
+    if (analyze_token(surface) or "").endswith(NAME_MARK):
+        return []
+    return [
+        norm[: -len(suffix)] for suffix in POSSESSIVE_SUFFIXES if norm.endswith(suffix) and len(norm) - len(suffix) >= 3
+    ]
+
+
+def query_clauses(text: str, synonyms: SynonymSet | None = None) -> list[QueryClause]:
+    """The query's clauses once fillers are set aside (``analysis.analyze_query``), each
+    one-word Arabic clause also finding the word without a possessive ending."""
+    clauses = analyze_query(without_fillers(text), synonyms)
+    understood = []
+    for clause in clauses:
+        if len(clause.words) == 1:
+            alternatives = list(clause.alternatives)
+            variants = list(clause.variants)
+            for form in possessive_forms(clause.words[0]):
+                term = analyze_token(form)
+                if term is None or (term,) in alternatives:
+                    continue
+                variants.append(form)
+                expanded = synonyms.alternatives((term,)) if synonyms is not None else [(term,)]
+                alternatives.extend(other for other in expanded if other not in alternatives)
+            if len(alternatives) != len(clause.alternatives):
+                clause = dataclasses.replace(clause, alternatives=tuple(alternatives), variants=tuple(variants))
+        understood.append(clause)
+    return understood
+
+
+# --- Arabizi ---------------------------------------------------------------------------------
+#: Latin letters and digits as Gulf Arabizi writes Arabic letters (longest first). A vowel
+#: may stand for a long vowel or for nothing (short vowels are not written in Arabic).
+_ARABIZI = {
+    "sh": ("ش",),
+    "ch": ("ش",),
+    "kh": ("خ",),
+    "gh": ("غ",),
+    "th": ("ث", "ذ"),
+    "dh": ("ذ", "ض"),
+    "ee": ("ي",),
+    "ii": ("ي",),
+    "oo": ("و",),
+    "ou": ("و",),
+    "aa": ("ا",),
+    "ai": ("ي", "اي"),
+    "ay": ("ي", "اي"),
+    "aw": ("و", "او"),
+    "a": ("", "ا"),
+    "e": ("", "ي"),
+    "i": ("", "ي"),
+    "o": ("", "و"),
+    "u": ("", "و"),
+    "b": ("ب",),
+    "p": ("ب",),
+    "t": ("ت", "ط"),
+    "j": ("ج",),
+    "g": ("ج", "ق"),
+    "h": ("ه", "ح"),
+    "d": ("د", "ض"),
+    "r": ("ر",),
+    "z": ("ز", "ظ"),
+    "s": ("س", "ص"),
+    "f": ("ف",),
+    "v": ("ف",),
+    "q": ("ق",),
+    "k": ("ك",),
+    "c": ("ك",),
+    "l": ("ل",),
+    "m": ("م",),
+    "n": ("ن",),
+    "w": ("و",),
+    "y": ("ي",),
+    "x": ("كس",),
+    "2": ("ء", "ا"),
+    "3": ("ع",),
+    "5": ("خ",),
+    "6": ("ط",),
+    "7": ("ح",),
+    "8": ("ق", "غ"),
+    "9": ("ص",),
+}
+_UNITS = sorted(_ARABIZI, key=len, reverse=True)
+#: At most this many candidates per word (the vocabulary check filters them).
+MAX_ARABIZI_CANDIDATES = 512
+
+
+def is_arabizi_candidate(word: str) -> bool:
+    """A Latin word of 3 to 15 characters (letters, or the digits Arabizi uses)."""
+    return 3 <= len(word) <= 15 and word.isascii() and word.isalnum() and not word.isdigit()
+
+
+def arabizi_candidates(word: str) -> list[str]:
+    """Arabic spellings ``word`` may stand for, normalised as the index's words are
+    (``normalize_token``), most literal first. A final «a» may also be teh marbuta or
+    alef maksura; the article «al-» is dropped. Empty for words that cannot be Arabizi:
+    acronyms in capitals, words without a vowel or an Arabizi digit."""
+    if word.isupper():
+        return []  # an acronym (CPR, SMS), not Arabizi
+    word = word.lower().replace("-", "")
+    if not is_arabizi_candidate(word) or not any(char in "aeiou2356789" for char in word):
+        return []
+    if word.startswith("al") and len(word) > 4:
+        word = word[2:]
+    options: list[tuple[str, ...]] = []
+    position = 0
+    while position < len(word):
+        for unit in _UNITS:
+            if word.startswith(unit, position):
+                choices = _ARABIZI[unit]
+                if position == 0 and unit in ("a", "e", "i", "o", "u"):
+                    choices = ("ا",) if unit in ("a", "e", "i") else ("ا", "او")
+                if position + len(unit) == len(word) and unit == "a":
+                    choices = ("ه", "ا", "ي")  # teh marbuta, alef, alef maksura (normalised)
+                options.append(choices)
+                position += len(unit)
+                break
+        else:
+            return []
+    seen: dict[str, None] = {}
+    for parts in itertools.product(*options):
+        candidate = normalize_token("".join(parts))
+        if len(candidate) >= 2:
+            seen.setdefault(candidate)
+        if len(seen) >= MAX_ARABIZI_CANDIDATES:
+            break
+    return list(seen)
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Optimal string alignment distance, ``limit + 1`` when over ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def plausible_correction(word: str, correction: str) -> bool:
+    """The "did you mean" sanity rule: same script, similar length (at most one letter
+    more or less), and close: one edit for words of up to 5 letters, two above."""
+    word, correction = normalize_token(word), normalize_token(correction)
+    if word == correction or word.isascii() != correction.isascii():
+        return False
+    if abs(len(word) - len(correction)) > 1:
+        return False
+    limit = 1 if len(word) <= 5 else 2
+    return edit_distance(word, correction, limit) <= limit
+
+
+def words_of(clauses: Sequence[QueryClause]) -> list[str]:
+    return [" ".join(clause.words) for clause in clauses]

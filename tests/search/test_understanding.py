@@ -1,0 +1,154 @@
+"""Query understanding (issue 11): the pure parts (fillers, Arabizi, the "did you mean"
+sanity rule, protected names, one-way groups, the vocabulary data and its seeding), and
+the shared behaviour suite on the embedded backend."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from search.analysis import NAME_MARK, SynonymSet, analyze, analyze_token
+from search.backends import get_search_backend
+from search.backends.embedded import EmbeddedSearchBackend
+from search.understanding import (
+    arabizi_candidates,
+    plausible_correction,
+    possessive_forms,
+    query_clauses,
+    without_fillers,
+)
+from search.vocabulary import KINDS, filler_phrases, protected_names, seed_groups
+from tests.search.backend_suite import ids
+from tests.search.understanding_suite import UnderstandingBehaviour
+
+
+class TestEmbeddedUnderstanding(UnderstandingBehaviour):
+    @pytest.fixture
+    def backend(self, isolated_search_index):
+        backend = get_search_backend()
+        assert isinstance(backend, EmbeddedSearchBackend)
+        return backend
+
+    def test_a_common_word_does_not_bring_in_the_rest_of_the_index(self, loaded, monkeypatch):
+        # «خدمة» is on most pages; with more partial matches than the threshold (here 0), a
+        # page needs the words carrying half the query's weight: the rare «رسوم».
+        monkeypatch.setattr("search.backends.embedded.ranking.COVERAGE_MIN_RESULTS", 0)
+        assert ids(self.search(loaded, "رسوم خدمة")) == {3}
+        monkeypatch.setattr("search.backends.embedded.ranking.COVERAGE_MIN_RESULTS", 10**9)
+        assert ids(self.search(loaded, "رسوم خدمة")) == {3, 5, 6, 7, 11}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("كم الرسوم", "الرسوم"),
+        ("وش المطلوب لو سمحت", "المطلوب"),
+        ("ابغى اجدد الاقامة", "اجدد الاقامة"),
+        ("how do I book", "book"),
+        ("كيف", "كيف"),
+    ],
+)
+def test_fillers_are_set_aside(text, kept):
+    assert without_fillers(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("word", "reading"),
+    [("maw3id", "موعد"), ("shakwa", "شكوي"), ("tasdeeq", "تصديق"), ("tajdeed", "تجديد"), ("iqama", "اقامه")],
+)
+def test_arabizi_candidates_hold_the_arabic_word(word, reading):
+    assert reading in arabizi_candidates(word)
+
+
+@pytest.mark.parametrize("word", ["2026", "ab", "hello world", "كلمة", "CPR", "SMS", "crp"])
+def test_words_that_cannot_be_arabizi_have_no_candidates(word):
+    assert arabizi_candidates(word) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "correction", "plausible"),
+    [
+        ("راتب", "أكتب", False),
+        ("معاق", "معها", False),
+        ("cpr", "pre", False),
+        ("complant", "complaint", True),
+        ("الاولوبة", "الأولوية", True),
+        ("شكوى", "complaint", False),
+        ("موعد", "موعد", False),
+    ],
+)
+def test_did_you_mean_sanity_rule(word, correction, plausible):
+    assert plausible_correction(word, correction) is plausible
+
+
+def test_a_protected_name_is_not_the_common_word():
+    assert analyze_token("تواصل") == "تواصل" + NAME_MARK
+    assert analyze_token("بتواصل") == "تواصل" + NAME_MARK
+    assert analyze_token("التواصل") == "تواصل"
+    assert analyze("وسائل التواصل") == ["سائل", "تواصل"]
+    assert protected_names() == ("تواصل",)
+
+
+def test_a_protected_name_gets_no_article_variants():
+    (clause,) = query_clauses("تواصل")
+    assert clause.alternatives == (("تواصل" + NAME_MARK,),)
+
+
+def test_one_way_groups_expand_one_way():
+    synonyms = SynonymSet.from_rules([["مدة", "مهلة"]], [(["زعلان", "مو راضي"], ["غير راض", "شكوى"])])
+    assert synonyms.alternatives(("زعل",)) == [("زعل",), ("مو", "راض"), ("راض",), ("شكو",)]
+    assert synonyms.alternatives(("شكو",)) == [("شكو",)]
+    assert synonyms.alternatives(("مهل",)) == [("مهل",), ("مد",)]
+
+
+def test_possessive_endings():
+    assert possessive_forms("بياناتي") == ["بيانات"]
+    assert possessive_forms("البيانات") == []
+    assert possessive_forms("تواصل") == []
+
+
+def test_vocabulary_data_is_valid():
+    groups = seed_groups()
+    assert {group.kind for group in groups} == set(KINDS)
+    assert all(group.terms for group in groups)
+    assert ("كم",) in filler_phrases()
+    assert ("لو", "سمحت") in filler_phrases()
+
+
+@pytest.mark.django_db
+def test_the_migrations_seed_the_vocabulary_and_take_the_app_name_out_of_complaints():
+    from search.models import Synonym
+
+    dialect = Synonym.objects.get(kind="dialect", notes="dissatisfied (Gulf)")
+    assert dialect.is_one_way
+    assert dialect.expansion_list() == ["غير راض", "شكوى", "استياء"]
+    complaint = Synonym.objects.get(language="ar", notes="complaint")
+    assert complaint.term_list() == ["شكوى", "شكاوى", "بلاغ", "بلاغات"]
+    assert Synonym.objects.filter(kind="cross_language", language="en").count() == 5
+
+
+@pytest.mark.django_db
+def test_load_search_vocabulary_adds_only_missing_groups(capsys):
+    from search.models import Synonym
+
+    Synonym.objects.filter(kind="loanword").delete()
+    call_command("load_search_vocabulary")
+    assert Synonym.objects.filter(kind="loanword").count() == 7
+    call_command("load_search_vocabulary")
+    assert capsys.readouterr().out.splitlines() == ["7 vocabulary group(s) added.", "0 vocabulary group(s) added."]
+
+
+def test_the_search_page_says_which_words_found_nothing(client, site_tree):
+    from bs4 import BeautifulSoup
+
+    from tests.search.web_support import build_corpus
+
+    corpus = build_corpus(site_tree)
+    response = client.get("/search/", {"q": "شكوى رخصه"})
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    assert [link.get_text(strip=True) for link in page.select(".search-result a")][:1] == [corpus.ar_complaint.title]
+    notice = page.select_one(".search-unmatched")
+    assert " ".join(notice.get_text().split()) == "لا نتائج لـ«رخصه»: النتائج أدناه تطابق كلماتك الأخرى."
+    complete = BeautifulSoup(client.get("/search/", {"q": "شكوى"}).content.decode(), "html.parser")
+    assert complete.select_one(".search-unmatched") is None

@@ -1,0 +1,111 @@
+"""How a backend understands the way people ask (issue 11), written once: question words
+and fillers, protected names, dialect/loanword/cross-language vocabulary (seeded by the
+search migrations), typos, Arabizi, the partial-match notice, coverage and "did you mean"
+with a sanity rule. Subclass ``UnderstandingBehaviour`` with a ``backend`` fixture (an
+EMPTY backend), as ``backend_suite.BackendBehaviour``."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.backends.base import SearchQuery
+from tests.search.backend_suite import PUBLIC, _doc, ids
+
+CORPUS = [
+    _doc(1, "ar", "تقديم شكوى عبر تطبيق «تواصل»", "procedure", summary="قدّم شكواك عبر التطبيق في دقائق."),
+    _doc(
+        2,
+        "ar",
+        "حسابات الجهة على وسائل التواصل الاجتماعي",
+        "article",
+        summary="ننشر الأخبار على وسائل التواصل الاجتماعي.",
+    ),
+    _doc(3, "ar", "الرسوم المقررة للخدمات", "faq", summary="جدول الرسوم المقررة لكل معاملة."),
+    _doc(4, "ar", "كم أنتظر حتى يرد على مكالمتي؟", "faq", summary="يرد مركز الاتصال خلال دقيقتين."),
+    _doc(5, "ar", "حجز موعد في مركز الخدمة", "procedure", summary="احجز موعدك عبر البوابة."),
+    _doc(6, "ar", "خدمة الأولوية لذوي الإعاقة", "procedure", summary="أولوية للأشخاص ذوي الإعاقة وكبار السن."),
+    _doc(7, "ar", "إصدار شهادة خدمة", "procedure", summary="تصدر الشهادة خلال يومين من الطلب."),
+    _doc(8, "en", "Call centre etiquette", "guide", summary="Pre booking of calls and phone manners."),
+    _doc(9, "ar", "ماذا أكتب في رسالتي؟", "faq", summary="أرسل معها المرفقات واكتب اسمك."),
+    _doc(10, "ar", "تحديث البيانات الشخصية", "procedure", summary="حدّث عنوانك ورقم هاتفك."),
+    _doc(11, "ar", "خدمة العملاء في المركز", "guide", summary="آداب الخدمة في المركز."),
+    _doc(12, "ar", "إرشادات الدردشة الحية", "guide", summary="رد بسرعة وباسمك."),
+]
+
+
+@pytest.mark.django_db
+class UnderstandingBehaviour:
+    @pytest.fixture
+    def loaded(self, backend):
+        backend.index_documents(CORPUS)
+        return backend
+
+    def search(self, backend, text: str, audiences=PUBLIC):
+        return backend.search(SearchQuery(text=text, audiences=audiences, page_size=20))
+
+    def test_question_words_do_not_drive_the_match(self, loaded):
+        results = self.search(loaded, "كم الرسوم")
+        assert [hit.page_id for hit in results.hits] == [3]
+
+    def test_a_query_of_question_words_only_is_searched_as_typed(self, loaded):
+        assert ids(self.search(loaded, "كم")) == {4}
+
+    def test_a_protected_name_finds_only_the_name(self, loaded):
+        assert ids(self.search(loaded, "تواصل")) == {1}
+        assert ids(self.search(loaded, "التواصل")) == {2}
+
+    def test_complaint_does_not_find_social_media(self, loaded):
+        assert ids(self.search(loaded, "شكوى")) == {1}
+
+    def test_dialect_word_finds_the_formal_word(self, loaded):
+        assert ids(self.search(loaded, "معاق")) == {6}
+        assert ids(self.search(loaded, "المعاقين")) == {6}
+
+    def test_the_formal_word_does_not_find_by_way_of_a_one_way_group(self, loaded):
+        # «إعاقة» is an expansion of the one-way dialect group, not a source of it.
+        assert ids(self.search(loaded, "الإعاقة")) == {6}
+
+    def test_arabizi_is_read_as_arabic_words_of_the_index(self, loaded):
+        assert ids(self.search(loaded, "mawid")) == {5}
+        assert ids(self.search(loaded, "shakwa")) == {1}
+
+    def test_arabizi_finds_a_word_the_vocabulary_holds_with_its_article(self, loaded):
+        assert ids(self.search(loaded, "dardasha")) == {12}
+
+    def test_no_arabizi_when_another_latin_word_found_something(self, loaded):
+        results = self.search(loaded, "etiquette mawid")
+        assert (ids(results), results.unmatched) == ({8}, ["mawid"])
+
+    def test_an_acronym_is_not_read_as_arabizi(self, loaded):
+        results = self.search(loaded, "CPR")
+        assert (results.count, results.unmatched, results.suggestion) == (0, ["CPR"], None)
+
+    def test_arabizi_reading_nothing_in_the_index_finds_nothing(self, loaded):
+        results = self.search(loaded, "tasdeeq")
+        assert (results.count, results.unmatched) == (0, ["tasdeeq"])
+
+    def test_one_typo_in_a_long_word_finds_the_word(self, loaded):
+        results = self.search(loaded, "الأولوبة")
+        assert ids(results) == {6}
+        assert results.unmatched == []
+
+    def test_short_words_are_not_typo_corrected(self, loaded):
+        assert self.search(loaded, "مويد").count == 0
+
+    def test_partial_match_says_which_words_found_nothing(self, loaded):
+        results = self.search(loaded, "اصدار رخصه")
+        assert ids(results) == {7}
+        assert results.unmatched == ["رخصه"]
+
+    def test_every_word_found_gives_no_notice(self, loaded):
+        assert self.search(loaded, "اصدار شهادة").unmatched == []
+
+    def test_possessive_ending_finds_the_plural_the_content_uses(self, loaded):
+        assert [hit.page_id for hit in self.search(loaded, "تحديث بياناتي").hits][:1] == [10]
+
+    @pytest.mark.parametrize("text", ["شهادة راتب", "معاق", "CPR"])
+    def test_did_you_mean_offers_no_nonsense(self, loaded, text):
+        assert self.search(loaded, text).suggestion is None
+
+    def test_did_you_mean_offers_a_close_real_word(self, loaded):
+        assert self.search(loaded, "etiquete centre").suggestion == "etiquette centre"
