@@ -74,6 +74,8 @@ def _signed_in(sender, request=None, user=None, **kwargs) -> None:
 
     if request is not None and user is not None:
         record_sign_in(user=user, address=request.META.get("REMOTE_ADDR", ""))
+
+
 def _points_earned(sender, *, response, **kwargs) -> None:
     """A rater submitted: the response (and perhaps the cycle's bonus) earns points, in the
     submitting transaction."""

@@ -224,9 +224,7 @@ def guide(tree, title, *, codes, slug, audience="public", **fields):
 
 def test_pages_are_listed_per_code_guides_first_then_by_title_three_at_most(site_tree):
     ar = site_tree["ar"]
-    create_page(
-        ar.indexes["faq"], FAQPage, title="أ سؤال", slug="q", competency_tags=[CompetencyTag(code="attention")]
-    )
+    create_page(ar.indexes["faq"], FAQPage, title="أ سؤال", slug="q", competency_tags=[CompetencyTag(code="attention")])
     create_page(
         ar.indexes["article"],
         KnowledgeArticlePage,

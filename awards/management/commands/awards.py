@@ -145,6 +145,7 @@ class Command(BaseCommand):
                 % {"count": report.total}
             )
         )
+
     def handle_points(self, *, points_action: str, fix: bool = False, cycle: str | None = None, **options) -> None:
         from awards.points import recompute_points
         from evaluations.models import Cycle
