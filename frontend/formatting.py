@@ -82,12 +82,20 @@ def arabic_digit_convention() -> str:
     """The site's digit convention for Arabic pages (the ``DigitSettings`` site setting)."""
     from wagtail.models import Site
 
+    from portal import content_version
+
     request = _current_request.get()
     if request is None:
-        return _site_convention(Site.objects.filter(is_default_site=True).first())
+        return content_version.cached(
+            ("arabic-digits", None), lambda: _site_convention(Site.objects.filter(is_default_site=True).first())
+        )
     convention = getattr(request, _REQUEST_ATTRIBUTE, None)
     if convention is None:
-        convention = _site_convention(Site.find_for_request(request))
+        # Kept per host under the content version (saving the setting or a site replaces
+        # it), so a page served from the cache needs no query for it.
+        convention = content_version.cached(
+            ("arabic-digits", request.get_host()), lambda: _site_convention(Site.find_for_request(request))
+        )
         setattr(request, _REQUEST_ATTRIBUTE, convention)
     return convention
 

@@ -19,6 +19,7 @@ CONTENT_MODELS = (
     "wagtailcore.PageViewRestriction",
     "wagtailredirects.Redirect",
     "portal.Agency",
+    "portal.DigitSettings",
     "knowledge.Channel",
     "knowledge.Topic",
     "knowledge.RelatedPage",

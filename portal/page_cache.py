@@ -80,10 +80,12 @@ def scopes_for_path(path: str) -> tuple[str, ...]:
 
 def page_key(request: HttpRequest) -> str:
     """The cache key of the page ``request`` asks for (raises ``DisallowedHost``)."""
-    from frontend.formatting import arabic_digit_convention
+    from frontend.formatting import arabic_digit_convention, request_scope
 
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    parts = (request.scheme, request.get_host(), language, arabic_digit_convention(), timezone.localdate().isoformat())
+    with request_scope(request):  # this host's setting (kept under the content version)
+        digits = arabic_digit_convention()
+    parts = (request.scheme, request.get_host(), language, digits, timezone.localdate().isoformat())
     # The address (any length, any characters) hashed: short keys every backend accepts.
     address = hashlib.sha256("\n".join((*parts, request.get_full_path())).encode()).hexdigest()
     return content_version.key("page", address, scopes=scopes_for_path(request.path_info))

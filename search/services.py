@@ -384,8 +384,16 @@ def _search_in_reading_language(query: SearchQuery, *, user, language: str):
     facets["lang"] = ordered_facet_counts(
         {code: total for code, total in ((language, found.count), *_language_counts(other_found)) if total}
     )
+    # A word is reported as found nowhere when neither list holds it (the other language's
+    # result set stands for its untranslated pages: a slight under-report, never a false one).
+    unmatched = found.unmatched if not extras else [w for w in found.unmatched if w in set(other_found.unmatched)]
     results = SearchResults(
-        query=found.query, count=found.count + len(extras), hits=hits, facets=facets, suggestion=found.suggestion
+        query=found.query,
+        count=found.count + len(extras),
+        hits=hits,
+        facets=facets,
+        suggestion=found.suggestion,
+        unmatched=list(unmatched),
     )
 
     def matching(page_ids: Iterable[int]) -> set[int]:

@@ -8,6 +8,7 @@ afterwards start from the usual empty site."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -283,3 +284,54 @@ def run_axe(tab) -> list[dict]:
 
 def describe_violations(violations: list[dict]) -> str:
     return "\n".join(f"- [{v['impact']}] {v['id']}: {v['help']} ({', '.join(v['nodes'])})" for v in violations)
+
+
+# --- an editor who signs in through both steps ------------------------------------------
+
+DEMO_PASSWORD = "tamayuz-demo-2026"
+EDITOR = "browser-editor"
+
+
+@pytest.fixture(scope="package")
+def editor_secret(demo_site, django_db_blocker):
+    """An editor with a TOTP authenticator, committed so the live server sees them (the demo
+    site's clean-up flushes them with the rest). Shared by every browser test that signs
+    in to the admin through both steps."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from portal import roles
+    from tests.factories import give_totp
+
+    with django_db_blocker.unblock():
+        user = get_user_model().objects.create_user(
+            username=EDITOR, password=DEMO_PASSWORD, first_name="Huda", email="browser-editor@example.org"
+        )
+        user.groups.add(Group.objects.get(name=roles.EDITORS))
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+        return give_totp(user)
+
+
+#: The last time step whose code signed the editor in: allauth refuses a code used once
+#: (replay protection), so a second sign-in waits for the next step.
+_last_time_step = [0]
+
+
+def sign_in_with_code(tab, base_url: str, secret: str) -> None:
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    while int(time.time()) // 30 <= _last_time_step[0]:
+        time.sleep(1)
+
+    tab.goto(base_url + "/en/accounts/login/")
+    tab.fill("input[name=login]", EDITOR)
+    tab.fill("input[name=password]", DEMO_PASSWORD)
+    with tab.expect_navigation():
+        tab.locator("form.form--entrance button[type=submit]").click()
+    assert "/accounts/2fa/authenticate/" in tab.url
+    _last_time_step[0] = int(time.time()) // 30
+    tab.fill("input[name=code]", format_hotp_value(hotp_value(secret, _last_time_step[0])))
+    with tab.expect_navigation():
+        tab.locator("form.form--entrance button[type=submit]").first.click()
+    assert "/accounts/" not in tab.url, tab.url

@@ -5,49 +5,11 @@ live server and nothing else. Every other browser test is checked the same way b
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
+from tests.browser.conftest import sign_in_with_code
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-
-DEMO_PASSWORD = "tamayuz-demo-2026"
-EDITOR = "browser-editor"
-
-
-@pytest.fixture(scope="module")
-def editor_secret(demo_site, django_db_blocker):
-    """An editor with a TOTP authenticator, committed so the live server sees them (the demo
-    site's clean-up flushes them with the rest)."""
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from portal import roles
-    from tests.factories import give_totp
-
-    with django_db_blocker.unblock():
-        user = get_user_model().objects.create_user(
-            username=EDITOR, password=DEMO_PASSWORD, first_name="Huda", email="browser-editor@example.org"
-        )
-        user.groups.add(Group.objects.get(name=roles.EDITORS))
-        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-        return give_totp(user)
-
-
-def sign_in_with_code(tab, base_url: str, secret: str) -> None:
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-
-    tab.goto(base_url + "/en/accounts/login/")
-    tab.fill("input[name=login]", EDITOR)
-    tab.fill("input[name=password]", DEMO_PASSWORD)
-    with tab.expect_navigation():
-        tab.locator("form.form--entrance button[type=submit]").click()
-    assert "/accounts/2fa/authenticate/" in tab.url
-    tab.fill("input[name=code]", format_hotp_value(hotp_value(secret, int(time.time()) // 30)))
-    with tab.expect_navigation():
-        tab.locator("form.form--entrance button[type=submit]").first.click()
-    assert "/accounts/" not in tab.url, tab.url
 
 
 def visit(tab, url: str) -> None:

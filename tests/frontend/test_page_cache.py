@@ -274,6 +274,7 @@ def test_a_signed_in_vote_needs_the_csrf_token(client, pages):
     assert accepted.status_code == 200
 
 
+@pytest.mark.django_db  # the page cache reads the site's digit setting (once per content version)
 def test_the_csrf_token_endpoint_sets_the_cookie_and_is_never_cached():
     response = anonymous().get("/csrf/")
     assert response.status_code == 200
