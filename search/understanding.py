@@ -187,6 +187,25 @@ def arabizi_candidates(word: str) -> list[str]:
     return list(seen)
 
 
+def arabizi_forms(word: str) -> list[str]:
+    """``arabizi_candidates`` and each with the article «ال» (the vocabulary keeps words as
+    written, often with the article: «dardasha» is «الدردشة»), as normalised words."""
+    candidates = arabizi_candidates(word)
+    return candidates + ["ال" + candidate for candidate in candidates]
+
+
+# --- Typos --------------------------------------------------------------------------------------
+#: Words of this many letters or more (normalised) that find nothing are read as one-edit typos.
+TYPO_MIN_LENGTH = 5
+#: Typos are one edit (insertion, deletion, substitution or transposition) away.
+TYPO_EDITS = 1
+
+
+def typo_tolerant(surface: str) -> bool:
+    """Whether a word that finds nothing may be read as a typo (``TYPO_MIN_LENGTH``)."""
+    return len(normalize_token(surface)) >= TYPO_MIN_LENGTH
+
+
 def edit_distance(a: str, b: str, limit: int = 2) -> int:
     """Optimal string alignment distance, ``limit + 1`` when over ``limit``."""
     if abs(len(a) - len(b)) > limit:
