@@ -187,11 +187,21 @@ def arabizi_candidates(word: str) -> list[str]:
     return list(seen)
 
 
-def arabizi_forms(word: str) -> list[str]:
-    """``arabizi_candidates`` and each with the article «ال» (the vocabulary keeps words as
-    written, often with the article: «dardasha» is «الدردشة»), as normalised words."""
-    candidates = arabizi_candidates(word)
+def arabizi_forms(word: str, limit: int | None = None) -> list[str]:
+    """``arabizi_candidates`` (the first ``limit`` of them, most literal first) and each
+    with the article «ال» (the vocabulary keeps words as written, often with the article:
+    «dardasha» is «الدردشة»), as normalised words."""
+    candidates = arabizi_candidates(word)[:limit]
     return candidates + ["ال" + candidate for candidate in candidates]
+
+
+def one_letter_more_pattern(words: Sequence[str]) -> str:
+    """A regular expression (same meaning in Lucene's ``regexp`` syntax, whose ``.`` is
+    any one character) matching a word one letter longer than one of ``words``: a short
+    vowel Arabizi leaves unwritten («mawid» → «مود» → «موعد»). ``words`` must hold no
+    regular expression syntax (Arabizi readings are Arabic letters only)."""
+    branches = dict.fromkeys(f"{word[:cut]}.{word[cut:]}" for word in words for cut in range(len(word) + 1))
+    return "|".join(branches)
 
 
 # --- Typos --------------------------------------------------------------------------------------

@@ -164,6 +164,7 @@ from search.synonyms import active_one_way_rules, active_synonym_groups, current
 from search.understanding import (
     arabizi_forms,
     is_filler,
+    one_letter_more_pattern,
     plausible_correction,
     typo_tolerant,
     without_fillers,
@@ -229,6 +230,12 @@ FUZZY_BOOST = 0.5
 #: normalised ``.exact`` fields (``ar_exact`` = ``normalize_token``), a constant score.
 ARABIZI_FIELDS = ("title.exact", "summary.exact", "body.exact")
 ARABIZI_BOOST = 1.0
+#: The embedded backend also takes a vocabulary word one letter longer than a reading (a
+#: vowel left unwritten: «mawid» → «موعد»): a ``regexp`` of the first
+#: ``ARABIZI_LONGER_READINGS`` readings (and their «ال» forms) of 3+ letters, its automaton
+#: bounded by ``ARABIZI_MAX_STATES`` (Lucene's ``max_determinized_states``).
+ARABIZI_LONGER_READINGS = 16
+ARABIZI_MAX_STATES = 20_000
 
 #: Facet name (``SearchResults.facets``) → keyword field.
 FACET_KEYWORDS = {"type": "type", "channel": "channels", "agency": "agency", "lang": "locale"}
@@ -271,6 +278,8 @@ class TextClause:
     texts: tuple[str, ...]
     fuzzy: bool = False
     arabizi: tuple[str, ...] = ()
+    #: ``understanding.one_letter_more_pattern`` of its first readings ("" for none).
+    arabizi_longer: str = ""
 
     @property
     def word(self) -> str:
@@ -306,8 +315,13 @@ def rescued_clauses(clauses: Sequence[TextClause], found: Sequence[int]) -> list
         if count or " " in clause.word:
             rescued.append(clause)
             continue
-        arabizi = tuple(arabizi_forms(clause.word)) if clause.word.isascii() and not latin_found else ()
-        rescued.append(replace(clause, fuzzy=typo_tolerant(clause.word), arabizi=arabizi))
+        arabizi: tuple[str, ...] = ()
+        longer = ""
+        if clause.word.isascii() and not latin_found:
+            arabizi = tuple(arabizi_forms(clause.word))
+            first = arabizi_forms(clause.word, ARABIZI_LONGER_READINGS)
+            longer = one_letter_more_pattern([reading for reading in first if len(reading) >= 3])
+        rescued.append(replace(clause, fuzzy=typo_tolerant(clause.word), arabizi=arabizi, arabizi_longer=longer))
     return rescued
 
 
@@ -381,7 +395,11 @@ def clause_query(clause: TextClause) -> Q:
         )
     if clause.arabizi:
         readings = list(clause.arabizi)
-        lookup = Q("bool", should=[Q("terms", **{field: readings}) for field in ARABIZI_FIELDS], minimum_should_match=1)
+        lookups = [Q("terms", **{field: readings}) for field in ARABIZI_FIELDS]
+        if clause.arabizi_longer:
+            pattern = {"value": clause.arabizi_longer, "max_determinized_states": ARABIZI_MAX_STATES}
+            lookups += [Q("regexp", **{field: pattern}) for field in ARABIZI_FIELDS]
+        lookup = Q("bool", should=lookups, minimum_should_match=1)
         matching.append(Q("constant_score", filter=lookup, boost=ARABIZI_BOOST))
     if len(matching) == 1:
         return matching[0]
