@@ -24,21 +24,22 @@ missing or half-filled index and the alias can never be left on two indices. A l
 reply to that call is checked by reading where the alias points before anything is
 deleted (``indices_safe_to_delete``): the index the alias points at is never deleted.
 
-Queries. The reader's text is analysed in Python into the clauses of the embedded
-backend (``search.analysis.analyze_query`` with the editor synonyms: one clause per word,
-stop words left out, or per multi-word synonym), each sent as TEXT for Elasticsearch's own
-analyzers: a clause is a ``combined_fields`` query over title^10, summary^4, body (the
-embedded backend's bm25 weights; BM25F across the three fields) on the Arabic-analysed
-fields for Arabic script and the ``.en`` fields otherwise (the embedded backend's token
-by token choice of chain). The synonym filter expands each clause's text, a multi-word
-synonym's words reaching it together. An Arabic word's article forms
-(``search.analysis.article_forms``, e.g. «الوثيقة» for «وثيقة») are more texts of the same
-clause, ``bool``/``should`` with ``minimum_should_match: 1``: the server's chain turns them
-into exactly the extra alternatives the embedded backend adds, and the clause still counts
-once. One request carries everything: filters (audience as ONE ``terms`` clause, then type
-/ locale / agency / channels / tags) in ``filter``, the text, a phrase boost on the
-unstemmed title, highlighting, facet aggregations, the spelling suggester and
-``from``/``size``.
+Queries. The reader's text is analysed in Python into the clauses of the embedded backend
+(``search.understanding.query_clauses`` with the editor synonyms: question words and
+fillers set aside, one clause per word, stop words left out, or per multi-word synonym, an
+Arabic word's possessive-less form added as another text of its clause), each sent as TEXT
+for Elasticsearch's own analyzers: a clause is a ``combined_fields`` query over title^10,
+summary^4, body (the embedded backend's bm25 weights; BM25F across the three fields) on
+the Arabic-analysed fields for Arabic script and the ``.en`` fields otherwise (the
+embedded backend's token by token choice of chain). The synonym filter expands each
+clause's text, a multi-word synonym's words reaching it together. An Arabic word's article
+forms (``search.analysis.article_forms``, e.g. «الوثيقة» for «وثيقة») are more texts of
+the same clause, ``bool``/``should`` with ``minimum_should_match: 1``: the server's chain
+turns them into exactly the extra alternatives the embedded backend adds, and the clause
+still counts once. One request carries everything (a second only to rescue words that
+found nothing): filters (audience as ONE ``terms`` clause, then type / locale / agency /
+channels / tags) in ``filter``, the text, a phrase boost on the unstemmed title,
+highlighting, facet aggregations, the spelling suggester and ``from``/``size``.
 
 - All words first, then any word (``search.backends.base``), in ONE request. A query of
   one clause is that clause. A query of several matches every page with ANY clause
@@ -57,14 +58,25 @@ unstemmed title, highlighting, facet aggregations, the spelling suggester and
   bm25 sum of 12 clauses (tests check the bound and the order in float32). A hit's
   ``score`` is s again (the squash undone). ``script_score`` needs inline Painless
   scripts, which Elasticsearch allows by default.
+- Words that find nothing (the embedded backend's rule, ``rescued_clauses``): every
+  request counts each clause's pages for the reader in a ``filters`` aggregation
+  (``clause_counts_aggregation``: over the query's matches, which hold every page of each
+  clause, so the counts are exact). Only when a clause found nothing is a second request
+  sent, its clause rescued: a ``multi_match`` with ``fuzziness`` (one edit, a word of
+  ``understanding.TYPO_MIN_LENGTH``+ letters, boost ``FUZZY_BOOST``) and, for a Latin
+  word when no Latin word found anything, its Arabizi readings looked up exactly
+  (``terms``) and one letter longer (``regexp``) in the unstemmed ``.exact`` fields.
+  ``SearchResults.unmatched`` is the words whose clause still counts no page. Typos and
+  Arabizi only ever serve words that found nothing, so they never outrank exact matches.
 - Did you mean, from the READER's vocabulary only: a ``term`` suggester on ``spelling``
   (every title and summary word in its display form, as the embedded vocabulary;
   suggesters cannot filter) proposes up to ``SUGGEST_OPTIONS`` candidates for every word
   (``suggest_mode: always``). When fewer than ``SUGGEST_BELOW`` pages have all the words,
   one ``size: 0`` request with the reader's audience filter and a ``filters`` aggregation
   (``build_vocabulary_body``) tells which of the typed words and candidates occur in pages
-  the reader may see. A word the reader's pages do not hold is replaced by its best
-  candidate they do hold (a word found only on pages hidden from the reader is corrected
+  the reader may see. A word the reader's pages do not hold (question words aside) is
+  replaced by its best candidate they do hold that passes the sanity rule
+  (``understanding.plausible_correction``) (a word found only on pages hidden from the reader is corrected
   like an invented word, and never offered). The corrected query is then COUNTED with the
   same reader filters (its matches and its ``all_words`` count) and returned only if it
   finds more (``suggestion_finds_more``).
@@ -83,7 +95,8 @@ index cannot change (close / update / open takes the index offline), and
 ``_reload_search_analyzers`` only re-reads synonym FILES on every node's disk, which this
 application cannot write. The set must exist before an index that names it is created,
 so every index creation puts the current set first. Editor terms lose their stop words
-before they are sent (``synonyms_set_rules``), as ``SynonymSet`` analyses them.
+before they are sent (``synonyms_set_rules``), as ``SynonymSet`` analyses them; one-way
+groups (dialect, loanwords, cross-language) are explicit mappings (``one_way_rule``).
 
 Failures: every error of the client (connection errors, time-outs, any error answer,
 400s included, refused bulk items, scroll failures) becomes ``SearchUnavailable``
