@@ -538,6 +538,27 @@ def elasticsearch_number_separator_pattern() -> str:
     return f"(?<=\\p{{Nd}})[{mid}](?=\\p{{Nd}})|\\u{ord(ARABIC_DECIMAL_SEPARATOR):04x}"
 
 
+def elasticsearch_protected_names() -> list[str]:
+    """The protected names as the Arabic chain sees them after ``arabic_normalization``
+    (``protected_name``'s table), sorted: only Arabic-script names, since the Python chain
+    only marks Arabic tokens."""
+    return sorted(name for name in _protected_names() if is_arabic(name))
+
+
+def elasticsearch_protected_name_pattern() -> tuple[str, str] | None:
+    """A ``pattern_replace`` TOKEN filter (pattern, Java replacement) doing what
+    ``protected_name`` does to a normalised Arabic token: a protected name, alone or after
+    one clinging و/ب/ل/ف, becomes the name followed by ``NAME_MARK`` (the whole word is
+    tried first, as ``_NAME_PREFIXES`` starts with ""). None without protected names. Java
+    appends nothing for a group that did not take part, so ``$1$2`` is the name either way."""
+    names = elasticsearch_protected_names()
+    if not names:
+        return None
+    alternatives = "|".join(regex.escape(name) for name in sorted(names, key=len, reverse=True))
+    clinging = "".join(prefix for prefix in _NAME_PREFIXES if prefix)
+    return f"^(?:({alternatives})|[{clinging}]({alternatives}))$", f"$1$2{NAME_MARK}"
+
+
 def synonym_term_without_stop_words(term: str) -> str:
     """An editor's synonym term with the words the chain of their script drops (stop words)
     left out, as ``SynonymSet.from_groups`` analyses it: «at home» → «home», «the» → «».

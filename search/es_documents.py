@@ -10,7 +10,9 @@ which turns the separators the standard tokenizer keeps inside a number, «1,000
 «١٬٠٠٠», «3٫5», into spaces so numbers split where the Python tokenizer splits them):
 
 - ``ar_index``: lowercase → decimal_digit → stop (Arabic table, BEFORE normalisation, as
-  Lucene does) → arabic_normalization → Arabic light stemmer. Elasticsearch's ``arabic``.
+  Lucene does) → arabic_normalization → protected names (``protected_name_filters``:
+  marked, then ``keyword_marker``) → Arabic light stemmer. Elasticsearch's ``arabic``
+  plus the protected names.
 - ``ar_search``: ``ar_index`` + ``synonym_graph`` (editor synonyms, ``updateable``). The
   synonym filter comes LAST, after normalisation and stemming, so Elasticsearch parses
   each rule through the whole chain, exactly as ``SynonymSet`` analyses groups with
@@ -65,9 +67,12 @@ from elasticsearch.dsl import (
 from search.analysis import (
     LANG_ARABIC,
     LANG_ENGLISH,
+    NAME_MARK,
     elasticsearch_article_pattern,
     elasticsearch_marks_pattern,
     elasticsearch_number_separator_pattern,
+    elasticsearch_protected_name_pattern,
+    elasticsearch_protected_names,
     elasticsearch_stop_words,
 )
 from search.backends.base import SearchDocument
@@ -104,9 +109,39 @@ autocomplete_truncate = token_filter("autocomplete_truncate", "truncate", length
 
 SYNONYM_FILTER = "editor_synonyms"
 
+
+def protected_name_filters() -> list:
+    """``search/vocabulary/protected_names.yaml`` in the Arabic chain, between normalisation
+    and the stemmer, as ``analysis.protected_name`` works: ``protected_names`` (a
+    ``pattern_replace``) turns a name, alone or with a clinging و/ب/ل/ف, into the name
+    plus ``NAME_MARK`` (tatweel, which normalisation removed from every other token, so
+    the name never meets the common word: «التواصل» stems to «تواصل», the app «تواصل»
+    is «تواصلـ»); ``protected_names_keywords`` (``keyword_marker``) then keeps the
+    stemmer off it. Empty without protected names."""
+    generated = elasticsearch_protected_name_pattern()
+    if generated is None:
+        return []
+    pattern, replacement = generated
+    return [
+        token_filter("protected_names", "pattern_replace", pattern=pattern, replacement=replacement),
+        token_filter(
+            "protected_names_keywords",
+            "keyword_marker",
+            keywords=[name + NAME_MARK for name in elasticsearch_protected_names()],
+        ),
+    ]
+
+
 # --- Chains -------------------------------------------------------------------------------------
 
-ARABIC_CHAIN = ["lowercase", "decimal_digit", arabic_stop, "arabic_normalization", arabic_stemmer]
+ARABIC_CHAIN = [
+    "lowercase",
+    "decimal_digit",
+    arabic_stop,
+    "arabic_normalization",
+    *protected_name_filters(),
+    arabic_stemmer,
+]
 ENGLISH_CHAIN = [english_possessive, "lowercase", "decimal_digit", english_stop, english_stemmer]
 AUTOCOMPLETE_CHAIN = ["lowercase", "decimal_digit", "arabic_normalization", arabic_article]
 

@@ -187,6 +187,35 @@ def arabizi_candidates(word: str) -> list[str]:
     return list(seen)
 
 
+def arabizi_forms(word: str, limit: int | None = None) -> list[str]:
+    """``arabizi_candidates`` (the first ``limit`` of them, most literal first) and each
+    with the article «ال» (the vocabulary keeps words as written, often with the article:
+    «dardasha» is «الدردشة»), as normalised words."""
+    candidates = arabizi_candidates(word)[:limit]
+    return candidates + ["ال" + candidate for candidate in candidates]
+
+
+def one_letter_more_pattern(words: Sequence[str]) -> str:
+    """A regular expression (same meaning in Lucene's ``regexp`` syntax, whose ``.`` is
+    any one character) matching a word one letter longer than one of ``words``: a short
+    vowel Arabizi leaves unwritten («mawid» → «مود» → «موعد»). ``words`` must hold no
+    regular expression syntax (Arabizi readings are Arabic letters only)."""
+    branches = dict.fromkeys(f"{word[:cut]}.{word[cut:]}" for word in words for cut in range(len(word) + 1))
+    return "|".join(branches)
+
+
+# --- Typos --------------------------------------------------------------------------------------
+#: Words of this many letters or more (normalised) that find nothing are read as one-edit typos.
+TYPO_MIN_LENGTH = 5
+#: Typos are one edit (insertion, deletion, substitution or transposition) away.
+TYPO_EDITS = 1
+
+
+def typo_tolerant(surface: str) -> bool:
+    """Whether a word that finds nothing may be read as a typo (``TYPO_MIN_LENGTH``)."""
+    return len(normalize_token(surface)) >= TYPO_MIN_LENGTH
+
+
 def edit_distance(a: str, b: str, limit: int = 2) -> int:
     """Optimal string alignment distance, ``limit + 1`` when over ``limit``."""
     if abs(len(a) - len(b)) > limit:

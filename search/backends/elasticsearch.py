@@ -24,21 +24,22 @@ missing or half-filled index and the alias can never be left on two indices. A l
 reply to that call is checked by reading where the alias points before anything is
 deleted (``indices_safe_to_delete``): the index the alias points at is never deleted.
 
-Queries. The reader's text is analysed in Python into the clauses of the embedded
-backend (``search.analysis.analyze_query`` with the editor synonyms: one clause per word,
-stop words left out, or per multi-word synonym), each sent as TEXT for Elasticsearch's own
-analyzers: a clause is a ``combined_fields`` query over title^10, summary^4, body (the
-embedded backend's bm25 weights; BM25F across the three fields) on the Arabic-analysed
-fields for Arabic script and the ``.en`` fields otherwise (the embedded backend's token
-by token choice of chain). The synonym filter expands each clause's text, a multi-word
-synonym's words reaching it together. An Arabic word's article forms
-(``search.analysis.article_forms``, e.g. «الوثيقة» for «وثيقة») are more texts of the same
-clause, ``bool``/``should`` with ``minimum_should_match: 1``: the server's chain turns them
-into exactly the extra alternatives the embedded backend adds, and the clause still counts
-once. One request carries everything: filters (audience as ONE ``terms`` clause, then type
-/ locale / agency / channels / tags) in ``filter``, the text, a phrase boost on the
-unstemmed title, highlighting, facet aggregations, the spelling suggester and
-``from``/``size``.
+Queries. The reader's text is analysed in Python into the clauses of the embedded backend
+(``search.understanding.query_clauses`` with the editor synonyms: question words and
+fillers set aside, one clause per word, stop words left out, or per multi-word synonym, an
+Arabic word's possessive-less form added as another text of its clause), each sent as TEXT
+for Elasticsearch's own analyzers: a clause is a ``combined_fields`` query over title^10,
+summary^4, body (the embedded backend's bm25 weights; BM25F across the three fields) on
+the Arabic-analysed fields for Arabic script and the ``.en`` fields otherwise (the
+embedded backend's token by token choice of chain). The synonym filter expands each
+clause's text, a multi-word synonym's words reaching it together. An Arabic word's article
+forms (``search.analysis.article_forms``, e.g. «الوثيقة» for «وثيقة») are more texts of
+the same clause, ``bool``/``should`` with ``minimum_should_match: 1``: the server's chain
+turns them into exactly the extra alternatives the embedded backend adds, and the clause
+still counts once. One request carries everything (a second only to rescue words that
+found nothing): filters (audience as ONE ``terms`` clause, then type / locale / agency /
+channels / tags) in ``filter``, the text, a phrase boost on the unstemmed title,
+highlighting, facet aggregations, the spelling suggester and ``from``/``size``.
 
 - All words first, then any word (``search.backends.base``), in ONE request. A query of
   one clause is that clause. A query of several matches every page with ANY clause
@@ -57,14 +58,25 @@ unstemmed title, highlighting, facet aggregations, the spelling suggester and
   bm25 sum of 12 clauses (tests check the bound and the order in float32). A hit's
   ``score`` is s again (the squash undone). ``script_score`` needs inline Painless
   scripts, which Elasticsearch allows by default.
+- Words that find nothing (the embedded backend's rule, ``rescued_clauses``): every
+  request counts each clause's pages for the reader in a ``filters`` aggregation
+  (``clause_counts_aggregation``: over the query's matches, which hold every page of each
+  clause, so the counts are exact). Only when a clause found nothing is a second request
+  sent, its clause rescued: a ``multi_match`` with ``fuzziness`` (one edit, a word of
+  ``understanding.TYPO_MIN_LENGTH``+ letters, boost ``FUZZY_BOOST``) and, for a Latin
+  word when no Latin word found anything, its Arabizi readings looked up exactly
+  (``terms``) and one letter longer (``regexp``) in the unstemmed ``.exact`` fields.
+  ``SearchResults.unmatched`` is the words whose clause still counts no page. Typos and
+  Arabizi only ever serve words that found nothing, so they never outrank exact matches.
 - Did you mean, from the READER's vocabulary only: a ``term`` suggester on ``spelling``
   (every title and summary word in its display form, as the embedded vocabulary;
   suggesters cannot filter) proposes up to ``SUGGEST_OPTIONS`` candidates for every word
   (``suggest_mode: always``). When fewer than ``SUGGEST_BELOW`` pages have all the words,
   one ``size: 0`` request with the reader's audience filter and a ``filters`` aggregation
   (``build_vocabulary_body``) tells which of the typed words and candidates occur in pages
-  the reader may see. A word the reader's pages do not hold is replaced by its best
-  candidate they do hold (a word found only on pages hidden from the reader is corrected
+  the reader may see. A word the reader's pages do not hold (question words aside) is
+  replaced by its best candidate they do hold that passes the sanity rule
+  (``understanding.plausible_correction``) (a word found only on pages hidden from the reader is corrected
   like an invented word, and never offered). The corrected query is then COUNTED with the
   same reader filters (its matches and its ``all_words`` count) and returned only if it
   finds more (``suggestion_finds_more``).
@@ -83,7 +95,8 @@ index cannot change (close / update / open takes the index offline), and
 ``_reload_search_analyzers`` only re-reads synonym FILES on every node's disk, which this
 application cannot write. The set must exist before an index that names it is created,
 so every index creation puts the current set first. Editor terms lose their stop words
-before they are sent (``synonyms_set_rules``), as ``SynonymSet`` analyses them.
+before they are sent (``synonyms_set_rules``), as ``SynonymSet`` analyses them; one-way
+groups (dialect, loanwords, cross-language) are explicit mappings (``one_way_rule``).
 
 Failures: every error of the client (connection errors, time-outs, any error answer,
 400s included, refused bulk items, scroll failures) becomes ``SearchUnavailable``
@@ -111,7 +124,7 @@ import socket
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -133,7 +146,6 @@ from search.analysis import (
     LANG_ARABIC,
     LANG_ENGLISH,
     SynonymSet,
-    analyze_query,
     autocomplete_terms,
     is_arabic,
     synonym_rules,
@@ -161,7 +173,16 @@ from search.es_documents import (
     index_settings,
     lock_index_settings,
 )
-from search.synonyms import active_synonym_groups, current_synonym_set, invalidate_synonyms
+from search.synonyms import active_one_way_rules, active_synonym_groups, current_synonym_set, invalidate_synonyms
+from search.understanding import (
+    arabizi_forms,
+    is_filler,
+    one_letter_more_pattern,
+    plausible_correction,
+    typo_tolerant,
+    without_fillers,
+)
+from search.understanding import query_clauses as understood_clauses
 
 logger = logging.getLogger(__name__)
 
@@ -205,6 +226,29 @@ SCORE_SQUASH = 10.0
 SQUASH_SCRIPT = "_score / (_score + params.squash)"
 #: The aggregation (and the tier) of the pages with every clause.
 ALL_WORDS = "all_words"
+#: The ``filters`` aggregation counting each clause's pages for the reader (``c0``, ``c1``...).
+CLAUSES = "clauses"
+
+#: A word that found nothing, read as a typo (``understanding.typo_tolerant``): a fuzzy
+#: alternative of its clause. ``AUTO:3,20`` is one edit (``understanding.TYPO_EDITS``) for
+#: every analysed term of 3 to 19 letters, none below (AUTO's own cut at 3); the first
+#: letter must match (``prefix_length``) and at most ``FUZZY_MAX_EXPANSIONS`` index terms
+#: stand in per term. Scored below an exact match (``FUZZY_BOOST``).
+FUZZINESS = "AUTO:3,20"
+FUZZY_PREFIX_LENGTH = 1
+FUZZY_MAX_EXPANSIONS = 10
+FUZZY_BOOST = 0.5
+#: A Latin word that found nothing, read as Arabizi: its Arabic readings
+#: (``understanding.arabizi_forms``, normalised) looked up as they are in the unstemmed,
+#: normalised ``.exact`` fields (``ar_exact`` = ``normalize_token``), a constant score.
+ARABIZI_FIELDS = ("title.exact", "summary.exact", "body.exact")
+ARABIZI_BOOST = 1.0
+#: The embedded backend also takes a vocabulary word one letter longer than a reading (a
+#: vowel left unwritten: «mawid» → «موعد»): a ``regexp`` of the first
+#: ``ARABIZI_LONGER_READINGS`` readings (and their «ال» forms) of 3+ letters, its automaton
+#: bounded by ``ARABIZI_MAX_STATES`` (Lucene's ``max_determinized_states``).
+ARABIZI_LONGER_READINGS = 16
+ARABIZI_MAX_STATES = 20_000
 
 #: Facet name (``SearchResults.facets``) → keyword field.
 FACET_KEYWORDS = {"type": "type", "channel": "channels", "agency": "agency", "lang": "locale"}
@@ -239,17 +283,29 @@ INITIAL_VERSION = "0" * 20  # sorts before every timestamp version
 class TextClause:
     """One clause of the query (``search.analysis.QueryClause``) as texts for the server's
     analyzers: the reader's words (one word, or a multi-word synonym), then the article
-    forms of an Arabic word. A page matches the clause when it matches one of the texts."""
+    forms and possessive-less forms of an Arabic word. A page matches the clause when it
+    matches one of the texts, or, once the clause found nothing (``rescued_clauses``), a
+    one-edit typo of its word (``fuzzy``) or one of its Arabizi readings (``arabizi``)."""
 
     language: str  # LANG_ARABIC or LANG_ENGLISH: which chain (and fields) the texts take
     texts: tuple[str, ...]
+    fuzzy: bool = False
+    arabizi: tuple[str, ...] = ()
+    #: ``understanding.one_letter_more_pattern`` of its first readings ("" for none).
+    arabizi_longer: str = ""
+
+    @property
+    def word(self) -> str:
+        """The reader's words the clause stands for (the partial-match notice names them)."""
+        return self.texts[0]
 
 
 def query_clauses(text: str, synonyms: SynonymSet | None = None) -> list[TextClause]:
     """The query's clauses (at most ``MAX_QUERY_TERMS``), exactly as the embedded backend
-    makes them (``analyze_query``: stop words left out, multi-word synonyms grouped, article
-    forms added)."""
-    clauses = analyze_query((text or "")[:MAX_QUERY_CHARS], synonyms)[:MAX_QUERY_TERMS]
+    makes them (``understanding.query_clauses``: question words and fillers set aside,
+    stop words left out, multi-word synonyms grouped, article and possessive-less forms
+    added)."""
+    clauses = understood_clauses((text or "")[:MAX_QUERY_CHARS], synonyms)[:MAX_QUERY_TERMS]
     return [
         TextClause(
             LANG_ARABIC if is_arabic(clause.words[0]) else LANG_ENGLISH,
@@ -257,6 +313,29 @@ def query_clauses(text: str, synonyms: SynonymSet | None = None) -> list[TextCla
         )
         for clause in clauses
     ]
+
+
+def rescued_clauses(clauses: Sequence[TextClause], found: Sequence[int]) -> list[TextClause]:
+    """The embedded backend's rule (``EmbeddedSearchBackend._understood``) once the
+    reader's count of every clause is known (``found``, ``clause_counts``): a one-word
+    clause that found nothing gains a fuzzy alternative when the word is long enough
+    (``understanding.typo_tolerant``) and, for a Latin word when no Latin word of the
+    query found anything («etiquette mawid»: «mawid» is not Arabizi there), its Arabizi
+    readings. Clauses that found something are left exactly as they were."""
+    latin_found = any(clause.word.isascii() and count for clause, count in zip(clauses, found, strict=True))
+    rescued = []
+    for clause, count in zip(clauses, found, strict=True):
+        if count or " " in clause.word:
+            rescued.append(clause)
+            continue
+        arabizi: tuple[str, ...] = ()
+        longer = ""
+        if clause.word.isascii() and not latin_found:
+            arabizi = tuple(arabizi_forms(clause.word))
+            first = arabizi_forms(clause.word, ARABIZI_LONGER_READINGS)
+            longer = one_letter_more_pattern([reading for reading in first if len(reading) >= 3])
+        rescued.append(replace(clause, fuzzy=typo_tolerant(clause.word), arabizi=arabizi, arabizi_longer=longer))
+    return rescued
 
 
 def autocomplete_text(prefix: str) -> str:
@@ -307,9 +386,34 @@ def _query_filters(query: SearchQuery) -> list[Q]:
 
 
 def clause_query(clause: TextClause) -> Q:
-    """Pages matching one clause: any of its texts, each with all its words."""
+    """Pages matching one clause: any of its texts, each with all its words; for a rescued
+    clause also its word within one edit (``multi_match`` with ``fuzziness``: the
+    ``combined_fields`` query has none) and its Arabizi readings (a ``terms`` query per
+    ``.exact`` field, one clause however many readings), both scored lower."""
     fields = TEXT_FIELDS[clause.language]
     matching = [Q("combined_fields", query=text, fields=fields, operator=OPERATOR_AND) for text in clause.texts]
+    if clause.fuzzy:
+        matching.append(
+            Q(
+                "multi_match",
+                query=clause.word,
+                fields=fields,
+                type="best_fields",
+                operator=OPERATOR_AND,
+                fuzziness=FUZZINESS,
+                prefix_length=FUZZY_PREFIX_LENGTH,
+                max_expansions=FUZZY_MAX_EXPANSIONS,
+                boost=FUZZY_BOOST,
+            )
+        )
+    if clause.arabizi:
+        readings = list(clause.arabizi)
+        lookups = [Q("terms", **{field: readings}) for field in ARABIZI_FIELDS]
+        if clause.arabizi_longer:
+            pattern = {"value": clause.arabizi_longer, "max_determinized_states": ARABIZI_MAX_STATES}
+            lookups += [Q("regexp", **{field: pattern}) for field in ARABIZI_FIELDS]
+        lookup = Q("bool", should=lookups, minimum_should_match=1)
+        matching.append(Q("constant_score", filter=lookup, boost=ARABIZI_BOOST))
     if len(matching) == 1:
         return matching[0]
     return Q("bool", should=matching, minimum_should_match=1)
@@ -328,9 +432,10 @@ def all_clauses_filter(clauses: Sequence[TextClause]) -> Q:
 
 
 def _title_phrase(query: SearchQuery) -> Q:
-    # The raw text, stop words included: the unstemmed field drops them on both sides,
-    # leaving the same position gaps, so the phrase lines up with the title.
-    phrase = (query.text or "")[:MAX_QUERY_CHARS].strip()
+    # The text without question words and fillers (as the embedded backend's phrase boost),
+    # stop words included: the unstemmed field drops them on both sides, leaving the same
+    # position gaps, so the phrase lines up with the title.
+    phrase = without_fillers((query.text or "")[:MAX_QUERY_CHARS]).strip()
     return Q("match_phrase", **{"title.exact": {"query": phrase, "boost": TITLE_PHRASE_BOOST}})
 
 
@@ -352,6 +457,30 @@ def search_query(query: SearchQuery, clauses: Sequence[TextClause]) -> Q:
 
 def _facet_aggregations() -> dict[str, Any]:
     return {name: {"terms": {"field": FACET_KEYWORDS[name], "size": FACET_SIZE}} for name in FACET_FIELDS}
+
+
+def clause_counts_aggregation(clauses: Sequence[TextClause]) -> dict[str, Any]:
+    """A ``filters`` aggregation with one bucket per clause (``c0``, ``c1``... in order).
+    It runs over the query's matches (the reader's filtered pages with ANY clause), which
+    hold every page of each clause: each bucket is exactly that clause's count for this
+    reader, in the same request (an ``msearch`` of counts would be one more round trip;
+    named queries would only see the returned hits)."""
+    return {
+        "filters": {
+            "filters": {f"c{position}": clause_query(clause).to_dict() for position, clause in enumerate(clauses)}
+        }
+    }
+
+
+def clause_counts(response: dict[str, Any], clauses: int) -> list[int]:
+    """Each clause's pages for the reader, from a response with ``clause_counts_aggregation``."""
+    buckets = response.get("aggregations", {}).get(CLAUSES, {}).get("buckets", {})
+    return [buckets.get(f"c{position}", {}).get("doc_count", 0) for position in range(clauses)]
+
+
+def unmatched_words(clauses: Sequence[TextClause], found: Sequence[int]) -> list[str]:
+    """The reader's words that find nothing (``SearchResults.unmatched``)."""
+    return [clause.word for clause, count in zip(clauses, found, strict=True) if not count]
 
 
 def build_search_body(query: SearchQuery, clauses: Sequence[TextClause], *, suggest: bool = True) -> dict[str, Any]:
@@ -397,7 +526,7 @@ def build_search_body(query: SearchQuery, clauses: Sequence[TextClause], *, sugg
             },
         )
     body = search.to_dict()
-    body["aggs"] = _facet_aggregations()
+    body["aggs"] = {**_facet_aggregations(), CLAUSES: clause_counts_aggregation(clauses)}
     if len(clauses) > 1:
         body["aggs"][ALL_WORDS] = {"filter": all_clauses_filter(clauses).to_dict(), "aggs": _facet_aggregations()}
     return body
@@ -428,9 +557,10 @@ def build_membership_body(query: SearchQuery, clauses: Sequence[TextClause], pag
         "track_total_hits": False,
         "query": Q("bool", filter=[*_query_filters(query), any_clause_query(clauses)], should=[tier]).to_dict(),
         "post_filter": {"terms": {"page_id": ids}},
+        "aggs": {CLAUSES: clause_counts_aggregation(clauses)},
     }
     if len(clauses) > 1:
-        body["aggs"] = {ALL_WORDS: {"filter": all_clauses_filter(clauses).to_dict()}}
+        body["aggs"][ALL_WORDS] = {"filter": all_clauses_filter(clauses).to_dict()}
     return body
 
 
@@ -615,9 +745,16 @@ def corrected_text(text: str, suggest: dict[str, Any], vocabulary: set[str]) -> 
     candidate it holds (words it holds, and words without such a candidate, stay)."""
     corrections = []
     for entry in suggest.get(SUGGESTER, ()):
-        if entry["text"] in vocabulary:
+        if entry["text"] in vocabulary or is_filler(entry["text"]):
             continue
-        option = next((option for option in entry.get("options", ()) if option["text"] in vocabulary), None)
+        option = next(
+            (
+                option
+                for option in entry.get("options", ())
+                if option["text"] in vocabulary and plausible_correction(entry["text"], option["text"])
+            ),
+            None,
+        )
         if option is not None:
             corrections.append((entry["offset"], entry["offset"] + entry["length"], option["text"]))
     if not corrections:
@@ -759,16 +896,46 @@ def unavailable_error(error: BaseException, *, action: str, where: str) -> Searc
     return None
 
 
-def synonyms_set_rules(groups: Iterable[Sequence[str]]) -> list[dict[str, str]]:
-    """The synonyms set body: ``synonym_rules`` (Solr format), with the characters the
-    Solr parser treats as syntax (``=>`` mappings, ``\\`` escapes, a leading ``#``
-    comment) removed from editor terms, and their stop words left out
-    (``synonym_term_without_stop_words``: Elasticsearch would drop the whole group)."""
-    cleaned = [
-        [synonym_term_without_stop_words(term.replace("\\", " ").replace("=>", " ").lstrip("#")) for term in group]
-        for group in groups
-    ]
-    return [{"id": f"group-{number}", "synonyms": rule} for number, rule in enumerate(synonym_rules(cleaned), 1)]
+def _synonym_term(term: str) -> str:
+    """An editor term as a rule may hold it: the characters the Solr parser treats as
+    syntax (``=>`` mappings, ``\\`` escapes, a leading ``#`` comment) removed, and its stop
+    words left out (``synonym_term_without_stop_words``: Elasticsearch would drop the whole
+    rule)."""
+    return synonym_term_without_stop_words(term.replace("\\", " ").replace("=>", " ").lstrip("#"))
+
+
+def one_way_rule(terms: Sequence[str], expansions: Sequence[str]) -> str | None:
+    """A one-way group (``synonyms.active_one_way_rules``) as a Solr explicit mapping: the
+    terms, ``=>``, then the terms again and the expansions. An explicit mapping REPLACES
+    what matched its left side with its right side (and ignores ``expand``), so the terms
+    are repeated on the right: each term finds itself, the group's other terms and the
+    expansions, and an expansion finds only itself, as ``SynonymSet.from_rules`` reads it.
+    None when the group has no term or nothing to add."""
+
+    def cleaned(words: Sequence[str]) -> list[str]:
+        # ``_synonym_term``'s tokens, joined by spaces: no comma is left to split a rule.
+        return list(dict.fromkeys(term for term in map(_synonym_term, words) if term))
+
+    left = cleaned(terms)
+    right = list(dict.fromkeys([*left, *cleaned(expansions)]))
+    if not left or len(right) < 2:
+        return None
+    return f"{', '.join(left)} => {', '.join(right)}"
+
+
+def synonyms_set_rules(
+    groups: Iterable[Sequence[str]], one_way: Iterable[tuple[Sequence[str], Sequence[str]]] = ()
+) -> list[dict[str, str]]:
+    """The synonyms set body: the two-way ``groups`` as ``synonym_rules`` (Solr format,
+    ``group-N``) and the ``one_way`` rules as explicit mappings (``one_way_rule``,
+    ``one-way-N``), editor terms cleaned by ``_synonym_term``. Lucene merges the mappings
+    of one left side, so a term in a two-way group and a one-way group finds both, as in
+    ``SynonymSet.alternatives``."""
+    cleaned = [[_synonym_term(term) for term in group] for group in groups]
+    rules = [{"id": f"group-{number}", "synonyms": rule} for number, rule in enumerate(synonym_rules(cleaned), 1)]
+    mappings = [rule for terms, expansions in one_way if (rule := one_way_rule(terms, expansions))]
+    rules += [{"id": f"one-way-{number}", "synonyms": rule} for number, rule in enumerate(mappings, 1)]
+    return rules
 
 
 def _parse_datetime(value: str | None) -> datetime.datetime | None:
@@ -872,7 +1039,8 @@ class ElasticsearchSearchBackend(SearchBackend):
         return f"{self.alias}-v{when:%Y%m%d%H%M%S%f}"
 
     def _put_synonyms(self, client: Elasticsearch) -> None:
-        client.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=synonyms_set_rules(active_synonym_groups()))
+        rules = synonyms_set_rules(active_synonym_groups(), active_one_way_rules())
+        client.synonyms.put_synonym(id=self.synonyms_set, synonyms_set=rules)
 
     def _create_index(self, name: str, *, aliases: dict[str, Any] | None = None, loading: bool = False) -> None:
         index_definition = index_settings(self.synonyms_set)
@@ -1114,10 +1282,23 @@ class ElasticsearchSearchBackend(SearchBackend):
         body = build_search_body(query, clauses)
         with self._engine("search"):
             response = self._search(body)
+            typed = counts_from_response(response, len(clauses))
+            suggest = response.get("suggest", {})
+            found = clause_counts(response, len(clauses))
+            rescued = rescued_clauses(clauses, found) if not all(found) else clauses
+            if rescued != clauses:
+                # Some word found nothing: read as a typo / Arabizi, ask again (the embedded
+                # rule: queries whose words all find something pay nothing more).
+                clauses = rescued
+                body = build_search_body(query, clauses, suggest=False)
+                response = self._search(body)
+                found = clause_counts(response, len(clauses))
             counts, results.facets, results.hits = read_search_response(response, len(clauses), offset=body["from"])
             results.count = counts.results
-            if counts.all_words < SUGGEST_BELOW:
-                results.suggestion = self._suggestion(query, response.get("suggest", {}), counts)
+            results.unmatched = unmatched_words(clauses, found)
+            # "Did you mean" compares with what the reader's own words found.
+            if typed.all_words < SUGGEST_BELOW:
+                results.suggestion = self._suggestion(query, suggest, typed)
         return results
 
     def matching_page_ids(self, query: SearchQuery, page_ids: Iterable[int]) -> set[int]:
@@ -1127,6 +1308,11 @@ class ElasticsearchSearchBackend(SearchBackend):
             return set()
         with self._engine("search"):
             response = self._search(build_membership_body(query, clauses, ids))
+            found = clause_counts(response, len(clauses))
+            rescued = rescued_clauses(clauses, found) if not all(found) else clauses
+            if rescued != clauses:
+                clauses = rescued
+                response = self._search(build_membership_body(query, clauses, ids))
         return members_from_response(response, len(clauses))
 
     def _suggestion(self, query: SearchQuery, suggest: dict[str, Any], found: FoundCounts) -> str | None:

@@ -35,12 +35,12 @@ from search.analysis import (
     TATWEEL,
     SynonymSet,
     analyze,
-    analyze_query,
     analyze_token,
     autocomplete_terms,
     elasticsearch_article_pattern,
     elasticsearch_marks_pattern,
     elasticsearch_number_separator_pattern,
+    elasticsearch_protected_name_pattern,
     exact_terms,
     fold_digits,
     is_arabic,
@@ -57,6 +57,7 @@ from search.backends import get_search_backend, reset_search_backends
 from search.backends.base import AND_FIRST_PAGE, FACET_FIELDS, SearchDocument, SearchQuery, SearchUnavailable
 from search.backends.elasticsearch import (
     ALL_WORDS,
+    CLAUSES,
     MAX_RESULT_WINDOW,
     SCORE_SQUASH,
     SQUASH_SCRIPT,
@@ -75,6 +76,7 @@ from search.backends.elasticsearch import (
     build_vocabulary_body,
     bulk_delete_actions,
     bulk_index_actions,
+    clause_counts_aggregation,
     clean_fragment,
     corrected_text,
     counts_from_response,
@@ -90,6 +92,7 @@ from search.backends.elasticsearch import (
 )
 from search.backends.embedded import _display_form
 from search.es_documents import index_mappings, index_settings, page_index
+from search.understanding import query_clauses as understood_clauses
 from tests.search.backend_suite import CORPUS, NOW
 from tests.search.test_analysis import TRICKY_ARABIC
 
@@ -132,6 +135,7 @@ def run_analyzer(analysis, name: str, text: str) -> list[str]:
         assert spec["type"] == "pattern_replace", spec
         text = regex.sub(spec["pattern"], spec["replacement"], text)
     tokens = [surface for surface, _, _ in tokenize(text)]
+    keywords: set[str] = set()  # tokens a keyword_marker marked (KeywordAttribute)
     for filter_name in definition["filter"]:
         if filter_name in BUILTIN_FILTERS:
             tokens = [BUILTIN_FILTERS[filter_name](token) for token in tokens]
@@ -142,11 +146,15 @@ def run_analyzer(analysis, name: str, text: str) -> list[str]:
             stop = set(spec["stopwords"])
             tokens = [token for token in tokens if token not in stop]
         elif kind == "stemmer":
-            tokens = [STEMMERS[spec["language"]](token) for token in tokens]
+            tokens = [token if token in keywords else STEMMERS[spec["language"]](token) for token in tokens]
+        elif kind == "keyword_marker":
+            keywords |= set(spec["keywords"]) & set(tokens)
         elif kind == "pattern_replace":
             pattern = re.compile(spec["pattern"])
             count = 0 if spec.get("all", True) else 1
-            tokens = [pattern.sub(spec["replacement"], token, count=count) for token in tokens]
+            # Java's "$1" is Python's "\g<1>" (a group that took no part gives "" in both).
+            replacement = re.sub(r"\$(\d)", r"\\g<\1>", spec["replacement"])
+            tokens = [pattern.sub(replacement, token, count=count) for token in tokens]
         elif kind == "truncate":
             tokens = [token[: spec["length"]] for token in tokens]
         elif kind == "edge_ngram":
@@ -160,6 +168,9 @@ def run_analyzer(analysis, name: str, text: str) -> list[str]:
 
 
 ARABIC_WORDS = [text for text, _ in TRICKY_ARABIC] + ["الاستمارة", "زنجبيلية", "الشَّكْوَى", "٤٨", "۴۸", "إلى"]
+#: The protected name «تواصل» (search/vocabulary/protected_names.yaml), with clinging letters,
+#: and the common word it resembles.
+ARABIC_WORDS += ["تواصل", "وتواصل", "بتواصل", "لتواصل", "فتواصل", "التواصل", "للتواصل", "كتواصل", "تواصلي"]
 ENGLISH_WORDS = ["Complaints", "customer's", "calling", "politely", "The", "24", "don't", "3.5", "Tawasul"]
 SENTENCES = [document.title + " " + document.summary + " " + document.body for document in CORPUS]
 
@@ -182,14 +193,12 @@ def test_generated_english_definitions_list_the_python_chains_filters_in_order(a
 def test_each_script_takes_its_own_fields_generated_chain(analysis, text):
     """The embedded backend analyses token by token; the index does it per subfield and
     the backend sends each script's words to that script's fields (definitions, interpreted)."""
-    # Protected names (search/vocabulary/protected_names.yaml) are marked by the Python
-    # chain only: the index definitions do not mark them yet (README, search section).
-    words = [surface for surface, _, _ in tokenize(text) if analyze_token(surface) and not protected_name(surface)]
+    words = [surface for surface, _, _ in tokenize(text) if analyze_token(surface)]
     ar_terms = set(run_analyzer(analysis, "ar_index", text))
     en_terms = set(run_analyzer(analysis, "en_index", text))
     assert {analyze_token(word) for word in words if is_arabic(word)} <= ar_terms
     assert {analyze_token(word) for word in words if not is_arabic(word)} <= en_terms
-    assert {term for term in analyze(text) if not term.endswith(NAME_MARK)} <= ar_terms | en_terms
+    assert set(analyze(text)) <= ar_terms | en_terms
 
 
 @pytest.mark.parametrize("text", SENTENCES + ARABIC_WORDS + ENGLISH_WORDS)
@@ -308,9 +317,42 @@ def test_arabic_chain_is_lucenes_order(analysis):
         "decimal_digit",
         "arabic_stop",
         "arabic_normalization",
+        "protected_names",
+        "protected_names_keywords",
         "arabic_stemmer",
     ]
     assert analysis["filter"]["arabic_stemmer"] == {"type": "stemmer", "language": "arabic"}
+
+
+def test_protected_names_are_marked_then_kept_from_the_stemmer(analysis):
+    """search/vocabulary/protected_names.yaml («تواصل») in the generated Arabic chain:
+    a ``pattern_replace`` marks the name (alone or after و/ب/ل/ف) with tatweel, as
+    ``analysis.protected_name`` does, and a ``keyword_marker`` listing the marked names
+    keeps the stemmer off them (it must come before the stemmer)."""
+    assert analysis["filter"]["protected_names"] == {
+        "type": "pattern_replace",
+        "pattern": "^(?:(تواصل)|[وبلف](تواصل))$",
+        "replacement": "$1$2" + NAME_MARK,
+    }
+    assert analysis["filter"]["protected_names_keywords"] == {
+        "type": "keyword_marker",
+        "keywords": ["تواصل" + NAME_MARK],
+    }
+    assert run_analyzer(analysis, "ar_index", "تواصل وتواصل التواصل للتواصل") == [
+        "تواصل" + NAME_MARK,
+        "تواصل" + NAME_MARK,
+        "تواصل",
+        "تواصل",
+    ]
+
+
+def test_the_protected_names_pattern_reads_like_protected_name():
+    pattern, replacement = elasticsearch_protected_name_pattern()
+    python_replacement = re.sub(r"\$(\d)", r"\\g<\1>", replacement)
+    for word in ["تواصل", "وتواصل", "بتواصل", "لتواصل", "فتواصل", "كتواصل", "التواصل", "تواصلي", "وصل"]:
+        term = normalize_arabic(word)
+        marked = re.sub(pattern, python_replacement, term)
+        assert (marked if marked != term else None) == protected_name(term), word
 
 
 def test_english_chain_is_possessive_lowercase_stop_porter(analysis):
@@ -493,13 +535,25 @@ def test_a_multi_word_synonym_is_one_clause_sent_whole():
 
 
 @pytest.mark.parametrize(
-    "text", ["وثيقة ناقصة", "الإلكتروني", "بالوثيقة", "وزير الخدمات", "الشَّكْوَى للعميل", "complaint ٢٤ الاستمارة"]
+    "text",
+    [
+        "وثيقة ناقصة",
+        "الإلكتروني",
+        "بالوثيقة",
+        "وزير الخدمات",
+        "الشَّكْوَى للعميل",
+        "complaint ٢٤ الاستمارة",
+        "تحديث بياناتي",
+        "كم الرسوم",
+        "بتواصل التواصل",
+    ],
 )
 def test_the_generated_search_definitions_turn_clause_texts_into_the_embedded_alternatives(analysis, text):
     """Each clause's texts, through the generated search analyzer definitions (interpreted
     with the Python ports; synonyms aside), give exactly the alternatives the embedded
-    backend searches for that clause."""
-    expected = [set(clause.alternatives) for clause in analyze_query(text)]
+    backend searches for that clause (``understanding.query_clauses``: fillers set aside,
+    possessive-less forms, protected names)."""
+    expected = [set(clause.alternatives) for clause in understood_clauses(text)]
     found = []
     for clause in query_clauses(text):
         analyzer = "ar_search" if clause.language == LANG_ARABIC else "en_search"
@@ -615,8 +669,8 @@ def test_text_score_undoes_the_squash():
 
 def test_facets_are_terms_aggregations_on_keyword_fields(mappings):
     body = build_search_body(SearchQuery("شكوى"), query_clauses("شكوى"))
-    assert set(body["aggs"]) == set(FACET_FIELDS)
-    fields = {name: aggregation["terms"]["field"] for name, aggregation in body["aggs"].items()}
+    assert set(body["aggs"]) == {*FACET_FIELDS, CLAUSES}
+    fields = {name: body["aggs"][name]["terms"]["field"] for name in FACET_FIELDS}
     assert fields == {"type": "type", "channel": "channels", "agency": "agency", "lang": "locale"}
     assert all(mappings["properties"][field]["type"] == "keyword" for field in fields.values())
     assert "post_filter" not in body  # facets count the same filtered match set as the hits
@@ -1093,8 +1147,12 @@ def test_membership_body_asks_which_pages_the_readers_query_finds():
         {"constant_score": {"filter": all_clauses_filter(clauses).to_dict(), "_name": ALL_WORDS}}
     ]
     # The all-words count is over every page the reader's query finds, not the post-filtered ones.
-    assert body["aggs"] == {ALL_WORDS: {"filter": all_clauses_filter(clauses).to_dict()}}
-    assert "aggs" not in build_membership_body(query, query_clauses("الاستمارة"), [3])
+    assert body["aggs"] == {
+        ALL_WORDS: {"filter": all_clauses_filter(clauses).to_dict()},
+        CLAUSES: clause_counts_aggregation(clauses),
+    }
+    one = query_clauses("الاستمارة")
+    assert build_membership_body(query, one, [3])["aggs"] == {CLAUSES: clause_counts_aggregation(one)}
 
 
 def test_members_of_a_membership_response_follow_the_result_set():

@@ -28,6 +28,7 @@ from search.backends.elasticsearch import ElasticsearchSearchBackend, SearchInde
 from search.backends.embedded import _display_form
 from tests.search.backend_suite import CORPUS, NOW, PUBLIC, BackendBehaviour, ids
 from tests.search.test_analysis import TRICKY_ARABIC
+from tests.search.understanding_suite import UnderstandingBehaviour
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
@@ -87,6 +88,39 @@ class TestElasticsearchBackendBehaviour(BackendBehaviour):
     @pytest.fixture
     def backend(self, es_backend):
         return es_backend
+
+
+class TestElasticsearchUnderstanding(UnderstandingBehaviour):
+    """The shared understanding cases (issue 11) on a real server: fillers, protected names
+    (the generated ``protected_names`` + ``keyword_marker`` filters), one-way groups
+    (explicit mappings of the synonyms set, seeded by the migrations and put by
+    ``--create``), typos (``fuzziness``), Arabizi (``terms``/``regexp`` on ``.exact``), the
+    partial-match notice (per-clause ``filters`` counts) and "did you mean"."""
+
+    @pytest.fixture
+    def backend(self, es_backend):
+        return es_backend
+
+
+@pytest.mark.django_db
+class TestProtectedNamesOnTheServer:
+    def test_the_server_marks_the_name_and_not_the_common_word(self, es_backend):
+        es_backend.index_documents(CORPUS[:1])
+        tokens = es_backend.client.indices.analyze(
+            index=es_backend.current_index(), analyzer="ar_index", text="تواصل وتواصل التواصل"
+        )["tokens"]
+        assert [token["token"] for token in tokens] == [analyze_token(word) for word in ("تواصل", "وتواصل", "التواصل")]
+
+    def test_a_one_way_group_finds_its_expansions_and_not_the_reverse(self, es_backend):
+        es_backend.index_documents(CORPUS[:1])
+        index = es_backend.current_index()
+
+        def terms(text: str) -> set[str]:
+            tokens = es_backend.client.indices.analyze(index=index, analyzer="ar_search", text=text)["tokens"]
+            return {token["token"] for token in tokens}
+
+        assert {analyze_token("معاق"), analyze_token("إعاقة")} <= terms("معاق")
+        assert analyze_token("معاق") not in terms("إعاقة")
 
 
 @pytest.mark.django_db

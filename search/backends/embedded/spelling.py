@@ -26,7 +26,14 @@ from search.backends.embedded.schema import (
     _quote,
 )
 from search.synonyms import current_synonym_set
-from search.understanding import arabizi_candidates, is_filler, plausible_correction, query_clauses
+from search.understanding import (
+    TYPO_EDITS,
+    arabizi_forms,
+    is_filler,
+    plausible_correction,
+    query_clauses,
+    typo_tolerant,
+)
 
 
 def _damerau_levenshtein(a: str, b: str, limit: int = 2) -> int:
@@ -58,8 +65,6 @@ def _deletion_rows(norms: Iterable[str]) -> list[tuple[str, str]]:
     return [(variant, norm) for norm in norms if len(norm) >= 3 for variant in _deletes(norm) | {norm}]
 
 
-#: Words of this many letters or more that find nothing are read as one-edit typos.
-TYPO_MIN_LENGTH = 5
 #: At most this many vocabulary words stand in for one unknown word.
 MAX_RESCUED_WORDS = 2
 
@@ -226,15 +231,15 @@ class SpellingMixin:
         surface = clause.words[0]
         norm = normalize_token(surface)
         words: list[str] = []
-        if len(norm) >= TYPO_MIN_LENGTH:
+        if typo_tolerant(surface):
             words = self._vocabulary_near(connection, generation, [norm], exact=False)
             words = [
-                word for word in words if word.isascii() == norm.isascii() and _damerau_levenshtein(norm, word) <= 1
+                word
+                for word in words
+                if word.isascii() == norm.isascii() and _damerau_levenshtein(norm, word) <= TYPO_EDITS
             ]
         if not words and arabizi and surface.isascii():
-            candidates = arabizi_candidates(surface)
-            # The vocabulary keeps words as written, often with the article («الدردشة»).
-            candidates += ["ال" + candidate for candidate in candidates]
+            candidates = arabizi_forms(surface)
             if candidates:
                 words = self._vocabulary_near(connection, generation, candidates, exact=True)
                 if not words:
