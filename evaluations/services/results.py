@@ -153,6 +153,11 @@ def compute_results(*, cycle: Cycle) -> int:
     employee_ids = sorted(set(cycle.assignments.values_list("ratee_id", flat=True)))
     start, end = cycle_period(cycle)
     previous = _previous_overalls(cycle, employee_ids)
+    if connection.vendor == "postgresql":
+        # The two passes below sort a whole cycle's answers: in memory, not on disk (this
+        # transaction only; the server default is 4 MB).
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL work_mem = '64MB'")
     # The answers are added up in two passes over the whole cycle, read in ratee order as
     # the chunks consume them: a filter on each chunk's ratees would make PostgreSQL scan
     # every answer of the cycle once per chunk (the answers carry no ratee), quadratic in
