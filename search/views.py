@@ -211,12 +211,28 @@ def search_page(request: HttpRequest) -> HttpResponse:
 # --- Result clicks ---------------------------------------------------------------------
 
 
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def search_click(request: HttpRequest) -> HttpResponse:
     """Record a click on a result, then (GET) redirect to it or (POST, sendBeacon) answer 204.
     The click is buffered (``services.record_click``): neither writes to the database.
 
-    The target is looked up as a page the reader may see; its own URL is used for the
+    CSRF on the beacon, as for "was this helpful?": a signed-in reader's needs the token;
+    an anonymous reader's cached page carries none (a beacon sent as the reader taps a
+    result cannot wait for one), so it must come from the portal's own origin. It speaks
+    for no account and names its search by a signed reference."""
+    if request.method == "POST":
+        if request.user.is_authenticated:
+            return csrf_protect(_search_click)(request)
+        if not getattr(request, "_dont_enforce_csrf_checks", False) and not _same_origin(request):
+            from django.views.csrf import csrf_failure
+
+            return csrf_failure(request, reason="Origin checking failed: not the portal's own origin.")
+    return _search_click(request)
+
+
+def _search_click(request: HttpRequest) -> HttpResponse:
+    """The target is looked up as a page the reader may see; its own URL is used for the
     redirect, so neither external URLs nor hidden pages can be reached through here."""
     data = request.POST if request.method == "POST" else request.GET
     page = selectors.page_for_result_url(user=request.user, url=data.get("url", ""), host=request.get_host())

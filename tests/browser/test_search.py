@@ -108,7 +108,9 @@ def test_result_clicks_are_reported_with_a_beacon(page, demo_site):
     with page.expect_response(is_beacon) as beacon:
         link.click()
     assert beacon.value.status == 204
-    assert "csrfmiddlewaretoken" in (beacon.value.request.post_data or "")
+    # An anonymous reader's cached page has no CSRF token: the beacon is accepted from the
+    # portal's own origin (the browser sends it), with no cookie set by the page.
+    assert "csrfmiddlewaretoken" not in (beacon.value.request.post_data or "")
     assert SearchClick.objects.count() == before  # buffered, saved with the next batch
     buffered_writes.flush()
     assert SearchClick.objects.count() == before + 1

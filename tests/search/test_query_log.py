@@ -232,3 +232,33 @@ def test_flush_buffers_saves_the_clicks(client, corpus):
     call_command("flush_buffers", stdout=out)
     assert out.getvalue().splitlines() == ["search.clicks: 1 saved", "search.query_log: 1 saved"]
     assert SearchClick.objects.count() == 1
+
+
+# --- CSRF on the beacon -------------------------------------------------------------------------
+
+
+def test_an_anonymous_beacon_is_accepted_only_from_the_portals_own_origin(corpus):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    reference, url = search_and_click_target(client)
+    data = {"ref": reference, "url": url, "pos": 1}
+    assert client.post(CLICK, data).status_code == 403
+    assert client.post(CLICK, data, HTTP_ORIGIN="https://evil.example").status_code == 403
+    accepted = client.post(CLICK, data, HTTP_ORIGIN="http://testserver")
+    assert accepted.status_code == 204
+    assert set(accepted.cookies) == set()
+    buffered_writes.flush()
+    assert SearchClick.objects.count() == 1
+
+
+def test_a_signed_in_readers_beacon_needs_the_csrf_token(corpus):
+    from django.test import Client
+
+    from tests.search.web_support import staff_user
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(staff_user())
+    reference, url = search_and_click_target(client)
+    response = client.post(CLICK, {"ref": reference, "url": url, "pos": 1}, HTTP_ORIGIN="http://testserver")
+    assert response.status_code == 403
