@@ -385,7 +385,12 @@ def _search_in_reading_language(query: SearchQuery, *, user, language: str):
         {code: total for code, total in ((language, found.count), *_language_counts(other_found)) if total}
     )
     results = SearchResults(
-        query=found.query, count=found.count + len(extras), hits=hits, facets=facets, suggestion=found.suggestion
+        query=found.query,
+        count=found.count + len(extras),
+        hits=hits,
+        facets=facets,
+        suggestion=found.suggestion,
+        unmatched=list(found.unmatched),
     )
 
     def matching(page_ids: Iterable[int]) -> set[int]:
