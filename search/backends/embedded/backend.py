@@ -193,6 +193,12 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
         g = generation
         query_terms = tuple(term for clause in clauses for term in clause.terms)
         clause_terms = [{sequence[0] for sequence in clause.alternatives if len(sequence) == 1} for clause in clauses]
+        phrases = [[tuple(sequence) for sequence in clause.alternatives if len(sequence) > 1] for clause in clauses]
+        # Proximity reads a phrase by its first term (the title coverage reads it whole).
+        near_terms = [
+            terms | {phrase[0] for phrase in clause_phrases}
+            for terms, clause_phrases in zip(clause_terms, phrases, strict=True)
+        ]
         titles = dict(
             connection.execute(f"SELECT page_id, title FROM text_{g} WHERE page_id IN ({_placeholders(top)})", top)
         )
@@ -204,7 +210,7 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
                 boost = EXACT_TITLE_BOOST
             elif len(query_terms) > 1 and _contains_sequence(terms, query_terms):
                 boost = TITLE_PHRASE_BOOST
-            scores[page_id] *= (1.0 + boost) * title_coverage(clause_terms, terms)
+            scores[page_id] *= (1.0 + boost) * title_coverage(clause_terms, terms, phrases)
         if len(clause_terms) >= 2:
             # Lower bounds now (the proximity factor is at least 1); the pages that can
             # still be among the first ``end``, tier by tier.
@@ -219,7 +225,7 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
                 needed += [page_id for page_id in members if scores[page_id] * MAX_PROXIMITY_FACTOR >= floor]
                 slots -= len(members)
             if needed:
-                owners = clause_owners(clause_terms)
+                owners = clause_owners(near_terms)
                 texts = {
                     page_id: (summary, body)
                     for page_id, summary, body in connection.execute(
@@ -230,7 +236,7 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
                 for page_id in needed:
                     summary, body = texts.get(page_id, ("", ""))
                     scores[page_id] *= proximity_factor(
-                        clause_terms,
+                        near_terms,
                         [
                             title_terms[page_id],
                             summary.split(),

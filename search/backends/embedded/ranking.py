@@ -39,6 +39,7 @@ from search.backends.embedded.schema import (
     _quote,
     _Snapshot,
 )
+from search.snippets import _contains_sequence
 from search.synonyms import current_synonym_set
 from search.understanding import query_clauses
 
@@ -188,15 +189,25 @@ def _near(first: list[int], second: list[int], window: int) -> bool:
     return False
 
 
-def title_coverage(clause_terms: Sequence[set[str]], title: Sequence[str]) -> float:
+def title_coverage(
+    clause_terms: Sequence[set[str]], title: Sequence[str], phrases: Sequence[Sequence[tuple[str, ...]]] = ()
+) -> float:
     """The title part of the re-ranking factor (``TITLE_COVERAGE_BOOST``): 1.0 for queries
-    of one clause."""
+    of one clause. A clause is in the title when one of its single-term alternatives is, or
+    one of its phrases (``phrases``: each clause's alternatives of several terms, such as
+    «مكالمة فيديو» for «فيديو كول») is there in order."""
     count = len(clause_terms)
     if count < 2:
         return 1.0
     title_set = set(title)
-    in_title = sum(1 for terms in clause_terms if not terms.isdisjoint(title_set)) / count
-    return 1.0 + TITLE_COVERAGE_BOOST * in_title
+    title_tuple = tuple(title)
+    in_title = 0
+    for index, terms in enumerate(clause_terms):
+        if not terms.isdisjoint(title_set) or (
+            index < len(phrases) and any(_contains_sequence(title_tuple, phrase) for phrase in phrases[index])
+        ):
+            in_title += 1
+    return 1.0 + TITLE_COVERAGE_BOOST * in_title / count
 
 
 #: The proximity factor's ceiling (every neighbouring pair near): pages whose score times
