@@ -21,7 +21,8 @@ What it does, in its own temporary directory (never the developer's ``var/``):
        only the pages the same reader may see (live, and public for anonymous readers),
        in Wagtail's order; for reference only, the same with ``operator="or"`` (Wagtail's
        friendliest setting for misspelt or wordy queries) is reported too;
-   Neither engine is given a language filter: both search everything the reader may see;
+   Neither engine is given a language filter: both search everything the reader may see
+   (``--reader-language`` gives ours the query's language as the reader's, as the API does);
 4. computes MRR@10 and nDCG@10 (graded gains, log2 discount, ideal DCG from the
    judgements) overall, by language and by category, prints a table and our failing
    queries (first relevant result not in the top 3, with what came first), and writes
