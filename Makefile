@@ -33,6 +33,7 @@ npm: node_modules/axe-core/axe.min.js
 
 migrate: venv
 	$(MANAGE) migrate --noinput
+	$(MANAGE) load_search_vocabulary
 
 # Compiled .mo files are committed; recompile when GNU gettext is available.
 messages: venv

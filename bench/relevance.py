@@ -21,7 +21,8 @@ What it does, in its own temporary directory (never the developer's ``var/``):
        only the pages the same reader may see (live, and public for anonymous readers),
        in Wagtail's order; for reference only, the same with ``operator="or"`` (Wagtail's
        friendliest setting for misspelt or wordy queries) is reported too;
-   Neither engine is given a language filter: both search everything the reader may see;
+   Neither engine is given a language filter: both search everything the reader may see
+   (``--reader-language`` gives ours the query's language as the reader's, as the API does);
 4. computes MRR@10 and nDCG@10 (graded gains, log2 discount, ideal DCG from the
    judgements) overall, by language and by category, prints a table and our failing
    queries (first relevant result not in the top 3, with what came first), and writes
@@ -103,6 +104,12 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--workdir", type=Path, default=None, help="keep the database and indexes here")
     parser.add_argument(
         "--failures-for", choices=ENGINES, action="append", default=None, help="list failures of this engine"
+    )
+    parser.add_argument(
+        "--reader-language",
+        action="store_true",
+        help="give our engine the reader's language as the JSON API and search page do (the query's judged"
+        " language): its pages first, the other language's untranslated pages after them",
     )
     parser.add_argument("--all-queries", action="store_true", help="print every query's top result per engine")
     return parser.parse_args(argv)
@@ -327,11 +334,12 @@ def check_judgements(queries: Sequence[JudgedQuery], corpus: Corpus) -> None:
 # --- the two engines --------------------------------------------------------------------------
 
 
-def ours(corpus: Corpus) -> Callable[[JudgedQuery], tuple[list[str], int]]:
+def ours(corpus: Corpus, *, reader_language: bool = False) -> Callable[[JudgedQuery], tuple[list[str], int]]:
     from search.services import search_knowledge
 
     def run(query: JudgedQuery) -> tuple[list[str], int]:
-        results = search_knowledge(user=corpus.users[query.reader], params={"q": query.text})
+        language = query.language if reader_language else None
+        results = search_knowledge(user=corpus.users[query.reader], params={"q": query.text}, language=language)
         return [corpus.keys[hit.page_id] for hit in results.hits[:K]], results.count
 
     return run
@@ -354,8 +362,12 @@ def wagtail_default(corpus: Corpus, operator: str | None = None) -> Callable[[Ju
     return run
 
 
-def run_queries(queries: Sequence[JudgedQuery], corpus: Corpus) -> list[QueryOutcome]:
-    engines = {"ours": ours(corpus), "wagtail": wagtail_default(corpus), "wagtail_or": wagtail_default(corpus, "or")}
+def run_queries(queries: Sequence[JudgedQuery], corpus: Corpus, *, reader_language: bool = False) -> list[QueryOutcome]:
+    engines = {
+        "ours": ours(corpus, reader_language=reader_language),
+        "wagtail": wagtail_default(corpus),
+        "wagtail_or": wagtail_default(corpus, "or"),
+    }
     outcomes = []
     for query in queries:
         outcome = QueryOutcome(query)
@@ -485,7 +497,7 @@ def main(argv=None) -> int:
         site = build_site()
         corpus = load_corpus()
         check_judgements(queries, corpus)
-        outcomes = run_queries(queries, corpus)
+        outcomes = run_queries(queries, corpus, reader_language=args.reader_language)
     finally:
         _drop_elasticsearch_prefix()
         if owns_workdir:
@@ -496,6 +508,8 @@ def main(argv=None) -> int:
     by_reader = {reader: [o for o in outcomes if o.query.reader == reader] for reader in READERS}
     languages = {lang: sum(1 for q in queries if q.language == lang) for lang in LANGUAGES}
     print(f"Engine measured as ours: {ENGINE_LABELS['ours']}.")
+    if args.reader_language:
+        print("Ours is given the reader's language (the query's judged language), as the JSON API does.")
     print(
         f"Relevance benchmark: {len(queries)} judged queries"
         f" ({', '.join(f'{n} {lang}' for lang, n in languages.items())});"

@@ -5,6 +5,7 @@ backends (the index vocabulary check is the backend's)."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -21,8 +22,20 @@ from search.analysis import (
 from search.vocabulary import filler_phrases
 
 
+@functools.lru_cache(maxsize=1)
 def _normalized_fillers() -> tuple[tuple[str, ...], ...]:
+    """The filler phrases as the analysis normalises them (the data file is read once)."""
     return tuple(tuple(normalize_token(word) for word in phrase) for phrase in filler_phrases())
+
+
+@functools.lru_cache(maxsize=1)
+def _fillers_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The normalised filler phrases by their first word (in the data file's order)."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in _normalized_fillers():
+        if phrase:
+            found.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(phrases) for first, phrases in found.items()}
 
 
 def without_fillers(text: str) -> str:
@@ -30,11 +43,11 @@ def without_fillers(text: str) -> str:
     ``text`` itself when nothing else is left (a query of only such words)."""
     surfaces = [surface for surface, _, _ in tokenize(text)]
     norms = [normalize_token(surface) for surface in surfaces]
-    fillers = _normalized_fillers()
+    fillers = _fillers_by_first_word()
     kept: list[str] = []
     position = 0
     while position < len(surfaces):
-        for phrase in fillers:
+        for phrase in fillers.get(norms[position], ()):
             if tuple(norms[position : position + len(phrase)]) == phrase:
                 position += len(phrase)
                 break

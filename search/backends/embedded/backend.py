@@ -23,12 +23,15 @@ from search.backends.base import (
 from search.backends.embedded.autocomplete import AutocompleteMixin
 from search.backends.embedded.bitsets import _bits_from_ids, _ids_from_bits
 from search.backends.embedded.ranking import (
+    MAX_PROXIMITY_FACTOR,
     PROXIMITY_SCAN_TERMS,
     RankingMixin,
     _Evaluation,
     _Matches,
     _query_clauses,
-    answer_boost,
+    clause_owners,
+    proximity_factor,
+    title_coverage,
 )
 from search.backends.embedded.schema import (
     CHAMPIONS,
@@ -180,6 +183,70 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
             matches = self._understood(read, query, clauses)[1].matches
         return set(_ids_from_bits(matches.results & wanted))
 
+    @staticmethod
+    def _rerank(connection, generation, clauses, top, scores, tier_of, end) -> None:
+        """Re-rank ``top`` (in place, tier by tier) by how well each page answers the whole
+        query: the exact-title / title-phrase boosts and the title coverage from the titles,
+        the proximity factor from the analysed summary and body, read only for the pages
+        that can still reach the first ``end`` places (their score times the proximity
+        factor's ceiling reaches the ``end``-th lower bound of their tier)."""
+        g = generation
+        query_terms = tuple(term for clause in clauses for term in clause.terms)
+        clause_terms = [{sequence[0] for sequence in clause.alternatives if len(sequence) == 1} for clause in clauses]
+        phrases = [[tuple(sequence) for sequence in clause.alternatives if len(sequence) > 1] for clause in clauses]
+        # Proximity reads a phrase by its first term (the title coverage reads it whole).
+        near_terms = [
+            terms | {phrase[0] for phrase in clause_phrases}
+            for terms, clause_phrases in zip(clause_terms, phrases, strict=True)
+        ]
+        titles = dict(
+            connection.execute(f"SELECT page_id, title FROM text_{g} WHERE page_id IN ({_placeholders(top)})", top)
+        )
+        title_terms: dict[int, tuple[str, ...]] = {}
+        for page_id in top:
+            terms = title_terms[page_id] = tuple(titles.get(page_id, "").split())
+            boost = 0.0
+            if terms == query_terms:
+                boost = EXACT_TITLE_BOOST
+            elif len(query_terms) > 1 and _contains_sequence(terms, query_terms):
+                boost = TITLE_PHRASE_BOOST
+            scores[page_id] *= (1.0 + boost) * title_coverage(clause_terms, terms, phrases)
+        if len(clause_terms) >= 2:
+            # Lower bounds now (the proximity factor is at least 1); the pages that can
+            # still be among the first ``end``, tier by tier.
+            needed: list[int] = []
+            slots = end
+            for tier in sorted({tier_of[page_id] for page_id in top}):
+                if slots <= 0:
+                    break
+                members = [page_id for page_id in top if tier_of[page_id] == tier]
+                lows = sorted((scores[page_id] for page_id in members), reverse=True)
+                floor = lows[slots - 1] if len(lows) >= slots else 0.0
+                needed += [page_id for page_id in members if scores[page_id] * MAX_PROXIMITY_FACTOR >= floor]
+                slots -= len(members)
+            if needed:
+                owners = clause_owners(near_terms)
+                texts = {
+                    page_id: (summary, body)
+                    for page_id, summary, body in connection.execute(
+                        f"SELECT page_id, summary, body FROM text_{g} WHERE page_id IN ({_placeholders(needed)})",
+                        needed,
+                    )
+                }
+                for page_id in needed:
+                    summary, body = texts.get(page_id, ("", ""))
+                    scores[page_id] *= proximity_factor(
+                        near_terms,
+                        [
+                            title_terms[page_id],
+                            summary.split(),
+                            body.split(maxsplit=PROXIMITY_SCAN_TERMS)[:PROXIMITY_SCAN_TERMS],
+                        ],
+                        owners,
+                    )
+        # Boosts re-rank inside a tier, never across tiers.
+        top.sort(key=lambda page_id: (tier_of[page_id], -scores[page_id]))
+
     def _hits(self, connection, generation, snapshot, clauses, plan, tiers, offset, page_size) -> list[SearchHit]:
         """The page ``offset:offset + page_size`` of the result set, ranked tier by tier
         (``tiers``: the pages with every clause, then the others)."""
@@ -206,29 +273,7 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
         ids = ids[:window]
         top = ids[:RERANK_WINDOW]
         if top and offset < RERANK_WINDOW:
-            query_terms = tuple(term for clause in clauses for term in clause.terms)
-            texts = {
-                row[0]: row[1:]
-                for row in connection.execute(
-                    f"SELECT page_id, title, summary, body FROM text_{g} WHERE page_id IN ({_placeholders(top)})", top
-                )
-            }
-            clause_terms = [
-                {sequence[0] for sequence in clause.alternatives if len(sequence) == 1} for clause in clauses
-            ]
-            for page_id in top:
-                title, summary, body = texts.get(page_id, ("", "", ""))
-                title_terms = tuple(title.split())
-                boost = 0.0
-                if title_terms == query_terms:
-                    boost = EXACT_TITLE_BOOST
-                elif len(query_terms) > 1 and _contains_sequence(title_terms, query_terms):
-                    boost = TITLE_PHRASE_BOOST
-                scores[page_id] *= (1.0 + boost) * answer_boost(
-                    clause_terms, title_terms, [summary.split(), body.split()[:PROXIMITY_SCAN_TERMS]]
-                )
-            # Boosts re-rank inside a tier, never across tiers.
-            top.sort(key=lambda page_id: (tier_of[page_id], -scores[page_id]))
+            self._rerank(connection, g, clauses, top, scores, tier_of, end)
             ids = top + ids[RERANK_WINDOW:]
         page_ids = ids[offset:end]
         if not page_ids:

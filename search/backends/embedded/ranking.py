@@ -39,6 +39,7 @@ from search.backends.embedded.schema import (
     _quote,
     _Snapshot,
 )
+from search.snippets import _contains_sequence
 from search.synonyms import current_synonym_set
 from search.understanding import query_clauses
 
@@ -188,26 +189,78 @@ def _near(first: list[int], second: list[int], window: int) -> bool:
     return False
 
 
-def answer_boost(clause_terms: Sequence[set[str]], title: Sequence[str], fields: Sequence[Sequence[str]]) -> float:
-    """The re-ranking factor of one page (see ``TITLE_COVERAGE_BOOST``): ``clause_terms``
-    are each clause's single-term alternatives, ``title`` and ``fields`` analysed terms."""
+def title_coverage(
+    clause_terms: Sequence[set[str]], title: Sequence[str], phrases: Sequence[Sequence[tuple[str, ...]]] = ()
+) -> float:
+    """The title part of the re-ranking factor (``TITLE_COVERAGE_BOOST``): 1.0 for queries
+    of one clause. A clause is in the title when one of its single-term alternatives is, or
+    one of its phrases (``phrases``: each clause's alternatives of several terms, such as
+    «مكالمة فيديو» for «فيديو كول») is there in order."""
     count = len(clause_terms)
     if count < 2:
         return 1.0
     title_set = set(title)
-    in_title = sum(1 for terms in clause_terms if terms & title_set) / count
-    near_pairs = 0
-    for index in range(count - 1):
-        for terms in [list(title), *fields]:
-            first = [position for position, term in enumerate(terms) if term in clause_terms[index]]
-            if not first:
-                continue
-            second = [position for position, term in enumerate(terms) if term in clause_terms[index + 1]]
-            if second and _near(first, second, PROXIMITY_WINDOW):
-                near_pairs += 1
-                break
-    proximity = near_pairs / (count - 1)
-    return (1.0 + TITLE_COVERAGE_BOOST * in_title) * (1.0 + PROXIMITY_BOOST * proximity)
+    title_tuple = tuple(title)
+    in_title = 0
+    for index, terms in enumerate(clause_terms):
+        if not terms.isdisjoint(title_set) or (
+            index < len(phrases) and any(_contains_sequence(title_tuple, phrase) for phrase in phrases[index])
+        ):
+            in_title += 1
+    return 1.0 + TITLE_COVERAGE_BOOST * in_title / count
+
+
+#: The proximity factor's ceiling (every neighbouring pair near): pages whose score times
+#: it cannot reach the page shown last are not looked at (``EmbeddedSearchBackend._hits``).
+MAX_PROXIMITY_FACTOR = 1.0 + PROXIMITY_BOOST
+
+
+def clause_owners(clause_terms: Sequence[set[str]]) -> dict[str, tuple[int, ...]]:
+    """Each term of ``clause_terms`` with the clauses it belongs to (for ``proximity_factor``)."""
+    owners: dict[str, list[int]] = {}
+    for index, terms in enumerate(clause_terms):
+        for term in terms:
+            owners.setdefault(term, []).append(index)
+    return {term: tuple(indexes) for term, indexes in owners.items()}
+
+
+def proximity_factor(
+    clause_terms: Sequence[set[str]], fields: Sequence[Sequence[str]], owners: dict[str, tuple[int, ...]] | None = None
+) -> float:
+    """The proximity part of the re-ranking factor (``PROXIMITY_BOOST``): the share of
+    neighbouring clause pairs found within ``PROXIMITY_WINDOW`` terms in one field. One pass
+    over each field's terms that holds two clauses or more (most hold none); ``owners``
+    is ``clause_owners(clause_terms)``, computed once per query."""
+    count = len(clause_terms)
+    if count < 2:
+        return 1.0
+    if owners is None:
+        owners = clause_owners(clause_terms)
+    pending = set(range(count - 1))
+    for terms in fields:
+        if not pending:
+            break
+        if len(owners.keys() & set(terms)) < 2:
+            continue
+        positions: dict[int, list[int]] = {}
+        for position, term in enumerate(terms):
+            indexes = owners.get(term)
+            if indexes is not None:
+                for index in indexes:
+                    positions.setdefault(index, []).append(position)
+        for index in list(pending):
+            first, second = positions.get(index), positions.get(index + 1)
+            if first and second and _near(first, second, PROXIMITY_WINDOW):
+                pending.discard(index)
+    return 1.0 + PROXIMITY_BOOST * (count - 1 - len(pending)) / (count - 1)
+
+
+def answer_boost(clause_terms: Sequence[set[str]], title: Sequence[str], fields: Sequence[Sequence[str]]) -> float:
+    """The re-ranking factor of one page (see ``TITLE_COVERAGE_BOOST``): ``clause_terms``
+    are each clause's single-term alternatives, ``title`` and ``fields`` analysed terms."""
+    if len(clause_terms) < 2:
+        return 1.0
+    return title_coverage(clause_terms, title) * proximity_factor(clause_terms, [list(title), *fields])
 
 
 @dataclass

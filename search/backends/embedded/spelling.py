@@ -246,6 +246,10 @@ class SpellingMixin:
                     words = self._vocabulary_near(
                         connection, generation, [c for c in candidates if len(c) >= 3], exact=False, inserted=True
                     )
+                if not words:
+                    # A reading that is a term of a vocabulary group finds the group's words
+                    # («isti6la3» -> «استطلاع», grouped with «استبيان» the pages use).
+                    return self._rescued_through_groups(connection, generation, clause, candidates, readable)
         alternatives = list(clause.alternatives)
         for word in words[:MAX_RESCUED_WORDS]:
             term = analyze_token(word)
@@ -254,6 +258,31 @@ class SpellingMixin:
         if len(alternatives) == len(clause.alternatives):
             return None
         return dataclasses.replace(clause, alternatives=tuple(alternatives))
+
+    def _rescued_through_groups(
+        self, connection, generation: int, clause: QueryClause, candidates: list[str], readable: int
+    ) -> QueryClause | None:
+        """``clause`` with the other terms of the first vocabulary group holding one of the
+        Arabizi ``candidates`` (most literal first), those that find a page the reader may see."""
+        synonyms = current_synonym_set()
+        for candidate in candidates:
+            term = analyze_token(candidate)
+            if not term:
+                continue
+            others = [other for other in synonyms.alternatives((term,)) if other != (term,)]
+            if not others:
+                continue
+            found = [
+                other
+                for other in others
+                if len(other) > 1 or self._term_pages(connection, generation, other[0]) & readable
+            ]
+            if found:
+                alternatives = list(clause.alternatives) + [
+                    other for other in found if other not in clause.alternatives
+                ]
+                return dataclasses.replace(clause, alternatives=tuple(alternatives))
+        return None
 
     @staticmethod
     def _vocabulary_near(connection, generation: int, norms: list[str], *, exact: bool, inserted: bool = False):
