@@ -89,6 +89,32 @@ def page_key(request: HttpRequest) -> str:
     return content_version.key("page", address, scopes=scopes_for_path(request.path_info))
 
 
+#: Host and port → the Wagtail site answering them (its root page loaded, specific),
+#: under the content version (sites, locales and pages replace it).
+_sites = content_version._Memo(size=64)
+_NO_SITE = object()
+
+
+def remember_site(request: HttpRequest) -> None:
+    """Give ``request`` its Wagtail site (``Site.find_for_request`` reads it from the
+    request) from this process's memory: the site, its root page and the root's specific
+    page cost three queries per request otherwise."""
+    if hasattr(request, "_wagtail_site"):
+        return
+    from django.http.request import split_domain_port
+    from wagtail.models import Site
+
+    hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+    cache_key = content_version.key("site", hostname, port)
+    site = _sites.get(cache_key)
+    if site is None:
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page = site.root_page.specific
+        _sites.set(cache_key, site or _NO_SITE, settings.CONTENT_CACHE_SECONDS)
+    request._wagtail_site = None if site is _NO_SITE else site
+
+
 def _request_may_use_cache(request: HttpRequest) -> bool:
     return (
         getattr(settings, "PAGE_CACHE_ENABLED", True)
@@ -131,6 +157,8 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.method in ("GET", "HEAD") and not request.path_info.startswith(_SKIPPED_PREFIXES):
+            remember_site(request)
         if not _request_may_use_cache(request):
             return self.get_response(request)
         try:
