@@ -48,7 +48,7 @@ MARK = "_public_page_cache"
 #: Response header telling whether the page came from this cache (benchmark, tests, ops).
 HIT_HEADER = "X-Page-Cache"
 #: Never stored, whatever a view says.
-_SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/accounts/", "/documents/", "/static/", "/media/")
+_SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/accounts/", "/documents/", "/static/", "/media/", "/csrf/")
 #: Headers not kept with a stored page (set again per response, or per reader).
 _UNSTORED_HEADERS = {"set-cookie", "content-length", HIT_HEADER.lower()}
 
@@ -80,10 +80,13 @@ def scopes_for_path(path: str) -> tuple[str, ...]:
 
 def page_key(request: HttpRequest) -> str:
     """The cache key of the page ``request`` asks for (raises ``DisallowedHost``)."""
-    from frontend.formatting import arabic_digit_convention
+    from frontend.formatting import arabic_digit_convention, request_scope
 
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    parts = (request.scheme, request.get_host(), language, arabic_digit_convention(), timezone.localdate().isoformat())
+    remember_site(request)
+    with request_scope(request):  # the request's site's convention, kept on the request
+        convention = arabic_digit_convention()
+    parts = (request.scheme, request.get_host(), language, convention, timezone.localdate().isoformat())
     # The address (any length, any characters) hashed: short keys every backend accepts.
     address = hashlib.sha256("\n".join((*parts, request.get_full_path())).encode()).hexdigest()
     return content_version.key("page", address, scopes=scopes_for_path(request.path_info))
@@ -156,9 +159,14 @@ class AnonymousPageCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if request.method in ("GET", "HEAD") and not request.path_info.startswith(_SKIPPED_PREFIXES):
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+        """A Wagtail page, whoever reads it: its site from memory (see :func:`remember_site`)."""
+        from wagtail.views import serve
+
+        if view_func is serve:
             remember_site(request)
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not _request_may_use_cache(request):
             return self.get_response(request)
         try:

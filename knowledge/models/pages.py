@@ -62,7 +62,22 @@ class KnowledgePageTag(TaggedItemBase):
     content_object = ParentalKey("knowledge.KnowledgePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class KnowledgePage(Page):
+class CachedViewRestrictionsMixin:
+    """``get_view_restrictions()`` (Wagtail's privacy check on every page served: the
+    ancestors' aliases, then the restrictions, two queries) answered from this process's
+    memory under the content version, which any restriction, page move or publish
+    replaces. Still a queryset: iterating reads the kept rows; anything that clones it
+    (``order_by``, ``filter``: the admin's privacy views) queries afresh."""
+
+    def get_view_restrictions(self):
+        queryset = super().get_view_restrictions()
+        parts = ("view-restrictions", self.pk, self.path)
+        queryset._result_cache = content_version.cached(parts, lambda: list(queryset._chain()))
+        queryset._prefetch_done = True
+        return queryset
+
+
+class KnowledgePage(CachedViewRestrictionsMixin, Page):
     """Concrete base of every knowledge page (not creatable by itself)."""
 
     AUDIENCE_PUBLIC = "public"
@@ -226,7 +241,7 @@ class RelatedPage(Orderable):
 _routes = content_version._Memo(size=4096)
 
 
-class HomePage(Page):
+class HomePage(CachedViewRestrictionsMixin, Page):
     """The portal's front door."""
 
     hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
@@ -307,7 +322,7 @@ def paginate(request, queryset, *, per_page: int = LISTING_PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-class IndexPageMixin(Page):
+class IndexPageMixin(CachedViewRestrictionsMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_FEATURES)
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["knowledge.HomePage"]
