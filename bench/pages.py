@@ -70,6 +70,11 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--workdir", type=Path, default=None, help="keep everything here")
     parser.add_argument("--render-stats", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--publish-title", default=None, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--hit-stats",
+        action="store_true",
+        help="in this process (with the server's environment, page cache on): the cost of a page-cache hit",
+    )
     return parser.parse_args(argv)
 
 
@@ -160,6 +165,38 @@ def publish_title(title: str) -> None:
         page.save_revision().publish()
 
 
+def hit_stats(hits: int = 300) -> dict:
+    """Page-cache hits through the full request path (middleware included), in-process."""
+    _setup_django()
+    import logging
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    logging.disable(logging.CRITICAL)
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_USER_AGENT="Mozilla/5.0 (bench)")
+    results = {}
+    for name, path in demo_paths().items():
+        client.get(path)  # stores the page
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        times = []
+        for _ in range(hits):
+            started = time.perf_counter()
+            client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+        results[name] = {
+            "cache": response.get("X-Page-Cache"),
+            "queries": len(captured),
+            "median_ms": round(statistics.median(times), 2),
+        }
+    from portal import buffered_writes
+
+    buffered_writes.discard()
+    return results
+
+
 # --- Driver --------------------------------------------------------------------------------
 
 
@@ -230,6 +267,9 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     if args.render_stats:
         print(json.dumps(render_stats(args.renders)))
+        return 0
+    if args.hit_stats:
+        print(json.dumps(hit_stats()))
         return 0
     if args.publish_title:
         publish_title(args.publish_title)
