@@ -70,12 +70,18 @@ def without_database(request: HttpRequest) -> None:
 def _site_convention(site) -> str:
     """The setting saved for ``site``; the default when none was saved (never written on a
     reader's request: no ``get_or_create`` here)."""
+    from portal import content_version
     from portal.models import DigitSettings
 
     if site is None:
         return WESTERN
-    saved = DigitSettings.objects.filter(site=site).values_list("arabic_digits", flat=True).first()
-    return saved if saved in DIGIT_CONVENTIONS else WESTERN
+
+    def read() -> str:
+        saved = DigitSettings.objects.filter(site=site).values_list("arabic_digits", flat=True).first()
+        return saved if saved in DIGIT_CONVENTIONS else WESTERN
+
+    # Kept under the content version, which a change of the setting replaces.
+    return content_version.cached(("digits", site.pk), read)
 
 
 def arabic_digit_convention() -> str:

@@ -25,6 +25,7 @@ CONTENT_MODELS = (
     "knowledge.RelatedPage",
     "search.Synonym",
     "search.PromotedResult",
+    "portal.DigitSettings",
 )
 #: The award standings' own models change the leaderboard's version (awards.standings).
 LEADERBOARD_MODELS = ("awards.Season", "awards.AwardWinner")

@@ -5,8 +5,8 @@ is never read again.
 Two scopes:
 
 - ``content``: pages (publish, unpublish, move, delete, any save), and the snippets and
-  settings pages show (agencies, channels, topics, sites, locales, redirects, search best
-  bets and synonyms). ``portal.cache_invalidation`` connects the signals, which fire
+  settings pages show (agencies, channels, topics, sites, locales, the digit setting,
+  redirects, search best bets and synonyms). ``portal.cache_invalidation`` connects the signals, which fire
   whoever changes the content: the admin, a workflow, ``publish_scheduled``,
   ``import_knowledge``;
 - ``leaderboard``: the award standings (``awards.standings.standings_changed``).

@@ -48,7 +48,7 @@ MARK = "_public_page_cache"
 #: Response header telling whether the page came from this cache (benchmark, tests, ops).
 HIT_HEADER = "X-Page-Cache"
 #: Never stored, whatever a view says.
-_SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/accounts/", "/documents/", "/static/", "/media/")
+_SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/accounts/", "/documents/", "/static/", "/media/", "/csrf/")
 #: Headers not kept with a stored page (set again per response, or per reader).
 _UNSTORED_HEADERS = {"set-cookie", "content-length", HIT_HEADER.lower()}
 
@@ -80,15 +80,39 @@ def scopes_for_path(path: str) -> tuple[str, ...]:
 
 def page_key(request: HttpRequest) -> str:
     """The cache key of the page ``request`` asks for (raises ``DisallowedHost``)."""
-    from frontend.formatting import arabic_digit_convention, request_scope
-
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    with request_scope(request):  # this host's setting (kept under the content version)
-        digits = arabic_digit_convention()
-    parts = (request.scheme, request.get_host(), language, digits, timezone.localdate().isoformat())
+    # No digit convention in the key: saving the setting replaces the content version, so
+    # a page in the old digits is never found again (and a key needs no database).
+    parts = (request.scheme, request.get_host(), language, timezone.localdate().isoformat())
     # The address (any length, any characters) hashed: short keys every backend accepts.
     address = hashlib.sha256("\n".join((*parts, request.get_full_path())).encode()).hexdigest()
     return content_version.key("page", address, scopes=scopes_for_path(request.path_info))
+
+
+#: Host and port → the Wagtail site answering them (its root page loaded, specific),
+#: under the content version (sites, locales and pages replace it).
+_sites = content_version._Memo(size=64)
+_NO_SITE = object()
+
+
+def remember_site(request: HttpRequest) -> None:
+    """Give ``request`` its Wagtail site (``Site.find_for_request`` reads it from the
+    request) from this process's memory: the site, its root page and the root's specific
+    page cost three queries per request otherwise."""
+    if hasattr(request, "_wagtail_site"):
+        return
+    from django.http.request import split_domain_port
+    from wagtail.models import Site
+
+    hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+    cache_key = content_version.key("site", hostname, port)
+    site = _sites.get(cache_key)
+    if site is None:
+        site = Site._find_for_request(request)
+        if site is not None:
+            site.root_page = site.root_page.specific
+        _sites.set(cache_key, site or _NO_SITE, settings.CONTENT_CACHE_SECONDS)
+    request._wagtail_site = None if site is _NO_SITE else site
 
 
 def _request_may_use_cache(request: HttpRequest) -> bool:
@@ -131,6 +155,13 @@ def _count_read(request: HttpRequest, page_id: int | None) -> None:
 class AnonymousPageCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+        """A Wagtail page, whoever reads it: its site from memory (see :func:`remember_site`)."""
+        from wagtail.views import serve
+
+        if view_func is serve:
+            remember_site(request)
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not _request_may_use_cache(request):

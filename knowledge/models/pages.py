@@ -62,7 +62,22 @@ class KnowledgePageTag(TaggedItemBase):
     content_object = ParentalKey("knowledge.KnowledgePage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class KnowledgePage(Page):
+class CachedViewRestrictionsMixin:
+    """``get_view_restrictions()`` (Wagtail's privacy check on every page served: the
+    ancestors' aliases, then the restrictions, two queries) answered from this process's
+    memory under the content version, which any restriction, page move or publish
+    replaces. Still a queryset: iterating reads the kept rows; anything that clones it
+    (``order_by``, ``filter``: the admin's privacy views) queries afresh."""
+
+    def get_view_restrictions(self):
+        queryset = super().get_view_restrictions()
+        parts = ("view-restrictions", self.pk, self.path)
+        queryset._result_cache = content_version.cached(parts, lambda: list(queryset._chain()))
+        queryset._prefetch_done = True
+        return queryset
+
+
+class KnowledgePage(CachedViewRestrictionsMixin, Page):
     """Concrete base of every knowledge page (not creatable by itself)."""
 
     AUDIENCE_PUBLIC = "public"
@@ -221,7 +236,12 @@ class RelatedPage(Orderable):
 # --- Home and index pages ------------------------------------------------------
 
 
-class HomePage(Page):
+#: Paths routed under the home pages → (content type id, page id), under the content
+#: version (only pages that exist: a path nobody published takes no room).
+_routes = content_version._Memo(size=4096)
+
+
+class HomePage(CachedViewRestrictionsMixin, Page):
     """The portal's front door."""
 
     hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
@@ -233,6 +253,31 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Wagtail's route (each level's child by slug, then its specific page: two queries
+        a level), shortened to one query for a path routed before under the same content
+        version: the page's id and type are kept in this process under the version (only
+        a plain match: the page itself, no sub-route), and the page must still be live.
+        Privacy and audience checks run after routing (``before_serve_page``), as before;
+        previews do not route."""
+        if not path_components or getattr(request, "is_preview", False):
+            return super().route(request, path_components)
+        from django.contrib.contenttypes.models import ContentType
+        from wagtail.url_routing import RouteResult
+
+        cache_key = content_version.key("route", self.pk, "/".join(path_components))
+        target = _routes.get(cache_key)
+        if target is not None:
+            model = ContentType.objects.get_for_id(target[0]).model_class()
+            page = model.objects.filter(pk=target[1], live=True).first() if model else None
+            if page is not None:
+                return RouteResult(page)
+        result = super().route(request, path_components)
+        page, args, kwargs = result
+        if not args and not kwargs and page.url_path == f"{self.url_path}{'/'.join(path_components)}/":
+            _routes.set(cache_key, (page.content_type_id, page.pk), settings.CONTENT_CACHE_SECONDS)
+        return result
 
     def get_context(self, request, *args, **kwargs):
         from knowledge import selectors
@@ -277,7 +322,7 @@ def paginate(request, queryset, *, per_page: int = LISTING_PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-class IndexPageMixin(Page):
+class IndexPageMixin(CachedViewRestrictionsMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_FEATURES)
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["knowledge.HomePage"]
@@ -300,9 +345,31 @@ class FAQIndexPage(IndexPageMixin):
         readers = _reader_class(request)
         if readers is None:
             context["faq_groups"] = selectors.faq_groups(self, request.user)
-        else:  # the same for every reader of the class until the content changes
-            parts = ("faq-groups", self.pk, readers)
-            context["faq_groups"] = content_version.cached(parts, lambda: selectors.faq_groups(self, request.user))
+            context["faq_listing"] = None
+        else:
+            # A long listing: rendered once for every reader of the class, the language and
+            # digit convention (its links are relative to the request's site) until the
+            # content changes.
+            from django.template.loader import render_to_string
+            from wagtail.models import Site
+
+            from frontend.formatting import arabic_digit_convention
+
+            site = Site.find_for_request(request)
+            parts = (
+                "faq-listing",
+                self.pk,
+                readers,
+                get_language(),
+                arabic_digit_convention(),
+                site.pk if site else None,
+            )
+
+            def build() -> str:
+                groups = selectors.faq_groups(self, request.user)
+                return render_to_string("knowledge/faq_listing.html", {"faq_groups": groups}, request=request)
+
+            context["faq_listing"] = content_version.cached(parts, build)
         return context
 
 
