@@ -25,8 +25,14 @@ _SKIPPED_PREFIXES = ("/admin/", "/django-admin/")
 _NOT_WESTERN = re.compile("[\u0660-\u0669\u06f0-\u06f9\u066b\u066c]")
 
 
+#: Any digit at all: a page without one (a redirect's empty body) needs no convention.
+_ANY_DIGIT = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9]")
+
+
 def localize_page_digits(html: str, language: str) -> str:
     """``html`` with every digit of its text (not of its markup) in the language's convention."""
+    if not _ANY_DIGIT.search(html):
+        return html  # nothing to convert: not even the setting is looked up
     if digit_table(language) is _TO_WESTERN and not _NOT_WESTERN.search(html):
         return html  # nothing to change (the usual case): no split of the whole page
     parts = _MARKUP.split(html)
