@@ -145,9 +145,11 @@ def usable_feedback_link(*, token: str, now: datetime | None = None) -> Customer
     """The link ``token`` names, if a customer may still open it (a spent single-use link
     is returned too: its page says the rating was received). Raises
     ``CustomerFeedbackRejected`` otherwise."""
-    link = CustomerFeedbackLink.objects.select_related("employee").filter(token=token).first()
-    if link is None:
-        raise CustomerFeedbackRejected(CustomerFeedbackRejected.UNKNOWN)
+    try:
+        # ``get`` on the unique token: no ORDER BY to build or run (``first()`` adds one).
+        link = CustomerFeedbackLink.objects.select_related("employee").get(token=token)
+    except CustomerFeedbackLink.DoesNotExist:
+        raise CustomerFeedbackRejected(CustomerFeedbackRejected.UNKNOWN) from None
     if not link.employee.is_active:
         raise CustomerFeedbackRejected(CustomerFeedbackRejected.UNAVAILABLE)
     if link.used_at is None and link.is_expired(now=now):
@@ -256,7 +258,10 @@ def _save_rating(
         rating.card = link
     else:
         rating.link = link
-    rating.full_clean(validate_unique=False, validate_constraints=False)
+    # The scores, channel and comment are checked; the foreign keys are not (two more
+    # queries): the link and its employee were just read in this transaction, and the
+    # database's foreign keys and the unique ``link`` hold whatever happens meanwhile.
+    rating.full_clean(exclude=["employee", "link", "card"], validate_unique=False, validate_constraints=False)
     if not link.is_card:
         # Claim the link: of two simultaneous submissions only one updates the row (the
         # other waits for it, then finds it used).
