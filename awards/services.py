@@ -87,8 +87,10 @@ def _deltas(added: Iterable, removed: Iterable) -> dict[tuple[int, str, str], _D
     added, removed = [r for r in added if r.counted], [r for r in removed if r.counted]
     if not added and not removed:
         return {}
-    facts = employee_facts()
     seasons = list(Season.objects.filter(frozen_at__isnull=True))
+    if not seasons:
+        return {}
+    facts = employee_facts({rating.employee_id for rating in (*added, *removed)})
     deltas: dict[tuple[int, str, str], _Delta] = defaultdict(_Delta)
     for sign, ratings in ((1, added), (-1, removed)):
         for rating in ratings:
@@ -109,7 +111,7 @@ def _deltas(added: Iterable, removed: Iterable) -> dict[tuple[int, str, str], _D
     return deltas
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # no savepoint: a failure here fails the caller's whole write
 def apply_rating_changes(*, added: Iterable = (), removed: Iterable = ()) -> set[int]:
     """Move the running tallies by the ratings that now count and those that no longer do,
     in the caller's transaction; the live leaderboards hear of it after commit. Returns the

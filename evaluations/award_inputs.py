@@ -6,6 +6,7 @@ aggregates: no individual answer leaves this app."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Q
@@ -24,9 +25,11 @@ class EmployeeFacts:
     name_en: str
 
 
-def employee_facts() -> dict[int, EmployeeFacts]:
-    """Every employee's place in the organisation, by primary key."""
-    rows = Employee.objects.values_list(
+def employee_facts(pks: Iterable[int] | None = None) -> dict[int, EmployeeFacts]:
+    """Every employee's place in the organisation, by primary key (only those of ``pks``
+    when given: one new rating reads one employee, not the whole organisation)."""
+    employees = Employee.objects.all() if pks is None else Employee.objects.filter(pk__in=list(pks))
+    rows = employees.values_list(
         "pk", "employee_id", "unit__agency__slug", "unit__slug", "front_line", "is_active", "name_ar", "name_en"
     )
     return {

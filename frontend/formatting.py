@@ -97,13 +97,27 @@ def arabic_digit_convention() -> str:
         )
     convention = getattr(request, _REQUEST_ATTRIBUTE, None)
     if convention is None:
-        # Kept per host under the content version (saving the setting or a site replaces
-        # it), so a page served from the cache needs no query for it.
-        convention = content_version.cached(
-            ("arabic-digits", request.get_host()), lambda: _site_convention(Site.find_for_request(request))
-        )
+        convention = _request_site_convention(request)
         setattr(request, _REQUEST_ATTRIBUTE, convention)
     return convention
+
+
+def _request_site_convention(request: HttpRequest) -> str:
+    """The setting of the site serving ``request``, kept in the process per host under the
+    content version (a change to a site or to the setting replaces it): two queries saved
+    on every Arabic page (the customer feedback form is served to every customer)."""
+    from django.core.exceptions import DisallowedHost
+    from wagtail.models import Site
+
+    from portal import content_version
+
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        return _site_convention(Site.find_for_request(request))
+    return content_version.cached(
+        ("arabic-digits", request.scheme, host), lambda: _site_convention(Site.find_for_request(request))
+    )
 
 
 def digit_table(language: str | None = None) -> dict[int, int]:

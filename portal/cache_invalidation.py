@@ -15,6 +15,7 @@ from portal import content_version
 #: Models (app_label.ModelName) that pages show or search serves, beside pages themselves.
 CONTENT_MODELS = (
     "wagtailcore.Site",
+    "portal.DigitSettings",
     "wagtailcore.Locale",
     "wagtailcore.PageViewRestriction",
     "wagtailredirects.Redirect",

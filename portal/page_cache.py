@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -49,6 +50,9 @@ MARK = "_public_page_cache"
 HIT_HEADER = "X-Page-Cache"
 #: Never stored, whatever a view says.
 _SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/api/", "/accounts/", "/documents/", "/static/", "/media/", "/csrf/")
+#: Pages never marked public that are hot enough for the key's work to matter: the
+#: customer feedback form (one address per customer, never stored) skips the cache entirely.
+_SKIPPED_PATHS = re.compile(r"^/(?:[a-z]{2}/)?feedback/")
 #: Headers not kept with a stored page (set again per response, or per reader).
 _UNSTORED_HEADERS = {"set-cookie", "content-length", HIT_HEADER.lower()}
 
@@ -123,6 +127,7 @@ def _request_may_use_cache(request: HttpRequest) -> bool:
         # A message waiting for the reader ("you have signed out") is shown by a render.
         and getattr(settings, "MESSAGE_COOKIE_NAME", "messages") not in request.COOKIES
         and not request.path_info.startswith(_SKIPPED_PREFIXES)
+        and not _SKIPPED_PATHS.match(request.path_info)
     )
 
 
