@@ -132,11 +132,6 @@ def _apply(changes: list[tuple[int, int, bool]]) -> None:
     IndexChange.objects.filter(pk__in=[row_id for row_id, _page_id, _descend in changes]).update(
         applied_at=timezone.now()
     )
-    from portal import content_version
-
-    # Search results kept for anonymous readers were computed from the index before it
-    # caught up (a replay after a failed write): they go too.
-    content_version.bump()
 
 
 def apply_changes(row_ids: Iterable[int]) -> None:
@@ -166,6 +161,12 @@ def replay_pending_changes() -> int:
         _apply(batch)
         applied += len(batch)
     IndexChange.objects.filter(applied_at__lt=timezone.now() - CHANGE_RETENTION).delete()
+    if applied:
+        from portal import content_version
+
+        # Search results kept for anonymous readers were computed from the index before it
+        # caught up with these changes: they go too.
+        content_version.bump()
     return applied
 
 

@@ -234,6 +234,7 @@ def test_a_failed_synonym_update_stays_in_the_outbox(engine_down, django_capture
     from search.indexing import SYNONYMS_CHANGE, pending_change_count, replay_pending_changes
     from search.models import IndexChange, Synonym
 
+    IndexChange.objects.all().delete()  # rows an earlier test left behind are not this test's
     with caplog.at_level(logging.ERROR, logger="search.indexing"), django_capture_on_commit_callbacks(execute=True):
         Synonym.objects.create(language="en", terms="courteous, polite")
     row = IndexChange.objects.get(page_id=SYNONYMS_CHANGE)
@@ -252,6 +253,7 @@ def test_a_synonym_update_is_applied_through_the_outbox(django_capture_on_commit
     from search.indexing import SYNONYMS_CHANGE
     from search.models import IndexChange, Synonym
 
+    IndexChange.objects.all().delete()  # rows an earlier test left behind are not this test's
     with django_capture_on_commit_callbacks(execute=True):
         Synonym.objects.create(language="en", terms="courteous, polite")
     row = IndexChange.objects.get(page_id=SYNONYMS_CHANGE)
