@@ -29,30 +29,12 @@ from search.synonyms import current_synonym_set
 from search.understanding import (
     TYPO_EDITS,
     arabizi_forms,
+    edit_distance,
     is_filler,
     plausible_correction,
     query_clauses,
     typo_tolerant,
 )
-
-
-def _damerau_levenshtein(a: str, b: str, limit: int = 2) -> int:
-    """Optimal string alignment distance, giving up (returning ``limit + 1``) early."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, char_b in enumerate(b, 1):
-            cost = 0 if char_a == char_b else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 def _deletes(word: str) -> set[str]:
@@ -134,7 +116,7 @@ class SpellingMixin:
         ).fetchall()
         distances = {}
         for (candidate,) in found:
-            distance = _damerau_levenshtein(norm, candidate)
+            distance = edit_distance(norm, candidate)
             if distance <= 2 and candidate != norm:
                 distances[candidate] = distance
         if not distances:
@@ -234,9 +216,7 @@ class SpellingMixin:
         if typo_tolerant(surface):
             words = self._vocabulary_near(connection, generation, [norm], exact=False)
             words = [
-                word
-                for word in words
-                if word.isascii() == norm.isascii() and _damerau_levenshtein(norm, word) <= TYPO_EDITS
+                word for word in words if word.isascii() == norm.isascii() and edit_distance(norm, word) <= TYPO_EDITS
             ]
         if not words and arabizi and surface.isascii():
             candidates = arabizi_forms(surface)
