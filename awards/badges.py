@@ -216,30 +216,38 @@ def grant_badges(*, season: Season | None = None, cycle=None) -> GrantReport:
         seasons = [season] if season is not None else []
         cycles = [cycle] if cycle is not None else []
     for item in seasons:
-        before = report.total
-        context = season_context(item)
-        for badge, found in (
-            (criteria.FIVE_STAR_100, _five_star_candidates(item)),
-            (criteria.TOP_TEN_PERCENT, _top_ten_candidates(item)),
-        ):
-            for evidence in found.values():
-                evidence["season"] = item.slug
-            _insert(report, badge=badge, context=context, found=found, season=item)
-        _log_grant(item, report, before)
+        _grant_for(
+            report,
+            item,
+            context=season_context(item),
+            candidates=(
+                (criteria.FIVE_STAR_100, _five_star_candidates),
+                (criteria.TOP_TEN_PERCENT, _top_ten_candidates),
+            ),
+            kind="season",
+        )
     for item in cycles:
-        if item.status != Cycle.Status.RELEASED:
-            continue
-        before = report.total
-        context = cycle_context(item)
-        for badge, found in (
-            (criteria.ON_TIME, _on_time_candidates(item)),
-            (criteria.STRONG_360, _strong_360_candidates(item)),
-        ):
-            for evidence in found.values():
-                evidence["cycle"] = item.slug
-            _insert(report, badge=badge, context=context, found=found, cycle=item)
-        _log_grant(item, report, before)
+        if item.status == Cycle.Status.RELEASED:
+            _grant_for(
+                report,
+                item,
+                context=cycle_context(item),
+                candidates=((criteria.ON_TIME, _on_time_candidates), (criteria.STRONG_360, _strong_360_candidates)),
+                kind="cycle",
+            )
     return report
+
+
+def _grant_for(report: GrantReport, item, *, context: str, candidates, kind: str) -> None:
+    """Grant ``item``'s badges (a season's or a released cycle's): each badge's candidates,
+    their evidence naming ``item``, then one audit entry for what was granted."""
+    before = report.total
+    for badge, find in candidates:
+        found = find(item)
+        for evidence in found.values():
+            evidence[kind] = item.slug
+        _insert(report, badge=badge, context=context, found=found, **{kind: item})
+    _log_grant(item, report, before)
 
 
 def _log_grant(instance, report: GrantReport, before: int) -> None:
