@@ -73,7 +73,7 @@ lint: venv-test
 check: venv-test
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=check-deploy-$$RANDOM$$RANDOM$$RANDOM-not-a-real-secret-0123456789abcdef ALLOWED_HOSTS=tamayuz.example $(MANAGE) check --deploy --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=check-deploy-$$RANDOM$$RANDOM$$RANDOM-not-a-real-secret-0123456789abcdef ALLOWED_HOSTS=tamayuz.example BADGE_SIGNING_KEY=$$(head -c 32 /dev/urandom | base64) $(MANAGE) check --deploy --fail-level WARNING
 
 # pytest exits 5 when it collects no tests; that fails here like any other non-zero code.
 test: venv-test npm messages lint check

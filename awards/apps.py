@@ -8,6 +8,7 @@ class AwardsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from awards import checks  # noqa: F401  (registers the signing key checks)
         from evaluations.signals import customer_ratings_changed
 
         customer_ratings_changed.connect(_move_tallies, dispatch_uid="awards.move_tallies")

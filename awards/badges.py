@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -325,10 +326,21 @@ def identity_object(award: BadgeAward) -> dict:
     }
 
 
+#: Namespace of the credential subjects' identifiers (``credentialSubject.id``).
+SUBJECT_NAMESPACE = uuid.UUID("6f1c1f4e-2d0b-5a8e-9c57-7a6d8f2b1e33")
+
+
+def credential_subject_id(award: BadgeAward) -> str:
+    """An opaque identifier of the badge's recipient within this one credential (the JWT
+    ``sub``): derived from the badge, so it names nobody and links no two badges."""
+    return f"urn:uuid:{uuid.uuid5(SUBJECT_NAMESPACE, str(award.uid))}"
+
+
 def open_badge_credential(award: BadgeAward, *, absolute) -> dict:
-    """The badge as an unsigned ``OpenBadgeCredential`` (1EdTech Open Badges 3.0 on the W3C
-    Verifiable Credentials 2.0 model). ``absolute`` makes a path an absolute URL.
-    Verification is hosted: ``id`` is the public verification page."""
+    """The badge as an ``OpenBadgeCredential`` (1EdTech Open Badges 3.0 on the W3C
+    Verifiable Credentials 2.0 model), without its proof: ``awards.credentials`` signs it
+    as a VC-JWT. ``absolute`` makes a path an absolute URL. ``id`` is the public page of
+    the badge, which also says whether it was revoked."""
     definition = award.definition
     agency = issuer_of(award)
     language = translation.get_language() or "ar"
@@ -349,6 +361,7 @@ def open_badge_credential(award: BadgeAward, *, absolute) -> dict:
         "validFrom": _iso(award.granted_at),
         "name": definition.localized("name", language),
         "credentialSubject": {
+            "id": credential_subject_id(award),
             "type": ["AchievementSubject"],
             "identifier": [identity_object(award)],
             "achievement": {

@@ -209,6 +209,16 @@ ELASTICSEARCH_PUBLISH_TIMEOUT = env_float("ELASTICSEARCH_PUBLISH_TIMEOUT", 3.0)
 ELASTICSEARCH_LOCK_TTL = env_float("ELASTICSEARCH_LOCK_TTL", 3600.0)
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "tamayuz")
 SEARCH_EMBEDDED_PATH = Path(env_str("SEARCH_EMBEDDED_PATH", str(VAR_DIR / "search.sqlite3")))
+
+# Badge credentials are signed (VC-JWT, Ed25519) with the issuer's key: BADGE_SIGNING_KEY
+# (PEM or 32 raw bytes in base64). Without it, development and tests generate one once in
+# BADGE_SIGNING_KEY_FILE (mode 0600) and reuse it; production never generates (a system
+# check warns). BADGE_PREVIOUS_PUBLIC_KEYS (comma-separated) keep rotated-out keys
+# published so older credentials still verify. See awards.credential_signing.
+BADGE_SIGNING_KEY = env_str("BADGE_SIGNING_KEY")
+BADGE_SIGNING_KEY_FILE = Path(env_str("BADGE_SIGNING_KEY_FILE", str(VAR_DIR / "badge-signing-key.pem")))
+BADGE_SIGNING_KEY_GENERATE = env_bool("BADGE_SIGNING_KEY_GENERATE", True)
+BADGE_PREVIOUS_PUBLIC_KEYS = env_list("BADGE_PREVIOUS_PUBLIC_KEYS", [])
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Authentication (django-allauth) ---------------------------------------------

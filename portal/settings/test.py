@@ -28,6 +28,11 @@ ALLOWED_HOSTS = ["*"]
 # Content versions of the local cache: this process's own files, never the developer's var/.
 # (CONTENT_VERSION_DIR in the environment: a test's second process shares this one's.)
 CONTENT_VERSION_DIR = env_str("CONTENT_VERSION_DIR") or tempfile.mkdtemp(prefix="tamayuz-content-version-")
+# This process's own badge signing key, generated on first use (never the developer's var/).
+BADGE_SIGNING_KEY = None
+BADGE_SIGNING_KEY_FILE = Path(tempfile.mkdtemp(prefix="tamayuz-badge-key-")) / "badge-signing-key.pem"
+BADGE_SIGNING_KEY_GENERATE = True
+BADGE_PREVIOUS_PUBLIC_KEYS: list[str] = []
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
