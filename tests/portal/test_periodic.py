@@ -52,8 +52,14 @@ def test_list_prints_every_task_with_its_interval():
 
 
 def test_an_unknown_task_name_is_refused_with_the_known_ones():
-    with pytest.raises(CommandError, match=r"Unknown periodic task: nope\. Known: search-replay, publish-scheduled"):
+    from django.utils import translation
+
+    with translation.override("en"), pytest.raises(CommandError) as refused:
         call_command("periodic", "--once", "--only", "nope")
+    assert str(refused.value).startswith("Unknown periodic task: nope. Known: search-replay, publish-scheduled")
+    with translation.override("ar"), pytest.raises(CommandError) as refused:
+        call_command("periodic", "--once", "--only", "nope")
+    assert str(refused.value).startswith("مهمة دورية غير معروفة: nope.")
 
 
 @pytest.mark.django_db(transaction=True)
@@ -94,5 +100,24 @@ def test_once_runs_every_task_through_its_real_command():
 def test_a_failing_task_is_reported_and_does_not_stop_the_others(monkeypatch):
     failing = periodic.PeriodicTask("broken", 60, ("check", "--tag", "no-such-tag"), "fails")
     monkeypatch.setattr(periodic, "TASKS", (failing, periodic.task_named("award-freeze")))
-    with pytest.raises(CommandError, match=r"1 periodic task\(s\) failed"):
+    import datetime
+
+    from django.utils import timezone, translation
+
+    from awards.models import Season
+    from awards.services import create_season
+
+    today = timezone.localdate()
+    ended = create_season(
+        slug="ended",
+        name_ar="موسم منتهٍ",
+        name_en="Ended season",
+        starts_on=today - datetime.timedelta(days=60),
+        ends_on=today - datetime.timedelta(days=1),
+    )
+
+    with translation.override("en"), pytest.raises(CommandError) as failed:
         call_command("periodic", "--once", stdout=io.StringIO(), stderr=io.StringIO())
+    assert str(failed.value) == "1 periodic task(s) failed; see the log."
+    # The other task still ran: the ended season was frozen after the broken one failed.
+    assert Season.objects.get(pk=ended.pk).frozen_at is not None
