@@ -114,12 +114,17 @@ class CycleSettingsForm(forms.Form):
     ``user`` manages), dates, framework version, rater groups' weights and anonymity
     thresholds, blind-spot gap, peers, the cap per rater and the reminder days."""
 
-    name_ar = forms.CharField(label=_("Name in Arabic"), max_length=200)
-    name_en = forms.CharField(label=_("Name in English"), max_length=200)
+    name_ar = forms.CharField(
+        label=_("Name in Arabic"), max_length=200, widget=forms.TextInput(attrs={"dir": "rtl", "lang": "ar"})
+    )
+    name_en = forms.CharField(
+        label=_("Name in English"), max_length=200, widget=forms.TextInput(attrs={"dir": "ltr", "lang": "en"})
+    )
     slug = forms.SlugField(
         label=_("Short name for addresses and commands"),
         max_length=80,
         required=False,
+        widget=forms.TextInput(attrs={"dir": "ltr"}),
         help_text=_(
             "Latin letters, digits and hyphens, for example spring-2026. Leave it empty to make one from "
             "the English name. It cannot change later."
@@ -392,8 +397,8 @@ class AssignmentFilterForm(forms.Form):
 
 
 class AssignmentAddForm(forms.Form):
-    rater = EmployeeIdField(label=_("Rater's employee ID"))
-    ratee = EmployeeIdField(label=_("Employee ID of the person rated"))
+    rater = EmployeeIdField(label=_("Rater's employee ID"), widget=forms.TextInput(attrs={"dir": "ltr"}))
+    ratee = EmployeeIdField(label=_("Employee ID of the person rated"), widget=forms.TextInput(attrs={"dir": "ltr"}))
     relationship = forms.ChoiceField(label=_("Rater group"))
 
     def __init__(self, *args, **kwargs):
