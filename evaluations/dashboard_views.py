@@ -33,7 +33,8 @@ ACTIONS = {
 @login_required
 def cycle_list(request: HttpRequest) -> HttpResponse:
     context = ui_selectors.cycles_for(request.user)
-    if not context["managed"] and not permissions.can_view_aggregates(request.user):
+    context["can_create"] = permissions.can_create_cycles(request.user)
+    if not context["managed"] and not context["can_create"] and not permissions.can_view_aggregates(request.user):
         raise PermissionDenied(_("Only HR and leadership can see evaluation cycles."))
     return render(request, "evaluations/cycle_list.html", context)
 
