@@ -21,8 +21,11 @@ Pages for staff or chosen roles never reach the store: their view marks them
 :func:`mark_public`; and every signed-in reader carries a session cookie, so neither reads
 nor fills the cache.
 
-The store is Django's default cache: Redis when ``REDIS_URL`` is set (shared by every
-worker process), the process's local memory otherwise.
+The store is the ``pages`` cache alias (``portal/settings/caches.py``): Redis when
+``REDIS_URL`` is set (shared by every worker process, its own key prefix), else the
+process's own local-memory store of at most ``PAGE_CACHE_MAX_ENTRIES`` pages (never
+evicting the default cache's rate-limit counters). With Redis unreachable, pages render
+uncached (``X-Page-Cache: unavailable``): see ``portal.content_version``.
 """
 
 from __future__ import annotations
@@ -33,7 +36,6 @@ import re
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
@@ -83,7 +85,8 @@ def scopes_for_path(path: str) -> tuple[str, ...]:
 
 
 def page_key(request: HttpRequest) -> str:
-    """The cache key of the page ``request`` asks for (raises ``DisallowedHost``)."""
+    """The cache key of the page ``request`` asks for (raises ``DisallowedHost``, and
+    ``content_version.Unavailable`` when the shared cache cannot be reached)."""
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     # No digit convention in the key: saving the setting replaces the content version, so
     # a page in the old digits is never found again (and a key needs no database).
@@ -109,7 +112,10 @@ def remember_site(request: HttpRequest) -> None:
     from wagtail.models import Site
 
     hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
-    cache_key = content_version.key("site", hostname, port)
+    try:
+        cache_key = content_version.key("site", hostname, port)
+    except content_version.Unavailable:
+        return  # Wagtail finds the site itself (never one kept under an old version)
     site = _sites.get(cache_key)
     if site is None:
         site = Site._find_for_request(request)
@@ -175,8 +181,14 @@ class AnonymousPageCacheMiddleware:
             key = page_key(request)
         except DisallowedHost:
             return self.get_response(request)
+        except content_version.Unavailable:
+            # The shared cache is unreachable (logged by content_version): render, store
+            # nothing, and say so, as a hit or a miss would.
+            response = self.get_response(request)
+            response[HIT_HEADER] = "unavailable"
+            return response
         try:
-            entry = cache.get(key)
+            entry = content_version.store().get(key)
         except Exception:  # an unreachable cache: render the page
             logger.exception("Could not read the page cache")
             entry = None
@@ -209,7 +221,7 @@ class AnonymousPageCacheMiddleware:
             "read_page_id": mark["read_page_id"],
         }
         try:
-            cache.set(key, entry, timeout)
+            content_version.store().set(key, entry, timeout)
         except Exception:  # a cache that cannot store never fails the reader's page
             logger.exception("Could not store page %s", request.path)
         response[HIT_HEADER] = "miss"
