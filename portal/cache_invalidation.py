@@ -6,7 +6,7 @@ published page's URLs from the CDN or proxy."""
 
 from __future__ import annotations
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -45,15 +45,34 @@ def _page_saved_or_deleted(sender, instance=None, **kwargs) -> None:
         content_version.bump(content_version.CONTENT)
 
 
-#: User fields a save may touch without changing anything pages show (a sign-in).
-_USER_FIELDS_NOT_SHOWN = frozenset({"last_login", "password"})
+#: User fields public pages show: a page names its content owner
+#: (``User.display_name``). Nothing else about a user reaches a page an anonymous reader
+#: gets (signed-in readers' pages are never cached).
+USER_FIELDS_SHOWN = frozenset({"username", "first_name", "last_name", "full_name_ar", "full_name_en"})
+_SHOWN_CHANGED = "_content_version_shown_fields_changed"
 
 
-def _user_saved(sender, instance=None, update_fields=None, **kwargs) -> None:
-    """Pages name their content owner: a user's change may show on them (not a sign-in)."""
-    if update_fields is not None and set(update_fields) <= _USER_FIELDS_NOT_SHOWN:
+def _user_saving(sender, instance=None, raw=False, update_fields=None, **kwargs) -> None:
+    """Before a full save of an existing user, note whether a shown field changes (one
+    query): a sign-in, a password change or the organisation import's linking touch none."""
+    if raw or instance is None or instance._state.adding or instance.pk is None:
         return
-    content_version.bump(content_version.CONTENT)
+    if update_fields is not None:
+        setattr(instance, _SHOWN_CHANGED, bool(USER_FIELDS_SHOWN & set(update_fields)))
+        return
+    before = sender._default_manager.filter(pk=instance.pk).values(*USER_FIELDS_SHOWN).first()
+    changed = before is None or any(before[name] != getattr(instance, name) for name in USER_FIELDS_SHOWN)
+    setattr(instance, _SHOWN_CHANGED, changed)
+
+
+def _user_saved(sender, instance=None, created=False, **kwargs) -> None:
+    """A new user owns no page yet; an existing one changes pages only through the name
+    they show as content owner."""
+    if created or instance is None:
+        return
+    if getattr(instance, _SHOWN_CHANGED, True):
+        content_version.bump(content_version.CONTENT)
+    instance.__dict__.pop(_SHOWN_CHANGED, None)
 
 
 def register_signal_handlers() -> None:
@@ -73,7 +92,11 @@ def register_signal_handlers() -> None:
         signal.connect(_content_changed, dispatch_uid=f"{uid}_{name}")
     from django.contrib.auth import get_user_model
 
-    post_save.connect(_user_saved, sender=get_user_model(), dispatch_uid=f"{uid}_user_saved")
+    user_model = get_user_model()
+    pre_save.connect(_user_saving, sender=user_model, dispatch_uid=f"{uid}_user_saving")
+    post_save.connect(_user_saved, sender=user_model, dispatch_uid=f"{uid}_user_saved")
+    # A deleted owner leaves their pages without an owner (a queryset update: no page signal).
+    post_delete.connect(_content_changed, sender=user_model, dispatch_uid=f"{uid}_user_deleted")
     for label, handler in [(label, _content_changed) for label in CONTENT_MODELS] + [
         (label, _leaderboard_changed) for label in LEADERBOARD_MODELS
     ]:
