@@ -15,7 +15,6 @@ from portal import content_version
 #: Models (app_label.ModelName) that pages show or search serves, beside pages themselves.
 CONTENT_MODELS = (
     "wagtailcore.Site",
-    "portal.DigitSettings",
     "wagtailcore.Locale",
     "wagtailcore.PageViewRestriction",
     "wagtailredirects.Redirect",
@@ -26,8 +25,17 @@ CONTENT_MODELS = (
     "knowledge.RelatedPage",
     "search.Synonym",
     "search.PromotedResult",
-    "portal.DigitSettings",
 )
+
+
+def _media_model_labels() -> list[str]:
+    """Rich text links documents (``document-link``) by a URL holding the file's name: a
+    replaced file changes it. (Page bodies show no images: the editor has no image feature.)"""
+    from wagtail.documents import get_document_model_string
+
+    return [get_document_model_string()]
+
+
 #: The award standings' own models change the leaderboard's version (awards.standings).
 LEADERBOARD_MODELS = ("awards.Season", "awards.AwardWinner")
 
@@ -97,7 +105,8 @@ def register_signal_handlers() -> None:
     post_save.connect(_user_saved, sender=user_model, dispatch_uid=f"{uid}_user_saved")
     # A deleted owner leaves their pages without an owner (a queryset update: no page signal).
     post_delete.connect(_content_changed, sender=user_model, dispatch_uid=f"{uid}_user_deleted")
-    for label, handler in [(label, _content_changed) for label in CONTENT_MODELS] + [
+    content_labels = [*CONTENT_MODELS, *_media_model_labels()]
+    for label, handler in [(label, _content_changed) for label in content_labels] + [
         (label, _leaderboard_changed) for label in LEADERBOARD_MODELS
     ]:
         try:

@@ -302,3 +302,138 @@ def test_front_end_cache_purging_is_off_by_default(settings):
     """No request leaves the host unless a purge endpoint or CDN is configured."""
     assert settings.WAGTAILFRONTENDCACHE == {}
     assert "wagtail.contrib.frontend_cache" not in settings.INSTALLED_APPS
+
+
+# --- Every change that alters what an anonymous reader gets ------------------------------------
+
+
+def _publish_new_title(page, capture):
+    publish_title(page, "عنوان جديد بعد النشر", capture)
+    return page.url, lambda response: "عنوان جديد بعد النشر" in response.content.decode()
+
+
+def _unpublish(page, capture):
+    url = page.url
+    with capture(execute=True):
+        page.unpublish()
+    return url, lambda response: response.status_code == 404
+
+
+def _move(page, capture):
+    from wagtail.models import Locale
+
+    url = page.url
+    target = page.get_parent().get_translation(Locale.objects.get(language_code="en"))
+    with capture(execute=True):
+        page.move(target, pos="last-child")
+    # The old address now redirects (Wagtail keeps a redirect for a moved page).
+    return url, lambda response: response.status_code == 301 and response["Location"] == "/en/faq/follow-up/"
+
+
+def _delete(page, capture):
+    url = page.url
+    with capture(execute=True):
+        page.delete()
+    return url, lambda response: response.status_code == 404
+
+
+def _rename_agency(page, capture):
+    with capture(execute=True):
+        page.agency.name_ar = "الجهة بعد تغيير اسمها"
+        page.agency.save()
+    return page.url, lambda response: "الجهة بعد تغيير اسمها" in response.content.decode()
+
+
+def _rename_topic(page, capture):
+    with capture(execute=True):
+        page.topic.name_ar = "موضوع بعد تغيير اسمه"
+        page.topic.save()
+    return "/faq/", lambda response: "موضوع بعد تغيير اسمه" in response.content.decode()
+
+
+def _replace_document(page, capture):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.get(title="دليل الخدمة")
+    with capture(execute=True):
+        document.file.save("service-guide-2.pdf", ContentFile(b"%PDF-1.4 second edition"), save=False)
+        document.save()
+    return page.url, lambda response: f"/documents/{document.pk}/service-guide-2.pdf" in response.content.decode()
+
+
+def _restrict_view(page, capture):
+    from wagtail.models import PageViewRestriction
+
+    with capture(execute=True):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    def redirected(response) -> bool:
+        return response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+    return page.url, redirected
+
+
+def _audience_to_staff(page, capture):
+    with capture(execute=True):
+        page.audience = page.AUDIENCE_STAFF
+        page.save_revision().publish()
+
+    def redirected(response) -> bool:
+        return response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+    return page.url, redirected
+
+
+CHANGES = {
+    "publish": _publish_new_title,
+    "unpublish": _unpublish,
+    "move": _move,
+    "delete": _delete,
+    "agency": _rename_agency,
+    "topic": _rename_topic,
+    "document replaced": _replace_document,
+    "view restriction": _restrict_view,
+    "audience to staff": _audience_to_staff,
+}
+
+
+@pytest.fixture
+def documented_faq(site_tree):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from tests.factories import AgencyFactory, TopicFactory
+
+    document = get_document_model()(title="دليل الخدمة")
+    document.file.save("service-guide.pdf", ContentFile(b"%PDF-1.4 first edition"), save=False)
+    document.save()
+    return builders.faq(
+        site_tree["ar"].indexes["faq"],
+        title="كيف أتابع طلبي؟",
+        slug="follow-up",
+        agency=AgencyFactory(slug="moi", name_ar="وزارة الداخلية", name_en="Ministry of Interior"),
+        topic=TopicFactory(slug="requests", name_ar="الطلبات", name_en="Requests"),
+        answer=f'<p>اقرأ <a linktype="document" id="{document.pk}">دليل الخدمة</a>.</p>',
+    )
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_the_next_anonymous_reader_after_a_change_gets_a_fresh_answer(
+    documented_faq, django_capture_on_commit_callbacks, change
+):
+    reader = anonymous()
+    for url in (documented_faq.url, "/faq/"):
+        assert reader.get(url)["X-Page-Cache"] == "miss"
+        assert reader.get(url)["X-Page-Cache"] == "hit"
+    assert "/documents/" in reader.get(documented_faq.url).content.decode()
+    url, fresh = CHANGES[change](documented_faq, django_capture_on_commit_callbacks)
+    response = reader.get(url)
+    assert response.get("X-Page-Cache") != "hit"
+    assert fresh(response), response.status_code
+    # Nor does a listing keep the page in a way the change removed. (A page behind a
+    # Wagtail view restriction stays listed by title: listings follow the audience.)
+    if change in ("unpublish", "move", "delete", "audience to staff"):
+        listing = reader.get("/faq/")
+        assert listing["X-Page-Cache"] == "miss"
+        assert "كيف أتابع طلبي؟" not in listing.content.decode()
