@@ -5,7 +5,9 @@ the home and index pages, the public leaderboard); nothing else is ever stored. 
 middleware, placed before the session and authentication middlewares, then:
 
 - serves a stored page, without touching the session, the user or the database, to a GET
-  or HEAD that carries no session cookie (nor a waiting message), for the same host, path and query string,
+  or HEAD that carries no session cookie (nor a waiting message), for the same host, path and query string
+  (analytics-only parameters such as ``utm_*`` and ``fbclid`` dropped first: see
+  :func:`drop_tracking_parameters`),
   language, Arabic digit convention and day (announcements close by date), under the
   current content version (``portal.content_version``: any publish, unpublish, move,
   delete or snippet change replaces it, so no reader sees a page older than the last
@@ -34,6 +36,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable
+from urllib.parse import unquote_plus
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
@@ -82,6 +85,31 @@ def scopes_for_path(path: str) -> tuple[str, ...]:
     if bare.startswith("/awards/"):
         return (content_version.CONTENT, content_version.LEADERBOARD)
     return (content_version.CONTENT,)
+
+
+def _is_tracking_parameter(name: str) -> bool:
+    for ignored in settings.PAGE_CACHE_IGNORED_PARAMETERS:
+        if name == ignored or (ignored.endswith("*") and name.startswith(ignored[:-1])):
+            return True
+    return False
+
+
+def drop_tracking_parameters(request: HttpRequest) -> None:
+    """Remove analytics-only parameters (``PAGE_CACHE_IGNORED_PARAMETERS``: ``utm_*``,
+    ``fbclid``, ``gclid`` ...) from ``request``'s query string, for the key and for the
+    render alike: a link shared with ``?fbclid=…`` is the same cache entry as the plain
+    page, and no stored page repeats one reader's click identifier in its links. The other
+    parameters keep their order."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return
+    kept = [
+        part for part in query.split("&") if part and not _is_tracking_parameter(unquote_plus(part.split("=", 1)[0]))
+    ]
+    if len(kept) == len([part for part in query.split("&") if part]):
+        return
+    request.META["QUERY_STRING"] = "&".join(kept)
+    request.__dict__.pop("GET", None)  # parsed again from the new query string
 
 
 def page_key(request: HttpRequest) -> str:
@@ -177,6 +205,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not _request_may_use_cache(request):
             return self.get_response(request)
+        drop_tracking_parameters(request)
         try:
             key = page_key(request)
         except DisallowedHost:

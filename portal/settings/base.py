@@ -182,6 +182,29 @@ LEADERBOARD_PAGE_CACHE_SECONDS = env_int("LEADERBOARD_PAGE_CACHE_SECONDS", 30)
 # told about a publish unless front-end cache purging is configured (below).
 PUBLIC_PAGE_MAX_AGE = env_int("PUBLIC_PAGE_MAX_AGE", 60)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# Query parameters that only tell analytics where a click came from (a shared link on
+# social media, a newsletter, an ad): dropped from an anonymous reader's request before the
+# page is keyed and rendered, so every shared link of a page is one cache entry. A name
+# ending in "*" is a prefix. ("ref" is not one: the search page's click reports use it.)
+PAGE_CACHE_IGNORED_PARAMETERS = env_list(
+    "PAGE_CACHE_IGNORED_PARAMETERS",
+    [
+        "utm_*",
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "igshid",
+        "twclid",
+        "yclid",
+    ],
+)
 CONTENT_VERSION_DIR = env_str("CONTENT_VERSION_DIR", str(VAR_DIR))
 # With Redis unreachable, pages render uncached; Redis is tried again after this many
 # seconds, and a process that lost a bump retries it for this long when it exits.

@@ -437,3 +437,75 @@ def test_the_next_anonymous_reader_after_a_change_gets_a_fresh_answer(
         listing = reader.get("/faq/")
         assert listing["X-Page-Cache"] == "miss"
         assert "كيف أتابع طلبي؟" not in listing.content.decode()
+
+
+# --- Shared links: analytics parameters, and the page cache's own store ------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?fbclid=IwAR0abc",
+        "?utm_source=x&utm_medium=social&utm_campaign=award",
+        "?gclid=Cj0KCQ",
+        "?msclkid=1&mc_cid=2&mc_eid=3&_ga=4",
+    ],
+)
+def test_a_shared_link_with_tracking_parameters_is_the_cached_page(pages, query):
+    reader = anonymous()
+    plain = reader.get("/faq/")
+    assert plain["X-Page-Cache"] == "miss"
+    shared = reader.get("/faq/" + query)
+    assert shared.status_code == 200
+    assert shared["X-Page-Cache"] == "hit"
+    assert shared.content == plain.content
+
+
+def test_tracking_parameters_are_dropped_and_the_others_kept(pages):
+    reader = anonymous()
+    first = reader.get(pages["faq"].url + "?utm_source=newsletter&feedback=thanks&fbclid=IwAR0abc")
+    assert first["X-Page-Cache"] == "miss"
+    body = first.content.decode()
+    assert "شكرًا" in body or "Thank" in body
+    # The render never saw the click identifier, so no stored page repeats it.
+    assert "IwAR0abc" not in body
+    assert "newsletter" not in body
+    assert reader.get(pages["faq"].url + "?feedback=thanks")["X-Page-Cache"] == "hit"
+    assert reader.get(pages["faq"].url)["X-Page-Cache"] == "miss"
+
+
+def test_the_ignored_parameters_follow_the_setting(pages, settings):
+    settings.PAGE_CACHE_IGNORED_PARAMETERS = ["campaign", "src_*"]
+    reader = anonymous()
+    reader.get("/faq/")
+    assert reader.get("/faq/?campaign=spring&src_site=x")["X-Page-Cache"] == "hit"
+    assert reader.get("/faq/?fbclid=IwAR0abc")["X-Page-Cache"] == "miss"
+
+
+def test_a_flood_of_pages_never_evicts_the_default_caches_counters(pages, settings):
+    """Pages live in their own store (``pages`` alias): a crawl of many distinct addresses
+    fills it, never the default cache holding allauth's rate-limit counters."""
+    from django.core.cache import caches
+
+    from portal.settings.caches import cache_settings
+
+    local = cache_settings(redis_url=None, page_entries=10)
+    local["default"]["OPTIONS"] = {"MAX_ENTRIES": 5}
+    settings.CACHES = local
+    caches["default"].set("allauth:rl:login:198.51.100.7", 3, 300)
+    reader = anonymous()
+    for number in range(25):
+        assert reader.get(f"/faq/?page={number}")["X-Page-Cache"] == "miss"
+    assert caches["default"].get("allauth:rl:login:198.51.100.7") == 3
+    # The last pages are still kept (their store culls its oldest, within its size).
+    assert reader.get("/faq/?page=24")["X-Page-Cache"] == "hit"
+
+
+def test_without_redis_the_page_store_holds_the_configured_number_of_pages():
+    from portal.settings.caches import cache_settings
+
+    pages_alias = cache_settings(redis_url=None, page_entries=5000)["pages"]
+    assert pages_alias["OPTIONS"] == {"MAX_ENTRIES": 5000}
+    redis = cache_settings(redis_url="redis://127.0.0.1:6379/7", prefix="tamayuz")
+    assert redis["pages"]["KEY_PREFIX"] == "tamayuz:pages"
+    assert redis["default"]["KEY_PREFIX"] == "tamayuz"
