@@ -313,22 +313,40 @@ class _Memo:
         with self._lock:
             self._values.clear()
 
+    def __len__(self) -> int:
+        return len(self._values)
 
+    @property
+    def size(self) -> int:
+        return self._size
+
+
+#: Menus, footers, page contexts, fragments, routes' restrictions: a bounded set per site.
 memo = _Memo()
+#: Anonymous search results: one entry per distinct query, unbounded in number, so in a
+#: store of their own; a burst of different searches never evicts the menus above.
+search_results_memo = _Memo(size=256)
 
 
 def cached(
-    parts: tuple, build: Callable[[], Any], *, timeout: int | None = None, scopes: tuple[str, ...] = (CONTENT,)
+    parts: tuple,
+    build: Callable[[], Any],
+    *,
+    timeout: int | None = None,
+    scopes: tuple[str, ...] = (CONTENT,),
+    kept_in: _Memo | None = None,
 ) -> Any:
     """``build()``, kept in this process under ``parts`` and the scopes' current tokens
-    (``timeout`` seconds at most, default ``CONTENT_CACHE_SECONDS``); built every time
-    while the shared cache holding the versions cannot be reached."""
+    (``timeout`` seconds at most, default ``CONTENT_CACHE_SECONDS``), in ``kept_in`` (default
+    :data:`memo`); built every time while the shared cache holding the versions cannot be
+    reached."""
     try:
         cache_key = key(*parts, scopes=scopes)
     except Unavailable:
         return build()  # no version to keep it under: never risk a stale value
-    value = memo.get(cache_key)
+    kept = kept_in if kept_in is not None else memo
+    value = kept.get(cache_key)
     if value is None:
         value = build()
-        memo.set(cache_key, value, timeout if timeout is not None else settings.CONTENT_CACHE_SECONDS)
+        kept.set(cache_key, value, timeout if timeout is not None else settings.CONTENT_CACHE_SECONDS)
     return value
