@@ -32,6 +32,7 @@ uncached (``X-Page-Cache: unavailable``): see ``portal.content_version``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -75,6 +76,28 @@ def mark_public(
     one too)."""
     setattr(response, MARK, {"max_age": max_age, "timeout": timeout, "read_page_id": read_page_id})
     return response
+
+
+def public_to_anonymous_readers(*, seconds_setting: str = "LEADERBOARD_PAGE_CACHE_SECONDS") -> Callable:
+    """A view decorator: an anonymous reader's 200 is marked public (:func:`mark_public`),
+    kept ``settings.<seconds_setting>`` seconds by the page cache and by shared caches.
+    For pages whose every anonymous reader gets the same answer, such as the award pages:
+    under ``/awards/`` they are keyed by the leaderboard's content version as well as the
+    content's (:func:`scopes_for_path`), so a new rating, a winner or a published
+    announcement replaces them at once."""
+
+    def decorator(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+        @functools.wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not request.user.is_authenticated:
+                seconds = getattr(settings, seconds_setting)
+                mark_public(response, max_age=seconds, timeout=seconds)
+            return response
+
+        return wrapped
+
+    return decorator
 
 
 def scopes_for_path(path: str) -> tuple[str, ...]:

@@ -298,6 +298,56 @@ def test_the_leaderboard_is_cached_briefly_and_fresh_after_a_new_rating(site_tre
     assert fresh.content != first.content
 
 
+def test_the_hall_of_fame_is_cached_and_fresh_after_a_winner_is_announced(
+    site_tree,
+    season,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    from django.utils import timezone
+
+    from awards.models import AwardWinner
+
+    reader = anonymous()
+    first = reader.get("/awards/hall-of-fame/")
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+    assert reader.get("/awards/hall-of-fame/")["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        AwardWinner.objects.create(
+            season=season,
+            category="best_agency",
+            key="alpha",
+            name_ar="جهة الفائزين",
+            name_en="Winning agency",
+            citation_ar="لرضا المتعاملين",
+            citation_en="For customer satisfaction",
+            announced_at=timezone.now(),
+        )
+    fresh = reader.get("/awards/hall-of-fame/")
+    assert fresh["X-Page-Cache"] == "miss"
+    assert "جهة الفائزين" in fresh.content.decode()
+
+
+def test_the_display_screen_is_cached_and_fresh_after_a_new_rating(site_tree, season, two_agencies):  # noqa: F811
+    reader = anonymous()
+    first = reader.get("/awards/screen/")
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+    assert reader.get("/awards/screen/")["X-Page-Cache"] == "hit"
+    rate(two_agencies["alpha"][0], 5, count=3)
+    # Rendered again from the new standings (the leaderboard's version moved).
+    assert reader.get("/awards/screen/")["X-Page-Cache"] == "miss"
+
+
+def test_the_award_pages_of_a_signed_in_reader_are_not_cached(client, site_tree, season):  # noqa: F811
+    client.force_login(UserFactory(roles=["Staff"]))
+    for path in ("/awards/hall-of-fame/", "/awards/screen/"):
+        for _ in range(2):
+            response = client.get(path)
+            assert response.status_code == 200
+            assert "X-Page-Cache" not in response
+
+
 def test_front_end_cache_purging_is_off_by_default(settings):
     """No request leaves the host unless a purge endpoint or CDN is configured."""
     assert settings.WAGTAILFRONTENDCACHE == {}
