@@ -1,8 +1,8 @@
 """What replaces the content version (``portal.content_version``): every change to what
 public pages show. Signals, so every writer is covered: the admin, workflows, the
 ``publish_scheduled`` and ``import_knowledge`` commands, the demo loader. With front-end
-cache purging configured (``WAGTAILFRONTENDCACHE``), Wagtail's own handlers also purge the
-published page's URLs from the CDN or proxy."""
+cache purging configured (``WAGTAILFRONTENDCACHE``), the same changes purge a CDN or
+proxy (``portal.frontend_purge``): a page and the pages listing it, or everything."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from portal import content_version
+from portal import content_version, frontend_purge
 
 #: Models (app_label.ModelName) that pages show or search serves, beside pages themselves.
 CONTENT_MODELS = (
@@ -42,6 +42,13 @@ LEADERBOARD_MODELS = ("awards.Season", "awards.AwardWinner")
 
 def _content_changed(sender=None, **kwargs) -> None:
     content_version.bump(content_version.CONTENT)
+    frontend_purge.purge_everything()
+
+
+def _page_published_or_unpublished(sender=None, instance=None, **kwargs) -> None:
+    content_version.bump(content_version.CONTENT)
+    if instance is not None:
+        frontend_purge.purge_page(instance)
 
 
 def _leaderboard_changed(sender=None, **kwargs) -> None:
@@ -51,6 +58,14 @@ def _leaderboard_changed(sender=None, **kwargs) -> None:
 def _page_saved_or_deleted(sender, instance=None, **kwargs) -> None:
     if isinstance(instance, Page):
         content_version.bump(content_version.CONTENT)
+
+
+def _page_deleted(sender, instance=None, **kwargs) -> None:
+    if isinstance(instance, Page):
+        content_version.bump(content_version.CONTENT)
+        # A live page's listings change; a draft's deletion shows nowhere.
+        if instance.live:
+            frontend_purge.purge_page(instance)
 
 
 #: User fields public pages show: a page names its content owner
@@ -80,6 +95,7 @@ def _user_saved(sender, instance=None, created=False, **kwargs) -> None:
         return
     if getattr(instance, _SHOWN_CHANGED, True):
         content_version.bump(content_version.CONTENT)
+        frontend_purge.purge_everything()
     instance.__dict__.pop(_SHOWN_CHANGED, None)
 
 
@@ -89,15 +105,13 @@ def register_signal_handlers() -> None:
     uid = "portal_content_version"
     # Every page model sends its own post_save/post_delete: listen to all senders.
     post_save.connect(_page_saved_or_deleted, dispatch_uid=f"{uid}_page_saved")
-    post_delete.connect(_page_saved_or_deleted, dispatch_uid=f"{uid}_page_deleted")
+    post_delete.connect(_page_deleted, dispatch_uid=f"{uid}_page_deleted")
     m2m_changed.connect(_page_saved_or_deleted, dispatch_uid=f"{uid}_page_m2m")
-    for signal, name in (
-        (page_published, "published"),
-        (page_unpublished, "unpublished"),
-        (post_page_move, "moved"),
-        (page_slug_changed, "slug"),
-    ):
-        signal.connect(_content_changed, dispatch_uid=f"{uid}_{name}")
+    page_published.connect(_page_published_or_unpublished, dispatch_uid=f"{uid}_published")
+    page_unpublished.connect(_page_published_or_unpublished, dispatch_uid=f"{uid}_unpublished")
+    # A move or a new slug changes the addresses of a whole subtree: purge everything.
+    post_page_move.connect(_content_changed, dispatch_uid=f"{uid}_moved")
+    page_slug_changed.connect(_content_changed, dispatch_uid=f"{uid}_slug")
     from django.contrib.auth import get_user_model
 
     user_model = get_user_model()

@@ -16,7 +16,8 @@ middleware, placed before the session and authentication middlewares, then:
 - stores a rendered page only when the request had no session cookie, the reader is
   anonymous, the answer is a 200 the view marked public, it sets no cookie and no
   ``private``/``no-store``/``no-cache`` header; and gives it ``Cache-Control: public,
-  max-age=PUBLIC_PAGE_MAX_AGE`` so a proxy or CDN may keep it briefly too.
+  max-age=0, s-maxage=PUBLIC_PAGE_MAX_AGE`` so a proxy or CDN may keep it briefly too
+  (browsers revalidate every time), with ``Vary: Cookie``.
 
 Pages for staff or chosen roles never reach the store: their view marks them
 ``no-cache, no-store, private`` (``knowledge.wagtail_hooks``) and never calls
@@ -256,7 +257,10 @@ class AnonymousPageCacheMiddleware:
         if mark is None:
             return response
         max_age = mark["max_age"] if mark["max_age"] is not None else settings.PUBLIC_PAGE_MAX_AGE
-        patch_cache_control(response, public=True, max_age=max_age)
+        # Shared caches only: a browser asks again every time (a reader who reloads after a
+        # publish gets it), while a CDN may answer for max_age seconds (purged on a change
+        # when configured: portal.frontend_purge).
+        patch_cache_control(response, public=True, max_age=0, s_maxage=max_age)
         # The page differs for a reader with a session (signed in): a shared cache must not
         # give this copy to them, nor theirs to anyone.
         patch_vary_headers(response, ["Cookie"])

@@ -177,9 +177,10 @@ CONTENT_CACHE_SECONDS = env_int("CONTENT_CACHE_SECONDS", 600)
 # anonymous search results per query, language and filters; the public leaderboard pages:
 SEARCH_RESULTS_CACHE_SECONDS = env_int("SEARCH_RESULTS_CACHE_SECONDS", 30)
 LEADERBOARD_PAGE_CACHE_SECONDS = env_int("LEADERBOARD_PAGE_CACHE_SECONDS", 30)
-# What a browser or shared cache (proxy, CDN) may keep an anonymous public page for:
-# "Cache-Control: public, max-age=PUBLIC_PAGE_MAX_AGE". Short, as a shared cache is not
-# told about a publish unless front-end cache purging is configured (below).
+# What a shared cache (proxy, CDN) may keep an anonymous public page for:
+# "Cache-Control: public, max-age=0, s-maxage=PUBLIC_PAGE_MAX_AGE" (browsers revalidate at
+# once, so a reader sees a publish on the next load). Short, as a shared cache is told
+# about a change only when front-end cache purging is configured (below).
 PUBLIC_PAGE_MAX_AGE = env_int("PUBLIC_PAGE_MAX_AGE", 60)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 # Query parameters that only tell analytics where a click came from (a shared link on
@@ -225,6 +226,10 @@ if env_str("CLOUDFLARE_ZONE_ID"):
         "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
         "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN"),
     }
+# When the CDN or proxy can purge everything at once, its URLs (a wildcard such as
+# "https://portal.example.gov/*", or a "purge all" path): used for changes every page may
+# show (portal/frontend_purge.py); else the home and index pages are purged.
+FRONTEND_CACHE_PURGE_ALL_URLS = env_list("FRONTEND_CACHE_PURGE_ALL_URLS", [])
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.frontend_cache")
 
