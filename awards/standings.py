@@ -6,6 +6,7 @@ grow with the number of ratings."""
 from __future__ import annotations
 
 import datetime
+import logging
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -37,6 +38,8 @@ from portal.models import Agency
 
 SPARKLINE_POINTS = 12
 MOVEMENT_DAYS = 7
+
+logger = logging.getLogger(__name__)
 
 
 class UnknownBoard(ValueError):
@@ -326,6 +329,10 @@ def standings_changed(season_ids) -> None:
             cache.incr(_version_key(season_id))
         except ValueError:
             cache.set(_version_key(season_id), 1, None)
+        except Exception:
+            # The shared cache is unreachable: boards are keyed by the leaderboard's content
+            # version too, which is replaced once the cache is back (portal.content_version).
+            logger.exception("Could not replace the standings version of season %s", season_id)
 
 
 def board(*, season: Season, category: str, band: str | None = None) -> Board:
@@ -339,13 +346,29 @@ def board(*, season: Season, category: str, band: str | None = None) -> Board:
     if band is None:
         bands = bands_of(season, category)
         band = bands[0]
-    version = cache.get(_version_key(season.pk), 0)
-    key = f"awards:board:{season.pk}:{version}:{category}:{band}:{timezone.localdate().isoformat()}"
-    cached = cache.get(key)
+    from portal import content_version
+
+    try:
+        version = cache.get(_version_key(season.pk), 0)
+        key = content_version.key(
+            "awards:board",
+            season.pk,
+            version,
+            category,
+            band,
+            timezone.localdate().isoformat(),
+            scopes=(content_version.LEADERBOARD,),
+        )
+        cached = cache.get(key)
+    except Exception:  # the shared cache is unreachable: compute, keep nothing
+        return _board(season, category, band, _inputs(season))
     if cached is not None:
         return cached
     result = _board(season, category, band, _inputs(season))
-    cache.set(key, result, BOARD_CACHE_SECONDS)
+    try:
+        cache.set(key, result, BOARD_CACHE_SECONDS)
+    except Exception:
+        logger.exception("Could not store the board %s %s", category, band)
     return result
 
 

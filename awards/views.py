@@ -16,6 +16,7 @@ from awards import antigaming, permissions, standings, winners
 from awards.categories import CATEGORIES
 from awards.models import IntegrityFlag, Season
 from frontend import formatting
+from portal.page_cache import public_to_anonymous_readers
 
 SPARK_WIDTH, SPARK_HEIGHT = 96, 24
 
@@ -108,6 +109,7 @@ def leaderboard(request: HttpRequest, category: str | None = None) -> HttpRespon
 
 
 @require_GET
+@public_to_anonymous_readers()
 def display(request: HttpRequest) -> HttpResponse:
     """The full-screen board for a service-centre screen: public categories only, large
     type, rotating, reconnecting by itself."""
@@ -176,6 +178,7 @@ def season_winners(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@public_to_anonymous_readers()
 def hall_of_fame(request: HttpRequest) -> HttpResponse:
     listed = [
         {"winner": winner, "category": CATEGORIES[winner.category]}

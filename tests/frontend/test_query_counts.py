@@ -100,3 +100,22 @@ def test_more_questions_cost_no_more_queries(client, content, site_tree, django_
     content_version.bump_now()
     with django_assert_num_queries(EXPECTED["faq_index"][0]):
         assert client.get(content["faq_index"]).status_code == 200
+
+
+def test_a_burst_of_distinct_searches_does_not_evict_the_menus(client, content, django_assert_num_queries):
+    """Anonymous search results are kept in a store of their own: a thousand different
+    queries leave the menus, footer and page context of this process's memory in place."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from search.services import search_knowledge
+
+    content_version.bump_now()
+    assert client.get(content["charter"]).status_code == 200
+    later = EXPECTED["charter"][1]
+    with django_assert_num_queries(later):
+        assert client.get(content["charter"]).status_code == 200
+    for number in range(1000):
+        search_knowledge(user=AnonymousUser(), params={"q": f"استعلام{number}"}, language="ar")
+    assert len(content_version.search_results_memo) == content_version.search_results_memo.size
+    with django_assert_num_queries(later):
+        assert client.get(content["charter"]).status_code == 200
