@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import logging
 import socket
+import time
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -220,7 +221,49 @@ def engine_down(settings, closed_port):
     reset_search_backends()
 
 
-def test_publishing_writes_fail_fast_as_unavailable(engine_down):
+@pytest.fixture
+def black_hole():
+    from tests.search.unreachable import BlackHole
+
+    hole = BlackHole()
+    yield hole
+    hole.close()
+
+
+#: Reads may wait this long; publishing writes only ``PUBLISH_TIMEOUT``.
+READ_TIMEOUT = 30.0
+PUBLISH_TIMEOUT = 0.5
+
+
+@pytest.fixture
+def engine_stuck(settings, black_hole):
+    """The backend pointed at a socket that accepts and never answers."""
+    settings.ELASTICSEARCH_URL = black_hole.url
+    settings.ELASTICSEARCH_TIMEOUT = READ_TIMEOUT
+    settings.ELASTICSEARCH_PUBLISH_TIMEOUT = PUBLISH_TIMEOUT
+    reset_search_backends()
+    yield get_search_backend()
+    reset_search_backends()
+
+
+def test_publishing_writes_fail_fast_as_unavailable(engine_stuck, black_hole):
+    """A cluster that accepts the connection and never answers: each publishing write makes
+    ONE try (one connection) and gives up at the publish time-out, long before the read
+    time-out, as ``SearchUnavailable``."""
+    from tests.search.backend_suite import CORPUS
+
+    for write, connections in (
+        (lambda: engine_stuck.index_documents(CORPUS[:1]), 1),
+        (lambda: engine_stuck.delete_documents([1]), 2),
+    ):
+        started = time.monotonic()
+        with pytest.raises(SearchUnavailable, match="did not answer"):
+            write()
+        assert time.monotonic() - started < READ_TIMEOUT / 3
+        assert black_hole.connections == connections  # one try, no retry
+
+
+def test_publishing_writes_to_a_refused_port_are_unavailable(engine_down):
     from tests.search.backend_suite import CORPUS
 
     with pytest.raises(SearchUnavailable):
