@@ -7,7 +7,6 @@ What these requests DO on a cluster is tested in test_elasticsearch_integration.
 from __future__ import annotations
 
 import datetime
-import logging
 import socket
 import time
 
@@ -273,17 +272,18 @@ def test_publishing_writes_to_a_refused_port_are_unavailable(engine_down):
 
 
 @pytest.mark.django_db
-def test_a_failed_synonym_update_stays_in_the_outbox(engine_down, django_capture_on_commit_callbacks, caplog):
+def test_a_failed_synonym_update_stays_in_the_outbox(engine_down, django_capture_on_commit_callbacks):
+    """The commit only writes the row (the worker puts the synonyms set); the worker's
+    replay fails while the engine is down and keeps it."""
     from search.indexing import SYNONYMS_CHANGE, pending_change_count, replay_pending_changes
     from search.models import IndexChange, Synonym
 
     IndexChange.objects.all().delete()  # rows an earlier test left behind are not this test's
-    with caplog.at_level(logging.ERROR, logger="search.indexing"), django_capture_on_commit_callbacks(execute=True):
+    with django_capture_on_commit_callbacks(execute=True):
         Synonym.objects.create(language="en", terms="courteous, polite")
     row = IndexChange.objects.get(page_id=SYNONYMS_CHANGE)
     assert row.applied_at is None
     assert pending_change_count() == 1
-    assert "outbox rows" in caplog.text
     with pytest.raises(SearchUnavailable):
         replay_pending_changes()
     row.refresh_from_db()

@@ -23,6 +23,7 @@ class BlackHole:
         self.port: int = self._listener.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         self._accepted: list[socket.socket] = []
+        self._dropped = 0
         self._lock = threading.Lock()
         self._closing = threading.Event()
         self._thread = threading.Thread(target=self._accept, name="black-hole", daemon=True)
@@ -32,7 +33,7 @@ class BlackHole:
     def connections(self) -> int:
         """How many connections were accepted so far (each one a try by the client)."""
         with self._lock:
-            return len(self._accepted)
+            return self._dropped + len(self._accepted)
 
     def wait_for_connections(self, count: int, timeout: float) -> bool:
         """Wait until ``count`` connections were accepted (False if not within ``timeout``)."""
@@ -51,6 +52,15 @@ class BlackHole:
                 return
             with self._lock:
                 self._accepted.append(connection)  # held open, never read from or written to
+
+    def drop_connections(self) -> None:
+        """Close every accepted connection (the client's waiting request fails at once);
+        new ones are still accepted and never answered."""
+        with self._lock:
+            accepted, self._accepted = self._accepted, []
+            self._dropped += len(accepted)
+        for connection in accepted:
+            connection.close()
 
     def close(self) -> None:
         self._closing.set()
