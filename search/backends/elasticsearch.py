@@ -971,7 +971,10 @@ class ElasticsearchSearchBackend(SearchBackend):
         timeout: float | None = None,
         indexing_timeout: float | None = None,
         publish_timeout: float | None = None,
+        transport_options: dict[str, Any] | None = None,
     ) -> None:
+        """``transport_options``: more options for both clients (e.g. a ``node_class``:
+        the unit tests pass a stub of the client's HTTP node)."""
         problems = index_prefix_problems(prefix)
         if problems:
             raise ImproperlyConfigured(f"SEARCH_INDEX_PREFIX {prefix!r}: {'; '.join(problems)}.")
@@ -983,7 +986,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         self.timeout = _setting(timeout, "ELASTICSEARCH_TIMEOUT", DEFAULT_TIMEOUT)
         self.indexing_timeout = _setting(indexing_timeout, "ELASTICSEARCH_INDEXING_TIMEOUT", DEFAULT_INDEXING_TIMEOUT)
         self.publish_timeout = _setting(publish_timeout, "ELASTICSEARCH_PUBLISH_TIMEOUT", DEFAULT_PUBLISH_TIMEOUT)
-        self._options: dict[str, Any] = {}
+        self._options: dict[str, Any] = dict(transport_options or {})
         ca_certs = getattr(settings, "ELASTICSEARCH_CA_CERTS", "")
         if ca_certs:
             self._options["ca_certs"] = str(ca_certs)
