@@ -233,10 +233,10 @@ def _flush() -> None:
     _pending.rows = set()
     if not row_ids:
         return
-    if not get_search_backend().applies_changes_in_request:
-        background_applier.wake()  # the request does not wait on a remote index
-        return
     try:
+        if not get_search_backend().applies_changes_in_request:
+            background_applier.wake()  # the request does not wait on a remote index
+            return
         apply_changes(row_ids)
     except Exception:  # the index must never break publishing: the outbox keeps the change
         logger.exception("Search index update failed; outbox rows %s stay for the next replay", sorted(row_ids))
