@@ -237,7 +237,8 @@ if WAGTAILFRONTENDCACHE:
 # Elasticsearch 8 (>= 8.10: editor synonyms live in a synonyms set) when set; the embedded
 # SQLite FTS5 backend otherwise. Timeouts in seconds: searches, bulk loads, publishing.
 # The web process needs only ELASTICSEARCH_API_KEY (read/write documents); the admin key is
-# for `search_index --create/--rebuild` (creates indices, the alias, the synonyms set).
+# for the worker: `search_index --create/--rebuild` (creates indices, the alias, the
+# synonyms set) and `search_index --replay` / `periodic` (puts edited synonyms).
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_API_KEY = env_str("ELASTICSEARCH_API_KEY", "")
 ELASTICSEARCH_ADMIN_API_KEY = env_str("ELASTICSEARCH_ADMIN_API_KEY", "")
@@ -248,6 +249,9 @@ ELASTICSEARCH_PUBLISH_TIMEOUT = env_float("ELASTICSEARCH_PUBLISH_TIMEOUT", 3.0)
 ELASTICSEARCH_LOCK_TTL = env_float("ELASTICSEARCH_LOCK_TTL", 3600.0)
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "tamayuz")
 SEARCH_EMBEDDED_PATH = Path(env_str("SEARCH_EMBEDDED_PATH", str(VAR_DIR / "search.sqlite3")))
+# With Elasticsearch, a publishing request only writes the outbox row: a background thread
+# of the web process applies it (search/indexing.py, BackgroundApplier).
+SEARCH_BACKGROUND_APPLY = env_bool("SEARCH_BACKGROUND_APPLY", True)
 
 # Badge credentials are signed (VC-JWT, Ed25519) with the issuer's key: BADGE_SIGNING_KEY
 # (PEM or 32 raw bytes in base64). Without it, development and tests generate one once in
