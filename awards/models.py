@@ -70,6 +70,9 @@ class Season(models.Model):
         help_text=_("Ratings an entry needs before it is ranked; empty: each category's default."),
     )
     frozen_at = models.DateTimeField(_("standings frozen"), null=True, blank=True)
+    #: The bands each category had when the season froze (``{category: [band or None]}``),
+    #: so a frozen season's boards never depend on today's agencies.
+    frozen_bands = models.JSONField(_("bands when frozen"), default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = SeasonQuerySet.as_manager()
@@ -138,7 +141,11 @@ class SeasonTally(models.Model):
 
 
 class StandingSnapshot(models.Model):
-    """One entry's standing on one day (``final``: the frozen end-of-season standing)."""
+    """One entry's standing on one day (``final``: the frozen end-of-season standing).
+
+    A row holds everything the entry's line on a board shows (names, place, score, stars,
+    sample size, movement, sparkline), so a frozen season's boards are read from its final
+    rows alone and later changes to people, units or agencies never alter them."""
 
     season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="snapshots")
     category = models.CharField(_("category"), max_length=40)
@@ -150,6 +157,13 @@ class StandingSnapshot(models.Model):
     stars = models.PositiveSmallIntegerField(_("stars"), null=True)
     ratings = models.PositiveIntegerField(_("ratings"), default=0)
     final = models.BooleanField(_("final"), default=False)
+    position = models.PositiveIntegerField(_("position on the board"), default=0)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    weighted_rating = models.FloatField(_("weighted rating"), null=True)
+    components = models.JSONField(_("score components"), default=dict, blank=True)
+    movement = models.IntegerField(_("movement"), null=True)
+    sparkline = models.JSONField(_("sparkline"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("standing snapshot")

@@ -64,7 +64,7 @@ def leaderboard(request: HttpRequest, category: str | None = None) -> HttpRespon
     if not permissions.can_view_category(request.user, category):
         return redirect(f"{_login_url()}?next={request.get_full_path()}")
     bands = standings.bands_of(season, category)
-    band = request.GET.get("band") or bands[0]
+    band = request.GET.get("band") or (bands[0] if bands else None)
     if band not in bands:
         raise Http404(_("Unknown band."))
     board = standings.board(season=season, category=category, band=band)
@@ -85,7 +85,7 @@ def leaderboard(request: HttpRequest, category: str | None = None) -> HttpRespon
             "seasons": Season.objects.all(),
             "category": CATEGORIES[category],
             "categories": _visible_categories(request.user),
-            "bands": [(b, standings.band_label(category, b)) for b in bands if b],
+            "bands": [(b, standings.band_label(category, b, season=season)) for b in bands if b],
             "band": band,
             "board": board,
             "ranked_rows": [row for row in rows if row["entry"].ranked],

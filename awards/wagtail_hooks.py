@@ -11,7 +11,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from awards.antigaming import CLEAR_ACTION, REJECT_ACTION, RING_ACTION
 from awards.badges import GRANT_ACTION, REVOKE_ACTION
 from awards.models import Season
-from awards.services import RECOMPUTE_ACTION, SEASON_CREATE_ACTION, SEASON_FREEZE_ACTION
+from awards.services import (
+    RECOMPUTE_ACTION,
+    SEASON_CREATE_ACTION,
+    SEASON_CURRENT_ACTION,
+    SEASON_FREEZE_ACTION,
+    SEASON_UPDATE_ACTION,
+)
 from awards.winners import APPROVE_ACTION
 
 
@@ -45,6 +51,8 @@ register_snippet(SeasonViewSet)
 def register_award_log_actions(actions):
     actions.register_action(SEASON_CREATE_ACTION, _("Create an award season"), _("Award season created"))
     actions.register_action(SEASON_FREEZE_ACTION, _("Freeze a season's standings"), _("Season standings frozen"))
+    actions.register_action(SEASON_CURRENT_ACTION, _("Make a season current"), _("Current season changed"))
+    actions.register_action(SEASON_UPDATE_ACTION, _("Change an award season"), _("Award season changed"))
     actions.register_action(RECOMPUTE_ACTION, _("Recompute the standings"), _("Standings recomputed"))
     actions.register_action(APPROVE_ACTION, _("Approve an award winner"), _("Award winner approved"))
     actions.register_action(CLEAR_ACTION, _("Clear an integrity flag"), _("Integrity flag cleared"))
