@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -42,8 +44,23 @@ def create_season(
     cycle=None,
     make_current: bool = False,
     by=None,
+    scoring_settings: Mapping[str, Any] | None = None,
 ) -> Season:
-    season = Season(slug=slug, name_ar=name_ar, name_en=name_en, starts_on=starts_on, ends_on=ends_on, cycle=cycle)
+    """A new season, its tallies built at once from the ratings already in its dates,
+    audited. ``scoring_settings``: any of weights, star_cutoffs, size_bands, prior_weights
+    (the defaults otherwise)."""
+    unknown = set(scoring_settings or {}) - set(SCORING_SETTINGS)
+    if unknown:
+        raise ValueError(f"unknown season settings: {sorted(unknown)}")
+    season = Season(
+        slug=slug,
+        name_ar=name_ar,
+        name_en=name_en,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        cycle=cycle,
+        **(scoring_settings or {}),
+    )
     if Season.objects.filter(slug=slug).exists():
         raise SeasonError(_("A season with the slug “%(slug)s” already exists.") % {"slug": slug})
     try:
@@ -54,8 +71,44 @@ def create_season(
     if make_current:
         set_current_season(season=season, by=by)
     recompute_season(season=season, by=None)
-    log(instance=season, action=SEASON_CREATE_ACTION, user=by, data={"slug": slug})
+    log(instance=season, action=SEASON_CREATE_ACTION, user=_actor(by), data={"slug": slug})
     return season
+
+
+#: A season's scoring settings (JSON fields, validated by ``Season.clean``).
+SCORING_SETTINGS = ("weights", "star_cutoffs", "size_bands", "prior_weights")
+#: What can change once a season is frozen (its standings, dates and settings cannot).
+FROZEN_EDITABLE = ("name_ar", "name_en")
+EDITABLE = ("slug", "name_ar", "name_en", "starts_on", "ends_on", "cycle", *SCORING_SETTINGS)
+
+
+@transaction.atomic
+def update_season(*, season: Season, changes: Mapping[str, Any], by=None) -> Season:
+    """Change a season's names, dates, cycle or scoring settings, audited. New dates or a
+    new cycle rebuild its tallies from the ratings; any change refreshes its boards. A
+    frozen season keeps everything but its names."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable season fields: {sorted(unknown)}")
+    stored = Season.objects.select_for_update().get(pk=season.pk)
+    changed = sorted(name for name, value in changes.items() if getattr(stored, name) != value)
+    if not changed:
+        return season
+    if stored.is_frozen and set(changed) - set(FROZEN_EDITABLE):
+        raise SeasonError(_("The season “%(season)s” is frozen: only its names can change.") % {"season": stored})
+    for name in changed:
+        setattr(stored, name, changes[name])
+    try:
+        stored.full_clean()
+    except ValidationError as error:
+        raise SeasonError("; ".join(error.messages)) from error
+    stored.save()
+    if {"starts_on", "ends_on", "cycle"} & set(changed) and not stored.is_frozen:
+        recompute_season(season=stored, by=None)
+    else:
+        standings_moved([stored.pk])
+    log(instance=stored, action=SEASON_UPDATE_ACTION, user=_actor(by), data={"changed": changed})
+    return stored
 
 
 @transaction.atomic
