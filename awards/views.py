@@ -16,6 +16,7 @@ from awards import antigaming, permissions, standings, winners
 from awards.categories import CATEGORIES
 from awards.models import IntegrityFlag, Season
 from frontend import formatting
+from portal.audit_history import history_of
 
 SPARK_WIDTH, SPARK_HEIGHT = 96, 24
 
@@ -170,6 +171,7 @@ def season_winners(request: HttpRequest, slug: str) -> HttpResponse:
             "shortlists": [{"shortlist": item, "category": CATEGORIES[item.category]} for item in shortlists],
             "can_approve": permissions.can_approve_winners(request.user),
             "errors": errors,
+            "history": history_of(instance=season),
         },
         status=400 if errors else 200,
     )
