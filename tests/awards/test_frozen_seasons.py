@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from awards import standings
 from awards.models import StandingSnapshot
@@ -182,7 +182,7 @@ def test_recompute_refuses_a_frozen_season(ended_season):
 
     freeze_season(season=ended_season)
     SeasonTally.objects.filter(season=ended_season, kind="agency", key="alpha").update(ratings=99)
-    with pytest.raises(CommandError, match="frozen"):
+    with translation.override("en"), pytest.raises(CommandError, match="is frozen: its tallies are not recomputed"):
         call_command("awards", "recompute", "--season", "s1")
     assert SeasonTally.objects.get(season=ended_season, kind="agency", key="alpha").ratings == 99
 
@@ -225,3 +225,13 @@ def test_recompute_reports_a_differing_last_rating(season, two_agencies):
     call_command("awards", "recompute", "--season", "s1", stdout=out)
     assert "agency alpha: last rating" in out.getvalue()
     assert SeasonTally.objects.get(season=season, kind="agency", key="alpha").last_rating_at == right
+
+
+def test_the_current_command_refuses_a_frozen_season(ended_season):
+    from django.core.management import CommandError, call_command
+
+    ended_season.is_current = False
+    ended_season.save()
+    freeze_season(season=ended_season)
+    with translation.override("ar"), pytest.raises(CommandError, match="مثبّت: لا يمكن أن يصبح الموسم الحالي"):
+        call_command("awards", "season", "current", "s1")

@@ -83,7 +83,10 @@ class Command(BaseCommand):
 
     def handle_season(self, *, season_action: str, **options) -> None:
         if season_action == "current":
-            season = services.set_current_season(season=self._season(options["slug"]))
+            try:
+                season = services.set_current_season(season=self._season(options["slug"]))
+            except services.SeasonError as error:
+                raise CommandError(str(error)) from error
             self.stdout.write(_("The current season is now “%(season)s”.") % {"season": season})
             return
         cycle = None
