@@ -2,6 +2,27 @@
 
 from django.db import migrations, models
 
+from awards.categories import size_band_keys
+
+
+UNBANDED = ("best_unit", "most_improved_agency", "rising_star")
+
+
+def channel_names(key):
+    from django.utils import translation
+
+    from evaluations.models import FeedbackChannel
+
+    channel = key.split(":", 1)[-1]
+    if channel not in FeedbackChannel.values:
+        return key, key
+    label = FeedbackChannel(channel).label
+    with translation.override("ar"):
+        name_ar = str(label)
+    with translation.override("en"):
+        name_en = str(label)
+    return name_ar, name_en
+
 
 def fill_frozen_standings(apps, schema_editor):
     """Seasons frozen before their final rows held everything a board shows: fill those
@@ -31,9 +52,12 @@ def fill_frozen_standings(apps, schema_editor):
         for row in finals:
             bands.setdefault(row.category, set()).add(row.band or None)
         if not season.frozen_bands:
-            season.frozen_bands = {
+            frozen_bands = {
                 category: sorted(values, key=lambda band: (band != "all", band or "")) for category, values in bands.items()
             }
+            frozen_bands.update({category: [None] for category in UNBANDED})
+            frozen_bands["best_agency"] = size_band_keys(season.size_bands)
+            season.frozen_bands = frozen_bands
             season.save(update_fields=["frozen_bands"])
         series = {}
         for row in StandingSnapshot.objects.filter(season=season, final=False, composite__isnull=False).order_by(
@@ -46,7 +70,10 @@ def fill_frozen_standings(apps, schema_editor):
             position = position + 1 if previous == (row.category, row.band) else 0
             previous = (row.category, row.band)
             row.position = position
-            name_ar, name_en = names.get((kinds.get(row.category, ""), row.key), (row.key, row.key))
+            if row.category == "best_channel":
+                name_ar, name_en = channel_names(row.key)
+            else:
+                name_ar, name_en = names.get((kinds.get(row.category, ""), row.key), (row.key, row.key))
             row.name_ar, row.name_en = row.name_ar or name_ar, row.name_en or name_en
             row.sparkline = row.sparkline or series.get((row.category, row.band, row.key), [])[-12:]
         StandingSnapshot.objects.bulk_update(finals, ["position", "name_ar", "name_en", "sparkline"], batch_size=1000)
