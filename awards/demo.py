@@ -147,9 +147,16 @@ DEMO_CITATIONS = {
 }
 
 
+#: The award whose announcement the demo leaves waiting for the reviewer (the others are
+#: approved and published); Leadership still has the spring employee and channel awards to
+#: approve.
+DEMO_AWAITING_REVIEW = "best_unit"
+
+
 def _demo_winners(season: Season) -> list[str]:
     """Leadership's demo account approves the spring winners of the agency and service-centre
-    awards; the demo reviewer approves the announcements, which publishes them."""
+    awards; the demo reviewer approves the agency announcements, which publishes them, and
+    leaves the service centre's waiting in the editorial workflow."""
     from django.contrib.auth import get_user_model
 
     from awards.winners import approve_winner, shortlists
@@ -171,8 +178,9 @@ def _demo_winners(season: Season) -> list[str]:
             citation_en=DEMO_CITATIONS["en"],
             by=leader,
         )
-        for page in (winner.announcement, *winner.announcement.get_translations()):
-            _approve_in_workflow(page, reviewer)
+        if shortlist.category != DEMO_AWAITING_REVIEW:
+            for page in (winner.announcement, *winner.announcement.get_translations()):
+                _approve_in_workflow(page, reviewer)
         approved.append(f"winner: {shortlist.category} {shortlist.band}")
     return approved
 

@@ -38,6 +38,7 @@ from portal.models import Agency
 
 SPARKLINE_POINTS = 12
 MOVEMENT_DAYS = 7
+AGENCY_CATEGORIES = (BEST_AGENCY, MOST_IMPROVED_AGENCY)
 
 logger = logging.getLogger(__name__)
 
@@ -90,8 +91,11 @@ def prior_weight(season: Season, category: str) -> float:
 
 
 def bands_of(season: Season, category: str) -> list[str | None]:
-    """The bands a category has in a season (``[None]`` for an unbanded category)."""
+    """The bands a category has in a season (``[None]`` for an unbanded category); a frozen
+    season keeps the bands it had when it froze."""
     banded_by = CATEGORIES[category].banded_by
+    if season.is_frozen:
+        return _frozen_bands(season, category)
     if banded_by == "size":
         return list(size_band_keys(season.size_bands))
     if banded_by == "agency":
@@ -100,9 +104,29 @@ def bands_of(season: Season, category: str) -> list[str | None]:
     return [None]
 
 
-def band_label(category: str, band: str | None) -> str:
-    """A band as a reader says it: "≤ 50", "51–500", "> 500", an agency's name, or "all"."""
-    from django.utils.translation import gettext
+def _frozen_bands(season: Season, category: str) -> list[str | None]:
+    stored = (season.frozen_bands or {}).get(category)
+    if stored is not None:
+        return list(stored)
+    # Frozen before the bands were kept: the bands of its final standings.
+    banded_by = CATEGORIES[category].banded_by
+    if banded_by is None:
+        return [None]
+    if banded_by == "size":
+        return list(size_band_keys(season.size_bands))
+    bands = sorted(
+        set(
+            StandingSnapshot.objects.filter(season=season, category=category, final=True).values_list("band", flat=True)
+        )
+        - {ALL_BAND}
+    )
+    return [ALL_BAND, *bands] if category == DISTINGUISHED_EMPLOYEE else bands
+
+
+def band_label(category: str, band: str | None, *, season: Season | None = None) -> str:
+    """A band as a reader says it: "≤ 50", "51–500", "> 500", an agency's name, or "all"
+    (for a frozen ``season``, the agency's name as the season's final standings hold it)."""
+    from django.utils.translation import get_language, gettext
 
     if not band:
         return ""
@@ -114,6 +138,15 @@ def band_label(category: str, band: str | None) -> str:
         if band.startswith("gt-"):
             return f"> {band[3:]}"
         return band.replace("-", "–")
+    if season is not None and season.is_frozen:
+        names = (
+            StandingSnapshot.objects.filter(season=season, key=band, final=True, category__in=AGENCY_CATEGORIES)
+            .values_list("name_ar", "name_en")
+            .first()
+        )
+        if names:
+            name_ar, name_en = names
+            return (name_en if (get_language() or "ar")[:2] == "en" and name_en else name_ar) or band
     agency = Agency.objects.filter(slug=band).first()
     return agency.localized_name() if agency else band
 
@@ -310,6 +343,39 @@ def _improvement_board(season: Season, category: str, weight: float, inputs: _In
     )
 
 
+def _frozen_board(season: Season, category: str, band: str | None) -> Board:
+    """A frozen season's board, exactly as its final standings stored it."""
+    if band not in bands_of(season, category):
+        raise UnknownBoard(band)
+    rows = StandingSnapshot.objects.filter(season=season, category=category, band=band or "", final=True).order_by(
+        "position", "rank", "key"
+    )
+    return Board(
+        season=season,
+        category=category,
+        band=band,
+        prior_weight=prior_weight(season, category),
+        updated_at=season.frozen_at,
+        entries=tuple(
+            BoardEntry(
+                key=row.key,
+                name_ar=row.name_ar or row.key,
+                name_en=row.name_en or row.name_ar or row.key,
+                rank=row.rank,
+                ranked=row.rank is not None,
+                composite=row.composite,
+                stars=row.stars,
+                ratings=row.ratings,
+                weighted_rating=row.weighted_rating,
+                components=dict(row.components or {}),
+                movement=row.movement,
+                sparkline=tuple(row.sparkline or ()),
+            )
+            for row in rows
+        ),
+    )
+
+
 #: Seconds a computed board is kept at most; any standings change replaces it at once.
 BOARD_CACHE_SECONDS = 60
 
@@ -345,8 +411,13 @@ def board(*, season: Season, category: str, band: str | None = None) -> Board:
         raise UnknownBoard(category)
     if band is None:
         bands = bands_of(season, category)
-        band = bands[0]
+        band = bands[0] if bands else None
     from portal import content_version
+
+    def compute() -> Board:
+        if season.is_frozen:
+            return _frozen_board(season, category, band)
+        return _board(season, category, band, _inputs(season))
 
     try:
         version = cache.get(_version_key(season.pk), 0)
@@ -361,10 +432,10 @@ def board(*, season: Season, category: str, band: str | None = None) -> Board:
         )
         cached = cache.get(key)
     except Exception:  # the shared cache is unreachable: compute, keep nothing
-        return _board(season, category, band, _inputs(season))
+        return compute()
     if cached is not None:
         return cached
-    result = _board(season, category, band, _inputs(season))
+    result = compute()
     try:
         cache.set(key, result, BOARD_CACHE_SECONDS)
     except Exception:
@@ -373,6 +444,11 @@ def board(*, season: Season, category: str, band: str | None = None) -> Board:
 
 
 def all_boards(*, season: Season) -> Iterator[Board]:
+    if season.is_frozen:
+        for category in CATEGORIES:
+            for band in bands_of(season, category):
+                yield _frozen_board(season, category, band)
+        return
     inputs = _inputs(season)
     for category in CATEGORIES:
         for band in bands_of(season, category):

@@ -16,6 +16,7 @@ from awards import antigaming, permissions, standings, winners
 from awards.categories import CATEGORIES
 from awards.models import IntegrityFlag, Season
 from frontend import formatting
+from portal.audit_history import history_of
 from portal.page_cache import public_to_anonymous_readers
 
 SPARK_WIDTH, SPARK_HEIGHT = 96, 24
@@ -65,7 +66,7 @@ def leaderboard(request: HttpRequest, category: str | None = None) -> HttpRespon
     if not permissions.can_view_category(request.user, category):
         return redirect(f"{_login_url()}?next={request.get_full_path()}")
     bands = standings.bands_of(season, category)
-    band = request.GET.get("band") or bands[0]
+    band = request.GET.get("band") or (bands[0] if bands else None)
     if band not in bands:
         raise Http404(_("Unknown band."))
     board = standings.board(season=season, category=category, band=band)
@@ -86,7 +87,7 @@ def leaderboard(request: HttpRequest, category: str | None = None) -> HttpRespon
             "seasons": Season.objects.all(),
             "category": CATEGORIES[category],
             "categories": _visible_categories(request.user),
-            "bands": [(b, standings.band_label(category, b)) for b in bands if b],
+            "bands": [(b, standings.band_label(category, b, season=season)) for b in bands if b],
             "band": band,
             "board": board,
             "ranked_rows": [row for row in rows if row["entry"].ranked],
@@ -172,6 +173,7 @@ def season_winners(request: HttpRequest, slug: str) -> HttpResponse:
             "shortlists": [{"shortlist": item, "category": CATEGORIES[item.category]} for item in shortlists],
             "can_approve": permissions.can_approve_winners(request.user),
             "errors": errors,
+            "history": history_of(instance=season),
         },
         status=400 if errors else 200,
     )

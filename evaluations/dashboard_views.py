@@ -21,6 +21,7 @@ from evaluations.forms import ReminderDaysForm
 from evaluations.models import Cycle, Notification
 from evaluations.selectors import EXPORT_COLUMNS, cycle_export_rows
 from evaluations.services import cancel_cycle, close_cycle, open_cycle, release_cycle, update_cycle_settings
+from portal.audit_history import history_of
 
 ACTIONS = {
     "open": (open_cycle, gettext_lazy("The cycle was opened and its evaluations were assigned.")),
@@ -60,6 +61,7 @@ def cycle_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
                 initial={"reminder_days": ", ".join(str(day) for day in cycle.reminder_days)}
             )
         context["emails"] = _email_counts(cycle)
+        context["history"] = history_of(instance=cycle)
     template = "evaluations/cycle_dashboard.html" if manages else "evaluations/cycle_aggregates.html"
     return render(request, template, context)
 

@@ -3,7 +3,9 @@ services as the admin.
 
   awards season create SLUG --name-ar … --name-en … --starts DATE --ends DATE [--cycle SLUG] [--current]
   awards season current SLUG
-  awards recompute [--season SLUG]     rebuild running tallies from the ratings; report differences
+  awards recompute [--season SLUG] [--force]
+                                       rebuild running tallies from the ratings; report differences
+                                       (a frozen season only with --force; its final standings stay)
   awards snapshot [--season SLUG]      store today's standings (movement, sparklines); daily from cron
   awards freeze                        freeze the standings of every season that has ended
   awards badges grant [--season SLUG] [--cycle SLUG]
@@ -52,6 +54,12 @@ class Command(BaseCommand):
         for name in ("recompute", "snapshot"):
             sub = actions.add_parser(name)
             sub.add_argument("--season", help="one season (default: every season not frozen)")
+            if name == "recompute":
+                sub.add_argument(
+                    "--force",
+                    action="store_true",
+                    help="rebuild a frozen season's tallies too (its final standings never change)",
+                )
         actions.add_parser("freeze")
         badges = actions.add_parser("badges").add_subparsers(dest="badges_action", required=True)
         grant = badges.add_parser("grant")
@@ -75,7 +83,10 @@ class Command(BaseCommand):
 
     def handle_season(self, *, season_action: str, **options) -> None:
         if season_action == "current":
-            season = services.set_current_season(season=self._season(options["slug"]))
+            try:
+                season = services.set_current_season(season=self._season(options["slug"]))
+            except services.SeasonError as error:
+                raise CommandError(str(error)) from error
             self.stdout.write(_("The current season is now “%(season)s”.") % {"season": season})
             return
         cycle = None
@@ -104,9 +115,12 @@ class Command(BaseCommand):
             return [self._season(slug)]
         return list(Season.objects.filter(frozen_at__isnull=True))
 
-    def handle_recompute(self, *, season: str | None = None, **options) -> None:
+    def handle_recompute(self, *, season: str | None = None, force: bool = False, **options) -> None:
         for item in self._seasons(season):
-            report = services.recompute_season(season=item)
+            try:
+                report = services.recompute_season(season=item, force=force)
+            except services.SeasonError as error:
+                raise CommandError(str(error)) from error
             for line in report.differences:
                 self.stdout.write(self.style.WARNING(line))
             self.stdout.write(
@@ -116,7 +130,10 @@ class Command(BaseCommand):
 
     def handle_snapshot(self, *, season: str | None = None, **options) -> None:
         for item in self._seasons(season):
-            count = services.take_snapshots(season=item)
+            try:
+                count = services.take_snapshots(season=item)
+            except services.SeasonError as error:
+                raise CommandError(str(error)) from error
             self.stdout.write(_("%(season)s: %(count)s standings stored.") % {"season": item.slug, "count": count})
 
     def handle_freeze(self, **options) -> None:
