@@ -252,8 +252,9 @@ def test_hr_removes_an_assignment_not_yet_submitted(client, org, cycle):
 def test_a_submitted_assignment_is_neither_removed_nor_reassigned(client, org, cycle):
     done = peer_of(cycle, org.staff[0])
     answer_everything(done)
+    newcomer = FrontLineEmployeeFactory(unit=org.staff[0].unit)
     client.force_login(org.hr)
-    for action, data in (("remove", {}), ("reassign", {"new_rater": org.staff[3].employee_id})):
+    for action, data in (("remove", {}), ("reassign", {"new_rater": newcomer.employee_id})):
         response = client.post(action_url(cycle, done, action), data, follow=True)
         assert response.status_code == 200
         assert any("already submitted" in message for message in messages_of(response))
