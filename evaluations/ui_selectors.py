@@ -369,7 +369,9 @@ _STATUS_FILTERS = {
 class AssignmentListing:
     """A cycle's matching assignments for a paginator: counted over the assignments table
     alone (with only the joins a filter needs), and read a page at a time as plain values,
-    ordered by the person rated, then the rater."""
+    grouped by the person rated (in the order they were imported), then by rater: the
+    order of the (cycle, ratee, rater) index, so a late page of a 60,000-assignment cycle
+    is read from the index instead of sorting the cycle."""
 
     ordered = True
 
@@ -383,17 +385,19 @@ class AssignmentListing:
         return self.count()
 
     def __getitem__(self, index):
-        rows = self.matching.order_by("ratee__employee_id", "rater__employee_id", "pk").values_list(
-            *_ASSIGNMENT_COLUMNS
-        )
-        return list(rows[index])
+        # The page's ids first (a walk along the index, however deep the page), then their
+        # rows with the people's names: joining every skipped row would cost a late page
+        # of a large cycle hundreds of milliseconds.
+        ids = list(self.matching.order_by("ratee_id", "rater_id").values_list("pk", flat=True)[index])
+        rows = {row[0]: row for row in Assignment.objects.filter(pk__in=ids).values_list(*_ASSIGNMENT_COLUMNS)}
+        return [rows[pk] for pk in ids if pk in rows]
 
 
 def cycle_assignments(
     *, cycle: Cycle, reader, rater: str = "", ratee: str = "", relationship: str = "", status: str = ""
 ) -> AssignmentListing:
     """The cycle's assignments ``reader`` manages, filtered (a person by employee ID or part
-    of a name, a rater group, a status): one query to count them, one per page read."""
+    of a name, a rater group, a status): one query to count them, two per page read."""
     if not permissions.can_manage_cycle(reader, cycle):
         raise PermissionDenied(gettext("You may not manage this cycle."))
     rows = Assignment.objects.filter(cycle=cycle)
