@@ -51,3 +51,18 @@ def test_leaderboard_page_without_javascript(client, season, two_agencies):
     assert client.get("/en/awards/distinguished_employee/").status_code == 302
     assert client.get("/en/awards/nope/").status_code == 404
     assert client.get("/en/awards/screen/").status_code == 200
+
+
+def test_a_missing_category_is_400_naming_the_parameter(client, season):
+    response = client.get("/api/leaderboard/", {"season": "s1"})
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("المعامل «category» مطلوب.")
+    response = client.get("/api/leaderboard/", {"season": "s1"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("The parameter “category” is required.")
+
+
+def test_a_missing_season_without_a_current_one_is_400_naming_the_parameter(client, db):
+    response = client.get("/api/leaderboard/", {"category": "best_agency"})
+    assert response.status_code == 400
+    assert "المعامل «season» مطلوب" in response.json()["error"]
