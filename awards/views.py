@@ -119,7 +119,9 @@ def display(request: HttpRequest) -> HttpResponse:
         for band in standings.bands_of(season, key):
             board = standings.board(season=season, category=key, band=band)
             if board.ranked:
-                boards.append({"category": category, "band": band, "board": board})
+                boards.append(
+                    {"category": category, "band": band, "band_label": standings.band_label(key, band), "board": board}
+                )
     return render(
         request,
         "awards/display.html",
@@ -167,7 +169,14 @@ def season_winners(request: HttpRequest, slug: str) -> HttpResponse:
         "awards/season_winners.html",
         {
             "season": season,
-            "shortlists": [{"shortlist": item, "category": CATEGORIES[item.category]} for item in shortlists],
+            "shortlists": [
+                {
+                    "shortlist": item,
+                    "category": CATEGORIES[item.category],
+                    "band_label": standings.band_label(item.category, item.band),
+                }
+                for item in shortlists
+            ],
             "can_approve": permissions.can_approve_winners(request.user),
             "errors": errors,
         },
@@ -178,7 +187,11 @@ def season_winners(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def hall_of_fame(request: HttpRequest) -> HttpResponse:
     listed = [
-        {"winner": winner, "category": CATEGORIES[winner.category]}
+        {
+            "winner": winner,
+            "category": CATEGORIES[winner.category],
+            "band_label": standings.band_label(winner.category, winner.band),
+        }
         for winner in winners.hall_of_fame()
         if permissions.can_view_category(request.user, winner.category)
     ]

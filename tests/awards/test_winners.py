@@ -130,3 +130,31 @@ def test_winners_page_roles(client, frozen_season):
     assert response.status_code == 302
     assert AwardWinner.objects.filter(season=frozen_season, key="alpha").exists()
     assert client.get("/en/awards/hall-of-fame/").status_code == 200
+
+
+def test_bands_are_shown_as_readers_say_them_on_the_winners_page_and_hall_of_fame(
+    client, frozen_season, django_capture_on_commit_callbacks
+):
+    client.force_login(UserFactory(roles=["Leadership"]))
+    url = f"/awards/seasons/{frozen_season.slug}/winners/"
+    for prefix, expected in (("", "أفضل جهة · ≤ 50"), ("/en", "Best agency · ≤ 50")):
+        body = client.get(prefix + url).content.decode()
+        assert expected in body
+        assert "· le-50" not in body
+    winner = approve_winner(
+        season=frozen_season,
+        category="best_agency",
+        band="le-50",
+        key="alpha",
+        citation_ar="لرضا المتعاملين",
+        citation_en="For customer satisfaction",
+        by=UserFactory(roles=["Leadership"]),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        _approve_in_workflow(winner.announcement.specific, UserFactory(roles=["Reviewers"]))
+    for prefix, expected in (("", "أفضل جهة · ≤ 50"), ("/en", "Best agency · ≤ 50")):
+        response = client.get(prefix + "/awards/hall-of-fame/")
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert expected in body
+        assert "· le-50" not in body
