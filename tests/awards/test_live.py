@@ -70,3 +70,53 @@ def test_a_signed_in_staff_member_connects(season, client):
         return result
 
     assert async_to_sync(scenario)()[0] is True
+
+
+def test_releasing_the_seasons_cycle_refreshes_its_boards_and_pushes_the_change():
+    import datetime
+
+    from django.utils import timezone
+
+    from awards import standings
+    from awards.models import Season
+    from awards.services import create_season
+    from evaluations.models import Cycle
+    from evaluations.services import close_cycle, release_cycle
+    from tests.evaluations.view_fixtures import answer_everything, build_organisation, open_test_cycle
+
+    org = build_organisation()
+    cycle = open_test_cycle(org)
+    for assignment in cycle.assignments.select_related("rater", "cycle"):
+        answer_everything(assignment, score=5)
+    cycle = close_cycle(cycle=Cycle.objects.get(pk=cycle.pk))
+    today = timezone.localdate()
+    season = create_season(
+        slug="with-cycle",
+        name_ar="موسم",
+        name_en="Season",
+        starts_on=today - datetime.timedelta(days=10),
+        ends_on=today + datetime.timedelta(days=10),
+        cycle=cycle,
+        make_current=True,
+    )
+
+    def evaluation_component() -> float | None:
+        fresh = Season.objects.get(pk=season.pk)  # as a request reads it (its cycle's current status)
+        board = standings.board(season=fresh, category="best_unit")
+        entry = next(entry for entry in board.entries if entry.key == "civil-affairs/centre-north")
+        return entry.components["evaluation"]
+
+    assert evaluation_component() is None  # read (and cached) before the release
+
+    async def scenario():
+        socket = communicator("/ws/leaderboard/with-cycle/")
+        connected, _ = await socket.connect()
+        assert connected
+        await database_sync_to_async(release_cycle)(cycle=cycle, notify=False)
+        message = await socket.receive_json_from(timeout=5)
+        await socket.disconnect()
+        return message
+
+    message = async_to_sync(scenario)()
+    assert (message["type"], message["season"]) == ("standings.changed", "with-cycle")
+    assert evaluation_component() == 100.0
