@@ -41,6 +41,29 @@ def sparkline_points(values: tuple[float, ...], *, rtl: bool) -> str:
     return " ".join(points)
 
 
+def script_strings() -> dict:
+    """What leaderboard.js needs to draw a board exactly as the templates do: the translated
+    labels (``{n}`` stands for a number), the date format, month names and time zone."""
+    from django.utils import formats as django_formats
+    from django.utils import timezone
+    from django.utils.dates import MONTHS
+
+    return {
+        "stars": _("%(n)s stars") % {"n": "{n}"},
+        "ratings": _("%(n)s ratings") % {"n": "{n}"},
+        "up": _("up"),
+        "down": _("down"),
+        "same": _("no change"),
+        "sparkline": _("Score over the season"),
+        "lastRating": _("Last rating"),
+        "nobodyRanked": _("Nobody has enough ratings to be ranked yet."),
+        "none": _("None."),
+        "datetimeFormat": django_formats.get_format("DATETIME_FORMAT"),
+        "months": [str(MONTHS[number]) for number in range(1, 13)],
+        "timeZone": timezone.get_current_timezone_name(),
+    }
+
+
 def _visible_categories(user) -> list:
     return [category for key, category in CATEGORIES.items() if permissions.can_view_category(user, key)]
 
@@ -91,6 +114,8 @@ def leaderboard(request: HttpRequest, category: str | None = None) -> HttpRespon
             "ranked_rows": [row for row in rows if row["entry"].ranked],
             "unranked_rows": [row for row in rows if not row["entry"].ranked],
             "digits": "arab" if formatting.localize_digits("1") != "1" else "latn",
+            "announcements": winners.recent_announcements(),
+            "script_strings": script_strings(),
             "spark_width": SPARK_WIDTH,
             "spark_height": SPARK_HEIGHT,
         },
@@ -125,7 +150,13 @@ def display(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "awards/display.html",
-        {"season": season, "boards": boards, "digits": "arab" if formatting.localize_digits("1") != "1" else "latn"},
+        {
+            "season": season,
+            "boards": boards,
+            "announcements": winners.recent_announcements(),
+            "script_strings": script_strings(),
+            "digits": "arab" if formatting.localize_digits("1") != "1" else "latn",
+        },
     )
 
 
