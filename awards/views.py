@@ -7,13 +7,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from awards import antigaming, permissions, standings, winners
-from awards.categories import CATEGORIES
+from awards.categories import AGENCY, CATEGORIES
 from awards.models import IntegrityFlag, Season
 from frontend import formatting
 
@@ -92,11 +93,15 @@ def leaderboard(request: HttpRequest, category: str | None = None) -> HttpRespon
         raise Http404(_("Unknown band."))
     board = standings.board(season=season, category=category, band=band)
     rtl = get_language() != "en"
+    detail_url = ""
+    if CATEGORIES[category].entry_kind == AGENCY and permissions.can_view_entry_details(request.user):
+        detail_url = f"{reverse('awards:agency_entry', args=['__slug__'])}?season={season.slug}"
     rows = [
         {
             "entry": entry,
             "spark": sparkline_points(entry.sparkline, rtl=rtl),
             "movement_abs": abs(entry.movement or 0),
+            "detail_url": detail_url.replace("__slug__", entry.key) if detail_url else "",
         }
         for entry in board.entries
     ]
@@ -115,7 +120,7 @@ def leaderboard(request: HttpRequest, category: str | None = None) -> HttpRespon
             "unranked_rows": [row for row in rows if not row["entry"].ranked],
             "digits": "arab" if formatting.localize_digits("1") != "1" else "latn",
             "announcements": winners.recent_announcements(),
-            "script_strings": script_strings(),
+            "script_strings": {**script_strings(), "detailUrl": detail_url},
             "spark_width": SPARK_WIDTH,
             "spark_height": SPARK_HEIGHT,
         },
@@ -161,9 +166,39 @@ def display(request: HttpRequest) -> HttpResponse:
 
 
 def _login_url() -> str:
-    from django.urls import reverse
-
     return reverse("account_login")
+
+
+@require_GET
+def agency_entry(request: HttpRequest, slug: str) -> HttpResponse:
+    """Staff: one agency's standing explained (components with their sample sizes, trend,
+    its units' and channels' standings). Aggregates only."""
+    if not request.user.is_authenticated:
+        return redirect(f"{_login_url()}?next={request.get_full_path()}")
+    if not permissions.can_view_entry_details(request.user):
+        raise PermissionDenied(_("Only signed-in staff see an agency's detail."))
+    season = _season_from(request)
+    detail = standings.agency_detail(season=season, slug=slug)
+    if detail is None:
+        raise Http404(_("This agency has no entry in this season."))
+    rtl = get_language() != "en"
+    return render(
+        request,
+        "awards/agency_entry.html",
+        {
+            "season": season,
+            "detail": detail,
+            "band_label": standings.band_label("best_agency", detail.band),
+            "spark": sparkline_points(detail.entry.sparkline, rtl=rtl),
+            "spark_width": SPARK_WIDTH,
+            "spark_height": SPARK_HEIGHT,
+            "weights": season.weights,
+            "units": [{"entry": entry, "spark": sparkline_points(entry.sparkline, rtl=rtl)} for entry in detail.units],
+            "channels": [
+                {"entry": entry, "spark": sparkline_points(entry.sparkline, rtl=rtl)} for entry in detail.channels
+            ],
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
