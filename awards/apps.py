@@ -62,11 +62,18 @@ def _season_saved(sender, instance, **kwargs) -> None:
 
 
 def _cycle_saved(sender, instance, update_fields=None, **kwargs) -> None:
-    """A cycle was released: grant its badges once the release commits."""
+    """A cycle was released: the seasons that use its results move (their cached boards are
+    dropped and open leaderboards told, after the release commits), and its badges are
+    granted once the release commits."""
     if instance.status != "released" or (update_fields is not None and "status" not in update_fields):
         return
     from awards.badges import grant_after_commit
+    from awards.models import Season
+    from awards.services import standings_moved
 
+    season_ids = list(Season.objects.filter(cycle=instance).values_list("pk", flat=True))
+    if season_ids:
+        standings_moved(season_ids)
     grant_after_commit(cycle=instance)
 
 

@@ -453,3 +453,68 @@ def all_boards(*, season: Season) -> Iterator[Board]:
     for category in CATEGORIES:
         for band in bands_of(season, category):
             yield _board(season, category, band, inputs)
+
+
+@dataclass(frozen=True)
+class AgencyDetail:
+    """One agency's standing explained for staff: its composite's components with their
+    sample sizes, its trend, and its units' and channels' standings. Aggregates only: no
+    rating, comment or person appears, and a 360° report counts only once released (which
+    already leaves out groups below their anonymity thresholds)."""
+
+    season: Season
+    key: str
+    name_ar: str
+    name_en: str
+    band: str
+    prior_weight: float
+    entry: BoardEntry
+    evaluation_mean: float | None
+    reports_counted: int
+    front_line: int
+    submitted: int
+    assigned: int
+    units: tuple[BoardEntry, ...]
+    unit_prior_weight: float
+    channels: tuple[BoardEntry, ...]
+    channel_prior_weight: float
+
+    @property
+    def participation(self) -> float | None:
+        return None if not self.assigned else self.submitted / self.assigned * 100
+
+
+def agency_detail(*, season: Season, slug: str) -> AgencyDetail | None:
+    """The detail of the agency ``slug`` in ``season`` (``None``: no such agency with
+    front-line employees). A fixed number of queries, whatever the agency's size."""
+    inputs = _inputs(season)
+    members = [f for f in inputs.facts.values() if f.front_line and f.is_active and f.agency_slug == slug]
+    if not members:
+        return None
+    band = size_band_key(inputs.headcount.get(slug, 0), season.size_bands)
+    agency_board = _board(season, BEST_AGENCY, band, inputs)
+    entry = next((item for item in agency_board.entries if item.key == slug), None)
+    if entry is None:
+        return None
+    overalls = [inputs.overalls[m.employee_id] for m in members if m.employee_id in inputs.overalls]
+    units = tuple(item for item in _board(season, BEST_UNIT, None, inputs).entries if item.key.startswith(f"{slug}/"))
+    channel_bands = bands_of(season, BEST_CHANNEL)
+    channels = _board(season, BEST_CHANNEL, slug, inputs).entries if slug in channel_bands else ()
+    return AgencyDetail(
+        season=season,
+        key=slug,
+        name_ar=entry.name_ar,
+        name_en=entry.name_en,
+        band=band,
+        prior_weight=agency_board.prior_weight,
+        entry=entry,
+        evaluation_mean=scoring.mean_or_none(overalls),
+        reports_counted=len(overalls),
+        front_line=len(members),
+        submitted=sum(inputs.participation.get(m.employee_id, (0, 0))[0] for m in members),
+        assigned=sum(inputs.participation.get(m.employee_id, (0, 0))[1] for m in members),
+        units=units,
+        unit_prior_weight=prior_weight(season, BEST_UNIT),
+        channels=tuple(channels),
+        channel_prior_weight=prior_weight(season, BEST_CHANNEL),
+    )

@@ -9,6 +9,7 @@ urlpatterns = [
     path("awards/screen/", views.display, name="display"),
     path("awards/hall-of-fame/", views.hall_of_fame, name="hall_of_fame"),
     path("awards/integrity/", views.integrity_flags, name="integrity_flags"),
+    path("awards/entries/agency/<slug:slug>/", views.agency_entry, name="agency_entry"),
     path("awards/seasons/<slug:slug>/winners/", views.season_winners, name="season_winners"),
     path("awards/people/<str:employee_id>/", badge_views.profile, name="badge_profile"),
     path("awards/badges/issuers/<slug:slug>.json", badge_views.issuer, name="badge_issuer"),
