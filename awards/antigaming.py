@@ -106,8 +106,18 @@ def reject_flag(*, flag: IntegrityFlag, by, reason: str) -> IntegrityFlag:
 
 @transaction.atomic
 def flag_peer_rings(*, cycle) -> list[IntegrityFlag]:
-    """Look for rating rings among a cycle's submitted peer evaluations and flag each (with
-    the evidence: each member's mean from inside and from outside the ring)."""
+    """Look for rating rings among a closed cycle's submitted peer evaluations and flag each
+    new one for HR of the agency of its members (of its first member, should a ring span
+    agencies), once per ring and cycle. Runs after a cycle's close commits (``awards.apps``)
+    and from ``manage.py awards flags``.
+
+    Privacy. Nobody, HR included, may see one peer's answers, so the evidence is aggregate
+    (``scoring.summarise_ring``): who is in the ring, how many evaluations and raters lie
+    inside and outside it, and the ring's pooled means inside and outside, each only when it
+    pools at least the cycle's peer anonymity threshold of raters. No pair's score and no
+    member's own means are stored or shown. What the flag cannot avoid saying is the rule it
+    found met (every member gave every other member at least 4.5; everyone else's mean for
+    each of them is at least 1 point lower): that is the finding the issue asks HR to review."""
     from evaluations.models import Answer
 
     rows = (
@@ -116,33 +126,58 @@ def flag_peer_rings(*, cycle) -> list[IntegrityFlag]:
         )
         .values_list("response__rater__employee_id", "response__ratee__employee_id")
         .annotate(mean=Avg("score"))
+        .order_by()
     )
-    rings = scoring.detect_peer_ring([(rater, ratee, float(mean)) for rater, ratee, mean in rows])
+    scores = [(rater, ratee, float(mean)) for rater, ratee, mean in rows]
+    min_raters = int((cycle.thresholds or {}).get("peer", scoring.DEFAULT_THRESHOLDS["peer"]))
     flags = []
-    for ring in rings:
+    for ring in scoring.detect_peer_ring(scores):
         members = ",".join(ring.members)
-        if IntegrityFlag.objects.filter(kind=IntegrityFlag.Kind.PEER_RING, subject=members).exists():
+        already = IntegrityFlag.objects.filter(
+            kind=IntegrityFlag.Kind.PEER_RING, subject=members, evidence__cycle=cycle.slug
+        ).exists()
+        if already:
             continue
-        agency_id = Employee.objects.filter(employee_id=ring.members[0]).values_list("unit__agency_id", flat=True)[0]
-        flags.append(
-            IntegrityFlag.objects.create(
-                kind=IntegrityFlag.Kind.PEER_RING,
-                agency_id=agency_id,
-                subject=members,
-                evidence={
-                    "cycle": cycle.slug,
-                    "members": [
-                        {
-                            "employee": item.member,
-                            "inside_mean": round(item.inside_mean, 2),
-                            "inside": item.inside_ratings,
-                            "outside_mean": round(item.outside_mean, 2),
-                            "outside": item.outside_ratings,
-                        }
-                        for item in ring.evidence
-                    ],
+        summary = scoring.summarise_ring(ring, scores, min_raters=min_raters)
+        people = {
+            employee.employee_id: employee
+            for employee in Employee.objects.filter(employee_id__in=ring.members).select_related("unit")
+        }
+        flag = IntegrityFlag.objects.create(
+            kind=IntegrityFlag.Kind.PEER_RING,
+            agency_id=people[ring.members[0]].unit.agency_id,
+            subject=members,
+            evidence={
+                "cycle": cycle.slug,
+                "members": [
+                    {"employee": key, "name_ar": people[key].name_ar, "name_en": people[key].name_en}
+                    for key in ring.members
+                ],
+                "inside": {
+                    "evaluations": summary.inside_evaluations,
+                    "raters": summary.inside_raters,
+                    "mean": _rounded(summary.inside_mean),
+                    "at_least": scoring.DEFAULT_RING_TOP_SCORE,
                 },
-            )
+                "outside": {
+                    "evaluations": summary.outside_evaluations,
+                    "raters": summary.outside_raters,
+                    "mean": _rounded(summary.outside_mean),
+                    "lower_by_at_least": scoring.DEFAULT_RING_MIN_GAP,
+                },
+                "min_raters": summary.min_raters,
+            },
         )
-        log(instance=flags[-1], action=RING_ACTION, user=None, data={"members": members})
+        log(instance=flag, action=RING_ACTION, user=None, data={"members": members, "cycle": cycle.slug})
+        flags.append(flag)
     return flags
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def flag_peer_rings_after_commit(*, cycle) -> None:
+    """Look for rings once the transaction that closed ``cycle`` has committed (a failure
+    here never undoes the close)."""
+    transaction.on_commit(lambda: flag_peer_rings(cycle=cycle))

@@ -25,7 +25,9 @@ class AwardsConfig(AppConfig):
 
         user_logged_in.connect(_signed_in, dispatch_uid="awards.sign_in_fingerprint")
 
-        from evaluations.signals import response_reopened, response_submitted
+        from evaluations.signals import cycle_closed, response_reopened, response_submitted
+
+        cycle_closed.connect(_cycle_closed, dispatch_uid="awards.peer_rings_on_close")
 
         response_submitted.connect(_points_earned, dispatch_uid="awards.points_earned")
         response_reopened.connect(_points_reversed, dispatch_uid="awards.points_reversed")
@@ -67,6 +69,13 @@ def _cycle_saved(sender, instance, update_fields=None, **kwargs) -> None:
     from awards.badges import grant_after_commit
 
     grant_after_commit(cycle=instance)
+
+
+def _cycle_closed(sender, *, cycle, **kwargs) -> None:
+    """A cycle closed: look for peer rating rings once the close commits."""
+    from awards.antigaming import flag_peer_rings_after_commit
+
+    flag_peer_rings_after_commit(cycle=cycle)
 
 
 def _signed_in(sender, request=None, user=None, **kwargs) -> None:

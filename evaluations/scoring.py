@@ -1073,3 +1073,57 @@ def detect_peer_ring(
     # A ring inside a larger ring is the same ring seen from a smaller clique.
     largest = [ring for members, ring in rings.items() if not any(members < other for other in rings)]
     return sorted(largest, key=lambda ring: ring.members)
+
+
+@dataclass(frozen=True)
+class RingSummary:
+    """What HR is shown of a peer ring: aggregates only.
+
+    The flag itself says what makes a ring: every member gave every other member at least
+    the top score, and every member's scores from outside the ring are clearly lower. Beyond
+    that, nothing is shown that could be one rater's answer: no score of one pair, no
+    member's own means (a member may have only two raters outside the ring, and HR knows who
+    was assigned to rate whom). The ring's pooled means, over all its members, are given only
+    when they come from at least ``min_raters`` different raters (the cycle's anonymity
+    threshold for peers); otherwise ``None`` ("withheld")."""
+
+    members: tuple[str, ...]
+    inside_evaluations: int
+    inside_raters: int
+    inside_mean: float | None
+    outside_evaluations: int
+    outside_raters: int
+    outside_mean: float | None
+    min_raters: int
+
+
+def summarise_ring(ring: PeerRing, scores: Sequence[tuple[str, str, float]], *, min_raters: int) -> RingSummary:
+    """The aggregate evidence of ``ring`` from the same ``(rater, ratee, score)`` rows
+    :func:`detect_peer_ring` read (several scores of one pair averaged, as there)."""
+    if min_raters < 1:
+        raise ValueError(f"min_raters must be at least 1, not {min_raters}")
+    members = set(ring.members)
+    pair_scores: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for rater, ratee, score in scores:
+        if rater != ratee and ratee in members:
+            pair_scores[(rater, ratee)].append(score)
+    inside = {pair: math.fsum(values) / len(values) for pair, values in pair_scores.items() if pair[0] in members}
+    outside = {pair: math.fsum(values) / len(values) for pair, values in pair_scores.items() if pair[0] not in members}
+    inside_raters = len({rater for rater, _ratee in inside})
+    outside_raters = len({rater for rater, _ratee in outside})
+
+    def pooled(values: Mapping, raters: int) -> float | None:
+        if not values or raters < min_raters:
+            return None
+        return math.fsum(values.values()) / len(values)
+
+    return RingSummary(
+        members=tuple(sorted(members)),
+        inside_evaluations=len(inside),
+        inside_raters=inside_raters,
+        inside_mean=pooled(inside, inside_raters),
+        outside_evaluations=len(outside),
+        outside_raters=outside_raters,
+        outside_mean=pooled(outside, outside_raters),
+        min_raters=min_raters,
+    )
