@@ -41,12 +41,14 @@ class AwardsConfig(AppConfig):
 
 
 def _move_tallies(sender, *, added=(), removed=(), recounted: bool = False, **kwargs) -> None:
-    from awards.antigaming import check_bursts
+    """Ratings changed: move the tallies, then let anti-gaming discount what it must (which
+    moves them back, in the same transaction). Ratings HR just cleared are not re-checked."""
+    from awards.antigaming import check_new_ratings
     from awards.services import apply_rating_changes
 
     apply_rating_changes(added=added, removed=removed)
     if not recounted:
-        check_bursts([rating for rating in added if getattr(rating, "client_fingerprint", "")])
+        check_new_ratings(added)
 
 
 def _announcement_published(sender, instance, **kwargs) -> None:
@@ -79,7 +81,7 @@ def _cycle_closed(sender, *, cycle, **kwargs) -> None:
 
 
 def _signed_in(sender, request=None, user=None, **kwargs) -> None:
-    from awards.badges import record_sign_in
+    from awards.antigaming import record_sign_in
 
     if request is not None and user is not None:
         record_sign_in(user=user, address=request.META.get("REMOTE_ADDR", ""))

@@ -69,7 +69,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -925,6 +925,44 @@ DEFAULT_RING_TOP_SCORE = 4.5
 DEFAULT_RING_MIN_GAP = 1.0
 DEFAULT_RING_MIN_SIZE = 3
 DEFAULT_RING_MIN_OUTSIDE_RATINGS = 2
+
+
+def burst_source(*, address_fingerprint: str, counter_visit: bool) -> str | None:
+    """What a customer rating's burst is counted against (``None``: never grouped).
+
+    A rating through a single-use link the counter's "next customer" screen issued is one
+    customer's visit by construction (one link per customer served, one rating per link):
+    customers on a centre's shared Wi-Fi or at a counter tablet share an address without
+    being one device, so such ratings are never grouped by address. Every other rating that
+    carries an address (a printed card, a stable per-employee link; a single-use link
+    issued elsewhere, by a command, a queue system or a message) is grouped by that address.
+    Imported ratings carry none."""
+    if not address_fingerprint or counter_visit:
+        return None
+    return address_fingerprint
+
+
+DEFAULT_SELF_RATING_SHARED_ACCOUNTS = 3
+
+
+def is_probable_self_rating(
+    *,
+    employee_account: Hashable | None,
+    accounts_signed_in_from_address: Collection[Hashable],
+    shared_accounts: int = DEFAULT_SELF_RATING_SHARED_ACCOUNTS,
+) -> bool:
+    """Whether a customer rating is probably the rated employee rating themselves: it was
+    sent from an address (a keyed hash of it) that the employee's own account signed in
+    from, and that fewer than ``shared_accounts`` (3) different accounts signed in from.
+    An address several colleagues sign in from is a shared network (a centre's or a
+    ministry's): a match there says nothing about who sent the rating, and the per-address
+    limits and the burst rule still apply to it. Such a rating counts in no standing, tally
+    or badge until HR clears it."""
+    if shared_accounts < 1:
+        raise ValueError(f"shared_accounts must be at least 1, not {shared_accounts}")
+    if employee_account is None or employee_account not in accounts_signed_in_from_address:
+        return False
+    return len(set(accounts_signed_in_from_address)) < shared_accounts
 
 
 def detect_bursts(

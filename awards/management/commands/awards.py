@@ -9,7 +9,9 @@ services as the admin.
   awards badges grant [--season SLUG] [--cycle SLUG]
                                        grant the badges whose criteria are met (idempotent)
   awards flags [--cycle SLUG]          look for peer rating rings in a closed or released cycle
-                                       (default: every one) and flag the new ones for HR
+                                       and flag the new ones for HR; without --cycle, in every
+                                       such cycle, and apply the self-rating rule to the open
+                                       seasons' counted customer ratings
   awards points recompute --check|--fix [--cycle SLUG]
                                        check every submitted evaluation holds exactly its due
                                        rater points (exit 1 on a difference); --fix appends
@@ -179,6 +181,18 @@ class Command(BaseCommand):
                     len(flags),
                 )
                 % {"cycle": item.slug, "count": len(flags)}
+            )
+        if not cycle:
+            from awards.antigaming import sweep_self_ratings
+
+            held = sum(len(flag.rating_ids) for flag in sweep_self_ratings())
+            self.stdout.write(
+                ngettext(
+                    "%(count)s probable self-rating discounted and flagged.",
+                    "%(count)s probable self-ratings discounted and flagged.",
+                    held,
+                )
+                % {"count": held}
             )
 
     def handle_points(self, *, points_action: str, fix: bool = False, cycle: str | None = None, **options) -> None:
