@@ -687,10 +687,11 @@ class EntryStats:
 
 @dataclass(frozen=True)
 class Standing:
-    """One entry's place. An entry with fewer ratings than the prior weight (or with no
-    data for any weighted component) is listed "not yet ranked": ``ranked`` False, no
-    rank, composite or stars, but its count, weighted rating and components. Components
-    are 0–100, ``None`` where the entry has no data."""
+    """One entry's place. An entry with fewer ratings than the prior weight, or without
+    data for a component its cohort uses (``missing``), or in a cohort with no data for any
+    weighted component, is listed "not yet ranked": ``ranked`` False, no rank, composite or
+    stars, but its count, weighted rating and components. Components are 0–100, ``None``
+    where the entry has no data."""
 
     key: str
     rank: int | None
@@ -700,6 +701,28 @@ class Standing:
     weighted_rating: float | None
     ratings: int
     components: Mapping[str, float | None]
+    missing: tuple[str, ...] = ()
+
+
+def _has_component_data(entry: EntryStats, component: str) -> bool:
+    """Whether ``entry`` has data of its own for ``component``: customer ratings, a
+    released 360° overall, evaluations assigned to write."""
+    if component == SATISFACTION:
+        return entry.ratings > 0
+    if component == EVALUATION:
+        return entry.evaluation_overall is not None
+    return entry.assigned > 0
+
+
+def cohort_components(entries: Sequence[EntryStats], weights: Mapping[str, float]) -> tuple[str, ...]:
+    """The components a cohort's composite uses: those with a weight above 0 that at least
+    one entry of the cohort has data for. A component nobody has data for (no released
+    cycle yet, say) is left out for every entry and the other weights renormalised."""
+    return tuple(
+        name
+        for name in COMPONENTS
+        if weights.get(name, 0) > 0 and any(_has_component_data(entry, name) for entry in entries)
+    )
 
 
 def _check_composite_weights(weights: Mapping[str, float]) -> None:
@@ -734,8 +757,14 @@ def rank_cohort(
 
     C is the pooled mean of every rating in the cohort, ranked or not. Components (0–100):
     satisfaction (WR − 1) / 4 × 100, evaluation (overall − 1) / 4 × 100, participation
-    submitted / assigned × 100; one an entry has no data for is left out of its composite
-    and the other weights renormalised. Ties: more ratings, then the earlier
+    submitted / assigned × 100. Which components count is decided for the whole cohort
+    (:func:`cohort_components`): one nobody in the cohort has data for is left out for
+    every entry, the other weights renormalised. An entry without data of its own for a
+    component the cohort uses (no released 360° overall, no evaluation to write, no
+    rating) is not yet ranked, its ``missing`` components listed: no number is fair to put
+    in its place (0 would punish it for how the cycle was scoped; the cohort's mean, or
+    renormalising its own weights, would let an entry below average gain by lacking data),
+    so an entry never gains a place by lacking data. Ties: more ratings, then the earlier
     ``first_reached_at``, then the key."""
     if prior_weight < 0:
         raise ValueError(f"prior_weight must not be negative, not {prior_weight}")
@@ -751,6 +780,7 @@ def rank_cohort(
     total_ratings = sum(entry.ratings for entry in entries)
     cohort_mean = math.fsum(entry.rating_sum for entry in entries) / total_ratings if total_ratings else None
 
+    used = cohort_components(entries, weights)
     ranked: list[tuple[tuple, EntryStats, float, float | None, dict[str, float | None]]] = []
     unranked: list[Standing] = []
     for entry in entries:
@@ -765,7 +795,8 @@ def rank_cohort(
             EVALUATION: None if entry.evaluation_overall is None else satisfaction_percent(entry.evaluation_overall),
             PARTICIPATION: None if entry.assigned == 0 else entry.submitted / entry.assigned * 100,
         }
-        composite = composite_score(components, weights)
+        missing = tuple(name for name in used if not _has_component_data(entry, name))
+        composite = None if missing else composite_score({name: components[name] for name in used}, weights)
         if entry.ratings >= prior_weight and composite is not None:
             sort_key = (-round(composite, _COMPOSITE_TIE_DECIMALS), -entry.ratings, entry.first_reached_at, entry.key)
             ranked.append((sort_key, entry, composite, weighted, components))
@@ -780,6 +811,7 @@ def rank_cohort(
                     weighted_rating=weighted,
                     ratings=entry.ratings,
                     components=components,
+                    missing=missing,
                 )
             )
 
