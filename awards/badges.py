@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -27,7 +27,7 @@ from wagtail.log_actions import log
 
 from awards import badge_criteria as criteria
 from awards import permissions
-from awards.badge_models import BadgeAward, SignInFingerprint
+from awards.badge_models import BadgeAward
 from awards.categories import ALL_BAND, DISTINGUISHED_EMPLOYEE
 from awards.models import Season, StandingSnapshot
 
@@ -48,32 +48,9 @@ def cycle_context(cycle) -> str:
     return f"cycle:{cycle.pk}"
 
 
-# --- Sign-in fingerprints (self-ratings) --------------------------------------------------
-
-
-def record_sign_in(*, user, address: str) -> None:
-    """Keep the keyed hash of the address ``user`` signed in from: a customer rating sent
-    from it to that user's employee is a self-rating and earns no badge."""
-    from evaluations.customer_feedback import client_fingerprint_for
-
-    if not address or not getattr(user, "pk", None):
-        return
-    SignInFingerprint.objects.update_or_create(
-        user=user, fingerprint=client_fingerprint_for(address), defaults={"last_seen": timezone.now()}
-    )
-
-
-def self_rating_condition():
-    """An ``Exists`` telling whether a customer rating came from an address its rated
-    employee's own account signed in from."""
-    return Exists(
-        SignInFingerprint.objects.filter(
-            user_id=OuterRef("employee__user_id"), fingerprint=OuterRef("client_fingerprint")
-        )
-    )
-
-
 # --- Figures per criterion (one grouped query each) ---------------------------------------
+# The self-rating rule and the sign-in fingerprints live in ``awards.antigaming``: a probable
+# self-rating is discounted there, so the badges, like the standings, read counted ratings.
 
 
 def _five_star_candidates(season: Season) -> dict[int, dict]:
@@ -83,14 +60,13 @@ def _five_star_candidates(season: Season) -> dict[int, dict]:
     rows = (
         CustomerRating.objects.submitted_between(start, end)
         .filter(overall=5)
-        .annotate(is_self=self_rating_condition())
-        .values_list("employee_id", "counted", "is_self")
+        .values_list("employee_id", "counted")
         .annotate(n=Count("pk"))
         .order_by()
     )
     groups: dict[int, list] = defaultdict(list)
-    for employee_id, counted, is_self, n in rows:
-        groups[employee_id].append((criteria.RatingFact(overall=5, counted=counted, self_rating=is_self), n))
+    for employee_id, counted, n in rows:
+        groups[employee_id].append((criteria.RatingFact(overall=5, counted=counted), n))
     found = {}
     for employee_id, facts in groups.items():
         count = criteria.five_star_count(facts)

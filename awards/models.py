@@ -294,11 +294,14 @@ class IntegrityFlag(models.Model):
 
     ``burst``: many customer ratings of one employee from one device or address in a short
     time; they are discounted (not counted in any standing) until HR clears the flag.
+    ``self_rating``: customer ratings sent from an address the rated employee's own account
+    signed in from (``scoring.is_probable_self_rating``); discounted likewise.
     ``peer_ring``: a closed group of colleagues rating each other at the top of the scale
     while everyone else rates them clearly lower (evidence only)."""
 
     class Kind(models.TextChoices):
         BURST = "burst", _("burst of customer ratings")
+        SELF_RATING = "self_rating", _("probable self-rating")
         PEER_RING = "peer_ring", _("peer rating ring")
 
     class Status(models.TextChoices):

@@ -61,6 +61,8 @@ class BoardEntry:
     components: dict
     movement: int | None
     sparkline: tuple[float, ...]
+    #: The components the cohort uses that this entry has no data for (why it is not ranked).
+    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -292,6 +294,7 @@ def _board(season: Season, category: str, band: str | None, inputs: _Inputs) -> 
                 components=dict(s.components),
                 movement=scoring.movement(previous_ranks.get(s.key), s.rank),
                 sparkline=tuple(series.get(s.key, [])[-SPARKLINE_POINTS:]),
+                missing=s.missing,
             )
             for s in standings
         ),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Avg, Count, Q, QuerySet
 from django.utils.translation import get_language, get_language_bidi, gettext
@@ -279,16 +280,22 @@ def dashboard(*, cycle: Cycle, reader) -> dict:
         .values("agency_slug")
         .annotate(mean=Avg("overall"), people=Count("pk"), scored=Count("overall"))
     }
-    agencies = [
-        {
-            "slug": slug,
-            "name": agency_names.get(slug, slug),
-            "completion": value,
-            "mean_overall": means.get(slug, {}).get("mean"),
-            "scored": means.get(slug, {}).get("scored", 0),
-        }
-        for slug, value in sorted(completion.by_agency.items())
-    ]
+    # A mean of a few reports could be one person's score: below the minimum it is withheld
+    # (the number of reports with a score is still shown).
+    minimum = settings.EVALUATIONS_AGGREGATE_MIN_REPORTS
+    agencies = []
+    for slug, value in sorted(completion.by_agency.items()):
+        scored = means.get(slug, {}).get("scored", 0)
+        agencies.append(
+            {
+                "slug": slug,
+                "name": agency_names.get(slug, slug),
+                "completion": value,
+                "mean_overall": means.get(slug, {}).get("mean") if scored >= minimum else None,
+                "mean_withheld": 0 < scored < minimum,
+                "scored": scored,
+            }
+        )
     units = defaultdict(list)
     for (agency_slug, unit_slug), value in sorted(completion.by_unit.items()):
         units[agency_slug].append({"name": unit_names.get((agency_slug, unit_slug), unit_slug), "completion": value})
@@ -300,6 +307,7 @@ def dashboard(*, cycle: Cycle, reader) -> dict:
     return {
         "completion": completion,
         "agencies": agencies,
+        "min_reports": minimum,
         "units": [{"agency": agency_names.get(slug, slug), "units": rows} for slug, rows in units.items()],
         "groups": groups,
     }

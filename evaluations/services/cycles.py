@@ -31,6 +31,7 @@ from evaluations.models import (
     Response,
     Unit,
 )
+from evaluations.signals import cycle_closed
 from portal.models import Agency
 
 from . import notifications
@@ -385,6 +386,7 @@ def close_cycle(*, cycle: Cycle, by=None) -> Cycle:
     cycle.save(update_fields=["status", "closed_at"])
     count = compute_results(cycle=cycle)
     audit.record(action=audit.CLOSE, instance=cycle, by=by, data={"results": count})
+    cycle_closed.send(sender=Cycle, cycle=cycle)
     return cycle
 
 

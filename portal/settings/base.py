@@ -391,6 +391,10 @@ CUSTOMER_FEEDBACK_LIMITS = {
     "card_per_employee_per_day": env_int("CUSTOMER_FEEDBACK_CARD_PER_DAY", 200),
 }
 
+# Leadership's cross-agency aggregates show an agency's mean overall 360° score only when at
+# least this many reports have one: below it a mean could be one or two people's scores.
+EVALUATIONS_AGGREGATE_MIN_REPORTS = env_int("EVALUATIONS_AGGREGATE_MIN_REPORTS", 5)
+
 # Demo mode prints demo credentials and allows load_demo to create demo users.
 TAMAYUZ_DEMO_MODE = env_bool("TAMAYUZ_DEMO_MODE", False)
 

@@ -10,6 +10,10 @@ services as the admin.
   awards freeze                        freeze the standings of every season that has ended
   awards badges grant [--season SLUG] [--cycle SLUG]
                                        grant the badges whose criteria are met (idempotent)
+  awards flags [--cycle SLUG]          look for peer rating rings in a closed or released cycle
+                                       and flag the new ones for HR; without --cycle, in every
+                                       such cycle, and apply the self-rating rule to the open
+                                       seasons' counted customer ratings
   awards points recompute --check|--fix [--cycle SLUG]
                                        check every submitted evaluation holds exactly its due
                                        rater points (exit 1 on a difference); --fix appends
@@ -36,7 +40,10 @@ def _date(value: str) -> datetime.date:
 
 
 class Command(BaseCommand):
-    help = "Award seasons and standings: season create|current, recompute, snapshot, freeze, badges grant."
+    help = (
+        "Award seasons and standings: season create|current, recompute, snapshot, freeze, badges grant, "
+        "flags, points recompute."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
@@ -65,6 +72,8 @@ class Command(BaseCommand):
         grant = badges.add_parser("grant")
         grant.add_argument("--season", help="one season (default: every season and released cycle)")
         grant.add_argument("--cycle", help="one released evaluation cycle")
+        flags = actions.add_parser("flags")
+        flags.add_argument("--cycle", help="one closed or released evaluation cycle (default: every one)")
         points = actions.add_parser("points").add_subparsers(dest="points_action", required=True)
         points_recompute = points.add_parser("recompute")
         mode = points_recompute.add_mutually_exclusive_group(required=True)
@@ -162,6 +171,46 @@ class Command(BaseCommand):
                 % {"count": report.total}
             )
         )
+
+    def handle_flags(self, *, cycle: str | None = None, **options) -> None:
+        from awards.antigaming import flag_peer_rings
+        from evaluations.models import Cycle
+
+        finished = Cycle.objects.filter(status__in=(Cycle.Status.CLOSED, Cycle.Status.RELEASED))
+        if cycle:
+            chosen = Cycle.objects.filter(slug=cycle).first()
+            if chosen is None:
+                raise CommandError(_("Unknown cycle “%(cycle)s”.") % {"cycle": cycle})
+            if not finished.filter(pk=chosen.pk).exists():
+                raise CommandError(
+                    _("The cycle “%(cycle)s” is not closed yet: its evaluations are still coming in.")
+                    % {"cycle": cycle}
+                )
+            cycles = [chosen]
+        else:
+            cycles = list(finished.order_by("closes_on", "slug"))
+        for item in cycles:
+            flags = flag_peer_rings(cycle=item)
+            self.stdout.write(
+                ngettext(
+                    "%(cycle)s: %(count)s new peer ring flagged.",
+                    "%(cycle)s: %(count)s new peer rings flagged.",
+                    len(flags),
+                )
+                % {"cycle": item.slug, "count": len(flags)}
+            )
+        if not cycle:
+            from awards.antigaming import sweep_self_ratings
+
+            held = sum(len(flag.rating_ids) for flag in sweep_self_ratings())
+            self.stdout.write(
+                ngettext(
+                    "%(count)s probable self-rating discounted and flagged.",
+                    "%(count)s probable self-ratings discounted and flagged.",
+                    held,
+                )
+                % {"count": held}
+            )
 
     def handle_points(self, *, points_action: str, fix: bool = False, cycle: str | None = None, **options) -> None:
         from awards.points import recompute_points
