@@ -229,6 +229,8 @@ class StandingSnapshot(models.Model):
     components = models.JSONField(_("score components"), default=dict, blank=True)
     movement = models.IntegerField(_("movement"), null=True)
     sparkline = models.JSONField(_("sparkline"), default=list, blank=True)
+    #: The components its cohort uses that this entry lacked (why it was not yet ranked).
+    missing = models.JSONField(_("missing components"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("standing snapshot")

@@ -359,6 +359,7 @@ def take_snapshots(*, season: Season, day: datetime.date | None = None, final: b
                     components=entry.components,
                     movement=entry.movement,
                     sparkline=list(entry.sparkline),
+                    missing=list(entry.missing),
                 )
             )
     StandingSnapshot.objects.filter(season=season, taken_on=day, final=final).delete()

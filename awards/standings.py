@@ -373,6 +373,7 @@ def _frozen_board(season: Season, category: str, band: str | None) -> Board:
                 components=dict(row.components or {}),
                 movement=row.movement,
                 sparkline=tuple(row.sparkline or ()),
+                missing=tuple(row.missing or ()),
             )
             for row in rows
         ),
