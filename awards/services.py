@@ -12,7 +12,8 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Max
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -155,6 +156,7 @@ class _Delta:
     rating_sum: int = 0
     five_star: int = 0
     last_rating_at: datetime.datetime | None = None
+    removed: bool = False
 
 
 def _deltas(added: Iterable, removed: Iterable) -> dict[tuple[int, str, str], _Delta]:
@@ -182,6 +184,7 @@ def _deltas(added: Iterable, removed: Iterable) -> dict[tuple[int, str, str], _D
                     delta.ratings += sign
                     delta.rating_sum += sign * rating.overall
                     delta.five_star += sign * (rating.overall == 5)
+                    delta.removed |= sign < 0
                     if sign > 0 and (delta.last_rating_at is None or rating.submitted_at > delta.last_rating_at):
                         delta.last_rating_at = rating.submitted_at
     return deltas
@@ -200,7 +203,8 @@ def apply_rating_changes(*, added: Iterable = (), removed: Iterable = ()) -> set
             "five_star": F("five_star") + delta.five_star,
         }
         if delta.last_rating_at is not None:
-            changes["last_rating_at"] = delta.last_rating_at
+            # A rating counted again later (a flag cleared) never moves the moment back.
+            changes["last_rating_at"] = Greatest(Coalesce("last_rating_at", delta.last_rating_at), delta.last_rating_at)
         tallies = SeasonTally.objects.filter(season_id=season_id, kind=kind, key=key)
         if tallies.update(**changes):
             continue
@@ -217,10 +221,34 @@ def apply_rating_changes(*, added: Iterable = (), removed: Iterable = ()) -> set
                 )
         except IntegrityError:  # created meanwhile by a concurrent rating: add to it
             tallies.update(**changes)
+    _settle_last_rating_at([entry for entry, delta in deltas.items() if delta.removed])
     seasons = {season_id for season_id, _kind, _key in deltas}
     if seasons:
         standings_moved(seasons)
     return seasons
+
+
+def _settle_last_rating_at(entries: list[tuple[int, str, str]]) -> None:
+    """After ratings stopped counting, each touched entry's moment of its last rating is
+    that of its latest rating still counted (the tie-break reads it; a discounted rating
+    must not keep an entry ahead). Rare (discounts, corrections), so read directly."""
+    if not entries:
+        return
+    from evaluations.models import CustomerRating
+
+    facts = employee_facts()
+    seasons = {season.pk: season for season in Season.objects.filter(pk__in={entry[0] for entry in entries})}
+    for season_id, kind, key in entries:
+        if kind == CHANNEL:
+            agency_slug, _sep, channel = key.rpartition(":")
+            employees = [pk for pk, employee in facts.items() if employee.agency_slug == agency_slug]
+            ratings = CustomerRating.objects.counted().filter(employee_id__in=employees, channel=channel)
+        else:
+            employees = [pk for pk, employee in facts.items() if (kind, key) in _entry_keys(employee, "")]
+            ratings = CustomerRating.objects.counted().filter(employee_id__in=employees)
+        start, end = seasons[season_id].period()
+        latest = ratings.submitted_between(start, end).aggregate(latest=Max("submitted_at"))["latest"]
+        SeasonTally.objects.filter(season_id=season_id, kind=kind, key=key).update(last_rating_at=latest)
 
 
 def standings_moved(season_ids) -> None:
