@@ -58,10 +58,12 @@ setup: venv migrate messages static demo search-index
 serve:
 	$(PY) -m portal.server -b $(HOST) -p $(PORT) portal.asgi:application
 
-# Beside the server, the search outbox is replayed every minute until the server stops.
+# Beside the server, `manage.py periodic` runs the portal's periodic work until the server
+# stops: the search outbox and scheduled publishing every minute, reminders and award
+# standings every hour (portal/periodic.py).
 run: setup
 	@echo "Serving Tamayuz at http://$(HOST):$(PORT) (Ctrl+C to stop)"
-	@$(MANAGE) search_index --replay --every 60 & replayer=$$!; trap 'kill $$replayer 2>/dev/null' EXIT INT TERM; \
+	@$(MANAGE) periodic & periodic=$$!; trap 'kill $$periodic 2>/dev/null' EXIT INT TERM; \
 		$(PY) -m portal.server -b $(HOST) -p $(PORT) portal.asgi:application
 
 lint: venv-test
@@ -71,7 +73,7 @@ lint: venv-test
 check: venv-test
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=check-deploy-$$RANDOM$$RANDOM$$RANDOM-not-a-real-secret-0123456789abcdef ALLOWED_HOSTS=tamayuz.example $(MANAGE) check --deploy --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=check-deploy-$$RANDOM$$RANDOM$$RANDOM-not-a-real-secret-0123456789abcdef ALLOWED_HOSTS=tamayuz.example BADGE_SIGNING_KEY=$$(head -c 32 /dev/urandom | base64) $(MANAGE) check --deploy --fail-level WARNING
 
 # pytest exits 5 when it collects no tests; that fails here like any other non-zero code.
 test: venv-test npm messages lint check

@@ -8,6 +8,7 @@ class AwardsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from awards import checks  # noqa: F401  (registers the signing key checks)
         from evaluations.signals import customer_ratings_changed
 
         customer_ratings_changed.connect(_move_tallies, dispatch_uid="awards.move_tallies")
@@ -25,7 +26,9 @@ class AwardsConfig(AppConfig):
 
         user_logged_in.connect(_signed_in, dispatch_uid="awards.sign_in_fingerprint")
 
-        from evaluations.signals import response_reopened, response_submitted
+        from evaluations.signals import cycle_closed, response_reopened, response_submitted
+
+        cycle_closed.connect(_cycle_closed, dispatch_uid="awards.peer_rings_on_close")
 
         response_submitted.connect(_points_earned, dispatch_uid="awards.points_earned")
         response_reopened.connect(_points_reversed, dispatch_uid="awards.points_reversed")
@@ -39,12 +42,14 @@ class AwardsConfig(AppConfig):
 
 
 def _move_tallies(sender, *, added=(), removed=(), recounted: bool = False, **kwargs) -> None:
-    from awards.antigaming import check_bursts
+    """Ratings changed: move the tallies, then let anti-gaming discount what it must (which
+    moves them back, in the same transaction). Ratings HR just cleared are not re-checked."""
+    from awards.antigaming import check_new_ratings
     from awards.services import apply_rating_changes
 
     apply_rating_changes(added=added, removed=removed)
     if not recounted:
-        check_bursts([rating for rating in added if getattr(rating, "client_fingerprint", "")])
+        check_new_ratings(added)
 
 
 def _announcement_published(sender, instance, **kwargs) -> None:
@@ -61,16 +66,30 @@ def _season_saved(sender, instance, **kwargs) -> None:
 
 
 def _cycle_saved(sender, instance, update_fields=None, **kwargs) -> None:
-    """A cycle was released: grant its badges once the release commits."""
+    """A cycle was released: the seasons that use its results move (their cached boards are
+    dropped and open leaderboards told, after the release commits), and its badges are
+    granted once the release commits."""
     if instance.status != "released" or (update_fields is not None and "status" not in update_fields):
         return
     from awards.badges import grant_after_commit
+    from awards.models import Season
+    from awards.services import standings_moved
 
+    season_ids = list(Season.objects.filter(cycle=instance).values_list("pk", flat=True))
+    if season_ids:
+        standings_moved(season_ids)
     grant_after_commit(cycle=instance)
 
 
+def _cycle_closed(sender, *, cycle, **kwargs) -> None:
+    """A cycle closed: look for peer rating rings once the close commits."""
+    from awards.antigaming import flag_peer_rings_after_commit
+
+    flag_peer_rings_after_commit(cycle=cycle)
+
+
 def _signed_in(sender, request=None, user=None, **kwargs) -> None:
-    from awards.badges import record_sign_in
+    from awards.antigaming import record_sign_in
 
     if request is not None and user is not None:
         record_sign_in(user=user, address=request.META.get("REMOTE_ADDR", ""))

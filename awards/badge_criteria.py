@@ -5,9 +5,9 @@ figures from the database in bulk and asks these functions who qualifies.
 Criteria (thresholds are the constants below):
 
 - ``five_star_100`` (per season): at least 100 five-star customer ratings of the employee
-  submitted in the season. Only ratings that count (anti-gaming's discounted ratings only
-  once HR cleared their flag) and never a self-rating (a rating sent from an address the
-  rated employee signed in from).
+  submitted in the season. Only ratings that count: anti-gaming discounts bursts and
+  probable self-ratings (``evaluations.scoring.is_probable_self_rating``, the one rule the
+  standings use too) until HR clears their flag.
 - ``on_time`` (per released cycle): the employee had at least one evaluation to write and
   submitted every one of them by the cycle's close date. A declined assignment (declining
   needs a reason and HR sees it) neither counts for nor against; a reopened evaluation that
@@ -71,12 +71,13 @@ BADGES: dict[str, BadgeDefinition] = {
             description_en="The employee received a hundred or more five-star customer ratings in the season.",
             criteria_ar=(
                 "مئة تقييم على الأقل بدرجة 5 من 5 للرضا العام خلال الموسم، تُحتسب منها التقييمات المعتمدة فقط: "
-                "لا تُحتسب التقييمات الذاتية، ولا التقييمات التي استبعدها نظام مكافحة التلاعب ما لم تعتمدها "
-                "الموارد البشرية."
+                "لا تُحتسب التقييمات التي استبعدها نظام مكافحة التلاعب (التقييمات المتدفقة والتقييمات الذاتية "
+                "المرجحة) ما لم تعتمدها الموارد البشرية."
             ),
             criteria_en=(
                 "At least 100 customer ratings of 5 out of 5 for overall satisfaction in the season, counted "
-                "ratings only: no self-ratings, and no rating anti-gaming discounted unless HR cleared it."
+                "ratings only: no rating anti-gaming discounted (a burst, a probable self-rating) unless HR "
+                "cleared it."
             ),
             image="awards/badges/five_star_100.svg",
         ),
@@ -142,13 +143,13 @@ BADGES: dict[str, BadgeDefinition] = {
 class RatingFact:
     overall: int
     counted: bool
-    self_rating: bool
 
 
 def five_star_count(groups: Iterable[tuple[RatingFact, int]]) -> int:
     """Five-star ratings that count toward the badge, from groups of alike ratings with
-    their number: counted (not discounted, or cleared by HR) and not self-ratings."""
-    return sum(n for r, n in groups if r.overall == 5 and r.counted and not r.self_rating)
+    their number: counted ones only (a burst or a probable self-rating is discounted until
+    HR clears it, like everywhere else)."""
+    return sum(n for r, n in groups if r.overall == 5 and r.counted)
 
 
 def has_hundred_five_stars(five_stars: int, threshold: int = FIVE_STAR_THRESHOLD) -> bool:

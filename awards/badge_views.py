@@ -1,6 +1,8 @@
 """Badge pages: an employee's badges (their profile), HR revoking a badge, the public
-verification page, the Open Badges 3.0 credential (JSON) and the issuer's profile. Thin:
-permissions (``awards.permissions``), the badges module, render."""
+page of a badge, the Open Badges 3.0 credential (unsigned JSON, and signed as a VC-JWT),
+the issuer's profile and published keys, and the public page that verifies a pasted
+credential. Thin: permissions (``awards.permissions``), the badges and credentials
+modules, render."""
 
 from __future__ import annotations
 
@@ -11,16 +13,27 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from awards import badges, permissions
+from awards import badges, credentials, permissions
+from awards.badge_forms import CredentialVerificationForm
 from awards.badge_models import BadgeAward
+from awards.credential_signing import MAX_TOKEN_LENGTH, KeyUnavailable, TokenError
 from evaluations.models import Employee
 from portal.models import Agency
 
 
-def _json(payload: dict, status: int = 200) -> JsonResponse:
-    return JsonResponse(payload, status=status, json_dumps_params={"ensure_ascii": False, "indent": 2})
+def _json(payload: dict, status: int = 200, content_type: str = "application/json") -> JsonResponse:
+    return JsonResponse(
+        payload, status=status, content_type=content_type, json_dumps_params={"ensure_ascii": False, "indent": 2}
+    )
+
+
+def _public(response: HttpResponse) -> HttpResponse:
+    """Published documents any verifier (a browser app on another site included) reads."""
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=300"
+    return response
 
 
 def _to_login(request: HttpRequest) -> HttpResponse:
@@ -95,17 +108,16 @@ def verify(request: HttpRequest, uid) -> HttpResponse:
     )
 
 
-@require_GET
-def credential(request: HttpRequest, uid) -> HttpResponse:
-    """The Open Badges 3.0 credential of a badge, for its holder and HR of their agency;
-    a revoked badge answers 410 Gone."""
+def _downloadable(request: HttpRequest, uid) -> tuple[BadgeAward | None, HttpResponse | None]:
+    """The badge whose credential ``request`` may download, or the JSON answer saying why
+    not: 404 unknown, 403 neither its holder nor HR of their agency, 410 revoked."""
     award = BadgeAward.objects.select_related("employee__unit__agency", "employee__user").filter(uid=uid).first()
     if award is None:
-        return _json({"error": _("No such badge.")}, status=404)
+        return None, _json({"error": _("No such badge.")}, status=404)
     if not request.user.is_authenticated or not permissions.can_download_credential(request.user, award):
-        return _json({"error": _("Only the badge holder and HR of their agency download this credential.")}, 403)
+        return None, _json({"error": _("Only the badge holder and HR of their agency download this credential.")}, 403)
     if award.is_revoked:
-        return _json(
+        return None, _json(
             {
                 "error": _("This badge was revoked."),
                 "revoked": True,
@@ -113,14 +125,128 @@ def credential(request: HttpRequest, uid) -> HttpResponse:
             },
             status=410,
         )
-    response = _json(badges.open_badge_credential(award, absolute=request.build_absolute_uri))
-    response["Content-Disposition"] = f'attachment; filename="badge-{award.uid}.json"'
+    return award, None
+
+
+def _download(response: HttpResponse, filename: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_GET
+def credential(request: HttpRequest, uid) -> HttpResponse:
+    """The Open Badges 3.0 credential of a badge as JSON-LD, without a proof (the signed
+    form is ``credential.jwt``, linked from the response), for its holder and HR of their
+    agency; a revoked badge answers 410 Gone."""
+    award, refusal = _downloadable(request, uid)
+    if refusal is not None:
+        return refusal
+    response = _json(badges.open_badge_credential(award, absolute=request.build_absolute_uri))
+    signed = request.build_absolute_uri(reverse("awards:badge_credential_jwt", args=[award.uid]))
+    response["Link"] = f'<{signed}>; rel="alternate"; type="{credentials.MEDIA_TYPE}"'
+    return _download(response, f"badge-{award.uid}-unsigned.json")
+
+
+@require_GET
+def credential_jwt(request: HttpRequest, uid) -> HttpResponse:
+    """The same credential signed by the issuer as a VC-JWT (``application/vc+jwt``): it
+    verifies offline against the published keys. 503 when the portal has no signing key."""
+    award, refusal = _downloadable(request, uid)
+    if refusal is not None:
+        return refusal
+    try:
+        token = credentials.signed_credential(award, absolute=request.build_absolute_uri)
+    except KeyUnavailable:
+        return _json({"error": _("Signed credentials are unavailable: the portal has no signing key yet.")}, 503)
+    response = HttpResponse(token, content_type=credentials.MEDIA_TYPE)
+    return _download(response, f"badge-{award.uid}.jwt")
 
 
 @require_GET
 def issuer(request: HttpRequest, slug: str) -> HttpResponse:
     """The issuer's Open Badges profile (public)."""
     agency = get_object_or_404(Agency, slug=slug)
-    return _json(badges.issuer_profile(agency, absolute=request.build_absolute_uri))
+    return _public(_json(badges.issuer_profile(agency, absolute=request.build_absolute_uri)))
+
+
+@require_GET
+def key_set(request: HttpRequest) -> HttpResponse:
+    """The issuer's public keys as a JWK Set (``/.well-known/jwks.json``): the current
+    signing key and the previous ones, each ``kid`` the URL of that key."""
+    return _public(
+        _json(credentials.key_set(absolute=request.build_absolute_uri), content_type=credentials.JWKS_MEDIA_TYPE)
+    )
+
+
+@require_GET
+def signing_key(request: HttpRequest, thumbprint: str) -> HttpResponse:
+    """One published public key as a JWK (what a credential's ``kid`` dereferences to)."""
+    jwk = credentials.published_key(thumbprint, absolute=request.build_absolute_uri)
+    if jwk is None:
+        return _json({"error": _("No such key.")}, status=404)
+    return _public(_json(jwk, content_type=credentials.JWK_MEDIA_TYPE))
+
+
+def _problem_message(code: str, **details) -> str:
+    """The reader-facing words for each reason a token is refused or does not verify."""
+    messages_by_code = {
+        "empty": _("Paste a signed credential or choose its file."),
+        "too_long": _("The text is longer than any badge credential (at most %(limit)s characters).")
+        % {"limit": MAX_TOKEN_LENGTH},
+        "malformed": _("This is not a signed credential: a VC-JWT is three parts of base64url text separated by dots."),
+        "algorithm": _(
+            "The credential names the signing algorithm “%(algorithm)s”. This portal signs with EdDSA (Ed25519) "
+            "only, and never accepts an unsigned credential."
+        )
+        % {"algorithm": details.get("algorithm", "")},
+        "header": _("The credential's header has parameters Open Badges 3.0 does not allow."),
+        "unknown_key": _("It was not signed with any key this portal publishes."),
+        "signature": _(
+            "Its signature does not match: the credential was changed after it was signed, or someone else signed it."
+        ),
+        "claims": _("Its JWT claims (iss, jti, sub, nbf, exp) do not match the credential they carry."),
+        "not_yet_valid": _("It is not valid yet: its start date has not come."),
+        "expired": _("It has expired."),
+        "unknown_badge": _("It names no badge this portal has granted."),
+        "revoked": _("The badge was revoked. The reason is not shown publicly."),
+    }
+    return messages_by_code[code]
+
+
+@require_http_methods(["GET", "POST"])
+def verify_credential(request: HttpRequest) -> HttpResponse:
+    """Public: verify a signed badge credential (pasted or uploaded) against the issuer's
+    published keys; says whether the signature holds (and which key), who issued it to
+    whom (what the badge's public page shows), when, and whether it was revoked or
+    expired. Input that is not a usable token answers 400 with the reason."""
+    language = get_language() or "ar"
+    verdict = None
+    status = 200
+    if request.method == "POST":
+        form = CredentialVerificationForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                verdict = credentials.verify_badge_token(form.cleaned_data["credential"])
+            except TokenError as error:
+                form.add_error(None, _problem_message(error.code, **error.details))
+                status = 400
+        else:
+            status = 400
+    else:
+        form = CredentialVerificationForm()
+    award = verdict.award if verdict is not None else None
+    context = {
+        "form": form,
+        "verdict": verdict,
+        "language": language,
+        "problems": [_problem_message(code) for code in verdict.problems] if verdict is not None else [],
+        "award": award,
+        "badge": award.definition if award is not None else None,
+        "recipient": award.employee.localized_name(language) if award is not None else "",
+        "issuer": award.employee.unit.agency.localized_name(language) if award is not None else "",
+        "key_set_url": reverse("badge_key_set"),
+    }
+    response = render(request, "awards/badges/verify_credential.html", context, status=status)
+    response["Cache-Control"] = "private, no-store"
+    return response

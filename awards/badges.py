@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -26,7 +27,7 @@ from wagtail.log_actions import log
 
 from awards import badge_criteria as criteria
 from awards import permissions
-from awards.badge_models import BadgeAward, SignInFingerprint
+from awards.badge_models import BadgeAward
 from awards.categories import ALL_BAND, DISTINGUISHED_EMPLOYEE
 from awards.models import Season, StandingSnapshot
 
@@ -47,32 +48,9 @@ def cycle_context(cycle) -> str:
     return f"cycle:{cycle.pk}"
 
 
-# --- Sign-in fingerprints (self-ratings) --------------------------------------------------
-
-
-def record_sign_in(*, user, address: str) -> None:
-    """Keep the keyed hash of the address ``user`` signed in from: a customer rating sent
-    from it to that user's employee is a self-rating and earns no badge."""
-    from evaluations.customer_feedback import client_fingerprint_for
-
-    if not address or not getattr(user, "pk", None):
-        return
-    SignInFingerprint.objects.update_or_create(
-        user=user, fingerprint=client_fingerprint_for(address), defaults={"last_seen": timezone.now()}
-    )
-
-
-def self_rating_condition():
-    """An ``Exists`` telling whether a customer rating came from an address its rated
-    employee's own account signed in from."""
-    return Exists(
-        SignInFingerprint.objects.filter(
-            user_id=OuterRef("employee__user_id"), fingerprint=OuterRef("client_fingerprint")
-        )
-    )
-
-
 # --- Figures per criterion (one grouped query each) ---------------------------------------
+# The self-rating rule and the sign-in fingerprints live in ``awards.antigaming``: a probable
+# self-rating is discounted there, so the badges, like the standings, read counted ratings.
 
 
 def _five_star_candidates(season: Season) -> dict[int, dict]:
@@ -82,14 +60,13 @@ def _five_star_candidates(season: Season) -> dict[int, dict]:
     rows = (
         CustomerRating.objects.submitted_between(start, end)
         .filter(overall=5)
-        .annotate(is_self=self_rating_condition())
-        .values_list("employee_id", "counted", "is_self")
+        .values_list("employee_id", "counted")
         .annotate(n=Count("pk"))
         .order_by()
     )
     groups: dict[int, list] = defaultdict(list)
-    for employee_id, counted, is_self, n in rows:
-        groups[employee_id].append((criteria.RatingFact(overall=5, counted=counted, self_rating=is_self), n))
+    for employee_id, counted, n in rows:
+        groups[employee_id].append((criteria.RatingFact(overall=5, counted=counted), n))
     found = {}
     for employee_id, facts in groups.items():
         count = criteria.five_star_count(facts)
@@ -325,10 +302,21 @@ def identity_object(award: BadgeAward) -> dict:
     }
 
 
+#: Namespace of the credential subjects' identifiers (``credentialSubject.id``).
+SUBJECT_NAMESPACE = uuid.UUID("6f1c1f4e-2d0b-5a8e-9c57-7a6d8f2b1e33")
+
+
+def credential_subject_id(award: BadgeAward) -> str:
+    """An opaque identifier of the badge's recipient within this one credential (the JWT
+    ``sub``): derived from the badge, so it names nobody and links no two badges."""
+    return f"urn:uuid:{uuid.uuid5(SUBJECT_NAMESPACE, str(award.uid))}"
+
+
 def open_badge_credential(award: BadgeAward, *, absolute) -> dict:
-    """The badge as an unsigned ``OpenBadgeCredential`` (1EdTech Open Badges 3.0 on the W3C
-    Verifiable Credentials 2.0 model). ``absolute`` makes a path an absolute URL.
-    Verification is hosted: ``id`` is the public verification page."""
+    """The badge as an ``OpenBadgeCredential`` (1EdTech Open Badges 3.0 on the W3C
+    Verifiable Credentials 2.0 model), without its proof: ``awards.credentials`` signs it
+    as a VC-JWT. ``absolute`` makes a path an absolute URL. ``id`` is the public page of
+    the badge, which also says whether it was revoked."""
     definition = award.definition
     agency = issuer_of(award)
     language = translation.get_language() or "ar"
@@ -349,6 +337,7 @@ def open_badge_credential(award: BadgeAward, *, absolute) -> dict:
         "validFrom": _iso(award.granted_at),
         "name": definition.localized("name", language),
         "credentialSubject": {
+            "id": credential_subject_id(award),
             "type": ["AchievementSubject"],
             "identifier": [identity_object(award)],
             "achievement": {

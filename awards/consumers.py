@@ -71,5 +71,6 @@ class LeaderboardConsumer(AsyncJsonWebsocketConsumer):
                 "title_ar": event["title_ar"],
                 "title_en": event["title_en"],
                 "url": event["url"],
+                "urls": event.get("urls", {}),
             }
         )

@@ -61,8 +61,111 @@ def load_demo_awards(*, today: datetime.date | None = None) -> list[str]:
     past = Season.objects.filter(slug=PAST_SEASON, frozen_at__isnull=False).first()
     if past is not None:
         done.extend(_demo_badges(past))
+    done.extend(_demo_integrity_flags(today))
     done.extend(load_demo_points())
     return done
+
+
+# --- Anti-gaming: something real on HR's integrity page ---------------------------------
+
+#: A bureau employee whose customers' links (sent by SMS after calls) were all rated from
+#: one phone within minutes: a burst.
+DEMO_BURST_EMPLOYEE = "CSB-SER-03"
+#: A closed pilot cycle of the bureau's call centre in which three colleagues rated one
+#: another at the top of the scale while their other colleagues rated them lower: a ring.
+DEMO_RING_CYCLE = "demo-cycle-call-centre-pilot"
+DEMO_RING_MEMBERS = ("CSB-CAL-02", "CSB-CAL-03", "CSB-CAL-04")
+DEMO_RING_OUTSIDERS = ("CSB-CAL-05", "CSB-CAL-06", "CSB-CAL-07")
+
+
+def _demo_integrity_flags(today: datetime.date) -> list[str]:
+    """A burst and a peer ring, each made by the real services from demo data (customer
+    ratings through feedback links; a cycle's imported evaluations, then its close), so the
+    demo HR account's /awards/integrity/ page has two flags to decide. Each only once."""
+    from awards.models import IntegrityFlag
+
+    done = []
+    if not IntegrityFlag.objects.filter(kind=IntegrityFlag.Kind.BURST).exists():
+        done.extend(_demo_burst())
+    done.extend(_demo_peer_ring(today))
+    return done
+
+
+def _demo_burst() -> list[str]:
+    from evaluations.customer_feedback import client_fingerprint_for, customer_feedback_token, submit_customer_rating
+    from evaluations.models import Employee, FeedbackChannel
+
+    employee = Employee.objects.filter(employee_id=DEMO_BURST_EMPLOYEE, is_active=True).first()
+    if employee is None:
+        return []
+    phone = client_fingerprint_for("demo:one-phone")  # a keyed hash, as for a real address
+    start = timezone.now() - datetime.timedelta(hours=2)
+    for minute in range(5):  # five links sent after five calls, all rated within five minutes
+        link = customer_feedback_token(employee=employee, channel=FeedbackChannel.PHONE, now=start)
+        submit_customer_rating(
+            token=link.token, overall=5, client_fingerprint=phone, now=start + datetime.timedelta(minutes=minute)
+        )
+    return [f"burst of ratings flagged: {DEMO_BURST_EMPLOYEE}"]
+
+
+def _demo_peer_ring(today: datetime.date) -> list[str]:
+    from awards.antigaming import flag_peer_rings
+    from evaluations.demo import _quality
+    from evaluations.models import Cycle, Employee, Item, Unit
+    from evaluations.services import close_cycle, create_cycle, import_responses, open_cycle
+
+    done = []
+    cycle = Cycle.objects.filter(slug=DEMO_RING_CYCLE).first()
+    if cycle is None:
+        unit = Unit.objects.filter(agency__slug="civil-service-bureau", slug="call-centre").first()
+        people = set(
+            Employee.objects.filter(employee_id__in=DEMO_RING_MEMBERS + DEMO_RING_OUTSIDERS).values_list(
+                "employee_id", flat=True
+            )
+        )
+        if unit is None or len(people) < len(DEMO_RING_MEMBERS + DEMO_RING_OUTSIDERS):
+            return []
+        cycle = create_cycle(
+            slug=DEMO_RING_CYCLE,
+            name_ar="تقييم الزملاء التجريبي: مركز الاتصال",
+            name_en="Peer review pilot: call centre",
+            opens_on=today - datetime.timedelta(days=60),
+            closes_on=today - datetime.timedelta(days=45),
+            units=[unit],
+            peers_per_employee=0,
+            assignment_seed=9,
+        )
+        open_cycle(cycle=cycle, notify=False)  # demo data: no invitation storm
+        codes = list(Item.objects.filter(competency__framework=cycle.framework).values_list("code", flat=True))
+        scores: dict[tuple[str, str], int] = {}
+        for rater in DEMO_RING_MEMBERS:  # the ring: the top of the scale for one another
+            scores |= {(rater, ratee): 5 for ratee in DEMO_RING_MEMBERS if ratee != rater}
+        for rater in DEMO_RING_OUTSIDERS:  # everyone else: about what customers think
+            scores |= {(rater, ratee): 3 for ratee in DEMO_RING_MEMBERS}
+            scores |= {(rater, ratee): round(_quality(None, ratee)) for ratee in DEMO_RING_OUTSIDERS if ratee != rater}
+        rows = [
+            (
+                number,
+                {
+                    "rater_employee_id": rater,
+                    "ratee_employee_id": ratee,
+                    "relationship": "peer",
+                    "item_code": code,
+                    "score": str(score),
+                },
+            )
+            for number, ((rater, ratee), score, code) in enumerate(
+                ((pair, score, code) for pair, score in scores.items() for code in codes), start=2
+            )
+        ]
+        import_responses(cycle=cycle, rows=rows)
+        cycle = close_cycle(cycle=cycle)  # the ring is flagged once the close commits
+        done.append(f"closed cycle: {DEMO_RING_CYCLE}")
+    if cycle.status not in (Cycle.Status.CLOSED, Cycle.Status.RELEASED):
+        return []
+    # Inside an outer transaction (a test) the close's after-commit check waits; the flag is
+    # raised once per ring and cycle whichever runs first.
+    return done + [f"peer ring flagged: {flag.subject}" for flag in flag_peer_rings(cycle=cycle)]
 
 
 def _demo_five_star_ratings(today: datetime.date) -> list[str]:
@@ -147,9 +250,16 @@ DEMO_CITATIONS = {
 }
 
 
+#: The award whose announcement the demo leaves waiting for the reviewer (the others are
+#: approved and published); Leadership still has the spring employee and channel awards to
+#: approve.
+DEMO_AWAITING_REVIEW = "best_unit"
+
+
 def _demo_winners(season: Season) -> list[str]:
     """Leadership's demo account approves the spring winners of the agency and service-centre
-    awards; the demo reviewer approves the announcements, which publishes them."""
+    awards; the demo reviewer approves the agency announcements, which publishes them, and
+    leaves the service centre's waiting in the editorial workflow."""
     from django.contrib.auth import get_user_model
 
     from awards.winners import approve_winner, shortlists
@@ -171,8 +281,9 @@ def _demo_winners(season: Season) -> list[str]:
             citation_en=DEMO_CITATIONS["en"],
             by=leader,
         )
-        for page in (winner.announcement, *winner.announcement.get_translations()):
-            _approve_in_workflow(page, reviewer)
+        if shortlist.category != DEMO_AWAITING_REVIEW:
+            for page in (winner.announcement, *winner.announcement.get_translations()):
+                _approve_in_workflow(page, reviewer)
         approved.append(f"winner: {shortlist.category} {shortlist.band}")
     return approved
 

@@ -41,6 +41,10 @@ def announce_standings_changed(season_slugs: list[str]) -> None:
         _send(season_group(slug), {"type": STANDINGS_CHANGED, "season": slug, "at": at})
 
 
-def announce_award(*, title_ar: str, title_en: str, url: str) -> None:
-    """A published award announcement: a banner on every open leaderboard and screen."""
-    _send(ALL_SCREENS_GROUP, {"type": AWARD_ANNOUNCED, "title_ar": title_ar, "title_en": title_en, "url": url})
+def announce_award(*, title_ar: str, title_en: str, url: str, urls: dict[str, str] | None = None) -> None:
+    """A published award announcement: a banner on every open leaderboard and screen,
+    linking to the announcement (``urls``: each language's published page, when live)."""
+    _send(
+        ALL_SCREENS_GROUP,
+        {"type": AWARD_ANNOUNCED, "title_ar": title_ar, "title_en": title_en, "url": url, "urls": urls or {}},
+    )

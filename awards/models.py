@@ -9,6 +9,8 @@ season ends, its frozen final standings."""
 from __future__ import annotations
 
 import datetime
+import itertools
+import math
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -33,6 +35,59 @@ def default_star_cutoffs() -> list:
 
 def default_size_bands() -> list:
     return list(DEFAULT_SIZE_BANDS)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def scoring_settings_errors(*, weights, star_cutoffs, size_bands, prior_weights) -> dict[str, str]:
+    """What is wrong with a season's scoring settings, by field (empty: nothing), so one bad
+    value is refused when it is entered instead of failing every leaderboard later."""
+    from awards.categories import CATEGORIES
+    from evaluations.scoring import COMPONENTS, MAX_STARS, MIN_STARS
+
+    errors: dict[str, str] = {}
+    components = ", ".join(COMPONENTS)
+    if (
+        not isinstance(weights, dict)
+        or not weights
+        or set(weights) - set(COMPONENTS)
+        or not all(_is_number(value) and value >= 0 for value in weights.values())
+        or not sum(weights.values()) > 0
+    ):
+        errors["weights"] = _(
+            "Give each score component a weight of 0 or more, at least one above 0, as in "
+            '{"satisfaction": 60, "evaluation": 30, "participation": 10}. Known components: %(components)s.'
+        ) % {"components": components}
+    count = MAX_STARS - MIN_STARS
+    if (
+        not isinstance(star_cutoffs, list)
+        or len(star_cutoffs) != count
+        or not all(_is_number(value) and 0 <= value <= 100 for value in star_cutoffs)
+        or any(later <= earlier for earlier, later in itertools.pairwise(star_cutoffs))
+    ):
+        errors["star_cutoffs"] = _(
+            "Give %(count)s star cut-offs between 0 and 100, each above the one before, as in [40, 55, 70, 80, 90]."
+        ) % {"count": count}
+    if (
+        not isinstance(size_bands, list)
+        or not all(isinstance(value, int) and not isinstance(value, bool) and value > 0 for value in size_bands)
+        or any(later <= earlier for earlier, later in itertools.pairwise(size_bands))
+    ):
+        errors["size_bands"] = _(
+            "Give the size bands' upper limits as whole numbers of front-line employees above 0, each above "
+            "the one before, as in [50, 500]."
+        )
+    if (
+        not isinstance(prior_weights, dict)
+        or set(prior_weights) - set(CATEGORIES)
+        or not all(_is_number(value) and value > 0 for value in prior_weights.values())
+    ):
+        errors["prior_weights"] = _(
+            'Give a number above 0 for each category you set, as in {"best_agency": 100}. Categories: %(categories)s.'
+        ) % {"categories": ", ".join(CATEGORIES)}
+    return errors
 
 
 class SeasonQuerySet(models.QuerySet):
@@ -70,6 +125,9 @@ class Season(models.Model):
         help_text=_("Ratings an entry needs before it is ranked; empty: each category's default."),
     )
     frozen_at = models.DateTimeField(_("standings frozen"), null=True, blank=True)
+    #: The bands each category had when the season froze (``{category: [band or None]}``),
+    #: so a frozen season's boards never depend on today's agencies.
+    frozen_bands = models.JSONField(_("bands when frozen"), default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = SeasonQuerySet.as_manager()
@@ -101,6 +159,16 @@ class Season(models.Model):
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("A season cannot end before it starts.")})
+        if self.prior_weights is None:  # an emptied field: each category's default
+            self.prior_weights = {}
+        errors = scoring_settings_errors(
+            weights=self.weights,
+            star_cutoffs=self.star_cutoffs,
+            size_bands=self.size_bands,
+            prior_weights=self.prior_weights,
+        )
+        if errors:
+            raise ValidationError(errors)
         overlapping = Season.objects.exclude(pk=self.pk).filter(
             starts_on__lte=self.ends_on, ends_on__gte=self.starts_on
         )
@@ -138,7 +206,11 @@ class SeasonTally(models.Model):
 
 
 class StandingSnapshot(models.Model):
-    """One entry's standing on one day (``final``: the frozen end-of-season standing)."""
+    """One entry's standing on one day (``final``: the frozen end-of-season standing).
+
+    A row holds everything the entry's line on a board shows (names, place, score, stars,
+    sample size, movement, sparkline), so a frozen season's boards are read from its final
+    rows alone and later changes to people, units or agencies never alter them."""
 
     season = models.ForeignKey(Season, on_delete=models.CASCADE, related_name="snapshots")
     category = models.CharField(_("category"), max_length=40)
@@ -150,6 +222,13 @@ class StandingSnapshot(models.Model):
     stars = models.PositiveSmallIntegerField(_("stars"), null=True)
     ratings = models.PositiveIntegerField(_("ratings"), default=0)
     final = models.BooleanField(_("final"), default=False)
+    position = models.PositiveIntegerField(_("position on the board"), default=0)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=200, blank=True)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    weighted_rating = models.FloatField(_("weighted rating"), null=True)
+    components = models.JSONField(_("score components"), default=dict, blank=True)
+    movement = models.IntegerField(_("movement"), null=True)
+    sparkline = models.JSONField(_("sparkline"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("standing snapshot")
@@ -215,11 +294,14 @@ class IntegrityFlag(models.Model):
 
     ``burst``: many customer ratings of one employee from one device or address in a short
     time; they are discounted (not counted in any standing) until HR clears the flag.
+    ``self_rating``: customer ratings sent from an address the rated employee's own account
+    signed in from (``scoring.is_probable_self_rating``); discounted likewise.
     ``peer_ring``: a closed group of colleagues rating each other at the top of the scale
     while everyone else rates them clearly lower (evidence only)."""
 
     class Kind(models.TextChoices):
         BURST = "burst", _("burst of customer ratings")
+        SELF_RATING = "self_rating", _("probable self-rating")
         PEER_RING = "peer_ring", _("peer rating ring")
 
     class Status(models.TextChoices):

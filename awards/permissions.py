@@ -1,7 +1,8 @@
 """Who may see and do what in the awards app (the one place that decides).
 
 - Agency, unit and channel leaderboards are public.
-- Boards that name employees (distinguished employee, rising star) are for signed-in staff.
+- Boards that name employees (distinguished employee, rising star) and an agency's
+  detail (components, units, channels) are for signed-in staff.
 - HR and editors prepare shortlists; only Leadership approves winners.
 - HR clears or rejects anti-gaming flags and revokes badges (of their agency's employees).
 - A badge profile is for the employee, their supervisor, HR of their agency and
@@ -20,6 +21,11 @@ def category_is_public(category: str) -> bool:
 
 def can_view_category(user, category: str) -> bool:
     return category_is_public(category) or roles.user_has_role(user)
+
+
+def can_view_entry_details(user) -> bool:
+    """An agency's detail (its components, units and channels): signed-in staff."""
+    return roles.user_has_role(user)
 
 
 def can_prepare_awards(user) -> bool:

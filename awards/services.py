@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -22,6 +24,8 @@ from evaluations.award_inputs import employee_facts
 
 SEASON_CREATE_ACTION = "awards.season_create"
 SEASON_FREEZE_ACTION = "awards.season_freeze"
+SEASON_CURRENT_ACTION = "awards.season_current"
+SEASON_UPDATE_ACTION = "awards.season_update"
 RECOMPUTE_ACTION = "awards.recompute"
 
 
@@ -40,8 +44,23 @@ def create_season(
     cycle=None,
     make_current: bool = False,
     by=None,
+    scoring_settings: Mapping[str, Any] | None = None,
 ) -> Season:
-    season = Season(slug=slug, name_ar=name_ar, name_en=name_en, starts_on=starts_on, ends_on=ends_on, cycle=cycle)
+    """A new season, its tallies built at once from the ratings already in its dates,
+    audited. ``scoring_settings``: any of weights, star_cutoffs, size_bands, prior_weights
+    (the defaults otherwise)."""
+    unknown = set(scoring_settings or {}) - set(SCORING_SETTINGS)
+    if unknown:
+        raise ValueError(f"unknown season settings: {sorted(unknown)}")
+    season = Season(
+        slug=slug,
+        name_ar=name_ar,
+        name_en=name_en,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        cycle=cycle,
+        **(scoring_settings or {}),
+    )
     if Season.objects.filter(slug=slug).exists():
         raise SeasonError(_("A season with the slug “%(slug)s” already exists.") % {"slug": slug})
     try:
@@ -52,16 +71,73 @@ def create_season(
     if make_current:
         set_current_season(season=season, by=by)
     recompute_season(season=season, by=None)
-    log(instance=season, action=SEASON_CREATE_ACTION, user=by, data={"slug": slug})
+    log(instance=season, action=SEASON_CREATE_ACTION, user=_actor(by), data={"slug": slug})
     return season
+
+
+#: A season's scoring settings (JSON fields, validated by ``Season.clean``).
+SCORING_SETTINGS = ("weights", "star_cutoffs", "size_bands", "prior_weights")
+#: What can change once a season is frozen (its standings, dates and settings cannot).
+FROZEN_EDITABLE = ("name_ar", "name_en")
+EDITABLE = ("slug", "name_ar", "name_en", "starts_on", "ends_on", "cycle", *SCORING_SETTINGS)
+
+
+@transaction.atomic
+def update_season(*, season: Season, changes: Mapping[str, Any], by=None) -> Season:
+    """Change a season's names, dates, cycle or scoring settings, audited. New dates or a
+    new cycle rebuild its tallies from the ratings; any change refreshes its boards. A
+    frozen season keeps everything but its names."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable season fields: {sorted(unknown)}")
+    stored = Season.objects.select_for_update().get(pk=season.pk)
+    changed = sorted(name for name, value in changes.items() if getattr(stored, name) != value)
+    if not changed:
+        return season
+    if stored.is_frozen and set(changed) - set(FROZEN_EDITABLE):
+        raise SeasonError(_("The season “%(season)s” is frozen: only its names can change.") % {"season": stored})
+    for name in changed:
+        setattr(stored, name, changes[name])
+    try:
+        stored.full_clean()
+    except ValidationError as error:
+        raise SeasonError("; ".join(error.messages)) from error
+    stored.save()
+    if {"starts_on", "ends_on", "cycle"} & set(changed) and not stored.is_frozen:
+        recompute_season(season=stored, by=None)
+    else:
+        standings_moved([stored.pk])
+    log(instance=stored, action=SEASON_UPDATE_ACTION, user=_actor(by), data={"changed": changed})
+    return stored
 
 
 @transaction.atomic
 def set_current_season(*, season: Season, by=None) -> Season:
+    """Make ``season`` the one current season (the one /awards/ shows), audited. A frozen
+    season cannot become current."""
+    if season.is_frozen:
+        raise SeasonError(
+            _("The season “%(season)s” is frozen: it cannot become the current season.") % {"season": season}
+        )
+    if Season.objects.filter(pk=season.pk, is_current=True).exists():
+        season.is_current = True
+        return season
+    previous = Season.objects.filter(is_current=True).exclude(pk=season.pk).first()
     Season.objects.filter(is_current=True).exclude(pk=season.pk).update(is_current=False)
     Season.objects.filter(pk=season.pk).update(is_current=True)
     season.is_current = True
+    log(
+        instance=season,
+        action=SEASON_CURRENT_ACTION,
+        user=_actor(by),
+        data={"slug": season.slug, "previous": previous.slug if previous else None},
+    )
+    standings_moved([season.pk] + ([previous.pk] if previous else []))
     return season
+
+
+def _actor(by):
+    return by if by is not None and getattr(by, "is_authenticated", False) else None
 
 
 def _entry_keys(facts, channel: str) -> list[tuple[str, str]]:
@@ -172,12 +248,23 @@ class RecomputeReport:
 
 
 @transaction.atomic
-def recompute_season(*, season: Season, by=None, until: datetime.datetime | None = None) -> RecomputeReport:
+def recompute_season(
+    *, season: Season, by=None, until: datetime.datetime | None = None, force: bool = False
+) -> RecomputeReport:
     """Rebuild a season's tallies from the ratings themselves and report every entry whose
-    running tally differed (there should be none). ``until`` rebuilds them as they stood at
-    that moment (the demo's history of weekly standings)."""
+    running tally differed (there should be none), counts and the moment of its last
+    rating alike (ties go to whoever reached the score first). ``until`` rebuilds them as
+    they stood at that moment (the demo's history of weekly standings).
+
+    A frozen season is refused unless ``force``; even then only its tallies are rebuilt:
+    its final standings, which its boards, shortlists and winners read, never change."""
     from evaluations.models import CustomerRating
 
+    if season.is_frozen and not force:
+        raise SeasonError(
+            _("The season “%(season)s” is frozen: its tallies are not recomputed (use --force to rebuild them anyway).")
+            % {"season": season}
+        )
     start, end = season.period()
     if until is not None:
         end = min(end, until)
@@ -204,10 +291,15 @@ def recompute_season(*, season: Season, by=None, until: datetime.datetime | None
     for entry in sorted(set(current) | set(expected)):
         stored, wanted = current.get(entry), expected.get(entry, _Delta())
         stored_values = (stored.ratings, stored.rating_sum, stored.five_star) if stored else (0, 0, 0)
+        stored_last = stored.last_rating_at if stored else None
         if stored_values != (wanted.ratings, wanted.rating_sum, wanted.five_star):
             report.differences.append(
                 f"{entry[0]} {entry[1]}: {stored_values[0]} ratings / {stored_values[1]} → "
                 f"{wanted.ratings} ratings / {wanted.rating_sum}"
+            )
+        elif stored_last != wanted.last_rating_at:
+            report.differences.append(
+                f"{entry[0]} {entry[1]}: last rating {_moment(stored_last)} → {_moment(wanted.last_rating_at)}"
             )
     SeasonTally.objects.filter(season=season).delete()
     SeasonTally.objects.bulk_create(
@@ -231,15 +323,23 @@ def recompute_season(*, season: Season, by=None, until: datetime.datetime | None
     return report
 
 
+def _moment(value: datetime.datetime | None) -> str:
+    return timezone.localtime(value).isoformat() if value else "—"
+
+
 @transaction.atomic
 def take_snapshots(*, season: Season, day: datetime.date | None = None, final: bool = False) -> int:
-    """Store every category's standings of ``season`` for ``day`` (idempotent per day)."""
+    """Store every category's standings of ``season`` for ``day`` (idempotent per day),
+    each row with everything its line on the board shows. A frozen season's standings are
+    never taken again."""
     from awards import standings
 
+    if season.is_frozen:
+        raise SeasonError(_("The season “%(season)s” is frozen: its standings no longer change.") % {"season": season})
     day = day or timezone.localdate()
     rows = []
     for board in standings.all_boards(season=season):
-        for entry in board.entries:
+        for position, entry in enumerate(board.entries):
             rows.append(
                 StandingSnapshot(
                     season=season,
@@ -252,6 +352,13 @@ def take_snapshots(*, season: Season, day: datetime.date | None = None, final: b
                     stars=entry.stars,
                     ratings=entry.ratings,
                     final=final,
+                    position=position,
+                    name_ar=entry.name_ar,
+                    name_en=entry.name_en,
+                    weighted_rating=entry.weighted_rating,
+                    components=entry.components,
+                    movement=entry.movement,
+                    sparkline=list(entry.sparkline),
                 )
             )
     StandingSnapshot.objects.filter(season=season, taken_on=day, final=final).delete()
@@ -269,14 +376,24 @@ def freeze_season(*, season: Season, by=None, now: datetime.datetime | None = No
         raise SeasonError(_("The season “%(season)s” is already frozen.") % {"season": season})
     if timezone.localdate(now) <= season.ends_on:
         raise SeasonError(_("The season “%(season)s” has not ended yet.") % {"season": season})
+    from awards import standings
+    from awards.categories import CATEGORIES
+
     take_snapshots(season=season, day=season.ends_on, final=True)
-    Season.objects.filter(pk=season.pk).update(frozen_at=now)
-    season.frozen_at = now
+    bands = {category: standings.bands_of(season, category) for category in CATEGORIES}
+    Season.objects.filter(pk=season.pk).update(frozen_at=now, frozen_bands=bands)
+    season.frozen_at, season.frozen_bands = now, bands
     standings_moved([season.pk])
     from awards.badges import grant_after_commit
 
     grant_after_commit(season=season)
     log(instance=season, action=SEASON_FREEZE_ACTION, user=by, data={"slug": season.slug})
+    if Season.objects.filter(pk=season.pk, is_current=True).exists():
+        # /awards/ moves on to the season running today, if there is one.
+        successor = Season.objects.containing(now).filter(frozen_at__isnull=True).exclude(pk=season.pk).first()
+        if successor is not None:
+            set_current_season(season=successor, by=by)
+            season.is_current = False
     return season
 
 

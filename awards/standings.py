@@ -6,6 +6,7 @@ grow with the number of ratings."""
 from __future__ import annotations
 
 import datetime
+import logging
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -37,6 +38,9 @@ from portal.models import Agency
 
 SPARKLINE_POINTS = 12
 MOVEMENT_DAYS = 7
+AGENCY_CATEGORIES = (BEST_AGENCY, MOST_IMPROVED_AGENCY)
+
+logger = logging.getLogger(__name__)
 
 
 class UnknownBoard(ValueError):
@@ -57,6 +61,8 @@ class BoardEntry:
     components: dict
     movement: int | None
     sparkline: tuple[float, ...]
+    #: The components the cohort uses that this entry has no data for (why it is not ranked).
+    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,8 +93,11 @@ def prior_weight(season: Season, category: str) -> float:
 
 
 def bands_of(season: Season, category: str) -> list[str | None]:
-    """The bands a category has in a season (``[None]`` for an unbanded category)."""
+    """The bands a category has in a season (``[None]`` for an unbanded category); a frozen
+    season keeps the bands it had when it froze."""
     banded_by = CATEGORIES[category].banded_by
+    if season.is_frozen:
+        return _frozen_bands(season, category)
     if banded_by == "size":
         return list(size_band_keys(season.size_bands))
     if banded_by == "agency":
@@ -97,9 +106,29 @@ def bands_of(season: Season, category: str) -> list[str | None]:
     return [None]
 
 
-def band_label(category: str, band: str | None) -> str:
-    """A band as a reader says it: "≤ 50", "51–500", "> 500", an agency's name, or "all"."""
-    from django.utils.translation import gettext
+def _frozen_bands(season: Season, category: str) -> list[str | None]:
+    stored = (season.frozen_bands or {}).get(category)
+    if stored is not None:
+        return list(stored)
+    # Frozen before the bands were kept: the bands of its final standings.
+    banded_by = CATEGORIES[category].banded_by
+    if banded_by is None:
+        return [None]
+    if banded_by == "size":
+        return list(size_band_keys(season.size_bands))
+    bands = sorted(
+        set(
+            StandingSnapshot.objects.filter(season=season, category=category, final=True).values_list("band", flat=True)
+        )
+        - {ALL_BAND}
+    )
+    return [ALL_BAND, *bands] if category == DISTINGUISHED_EMPLOYEE else bands
+
+
+def band_label(category: str, band: str | None, *, season: Season | None = None) -> str:
+    """A band as a reader says it: "≤ 50", "51–500", "> 500", an agency's name, or "all"
+    (for a frozen ``season``, the agency's name as the season's final standings hold it)."""
+    from django.utils.translation import get_language, gettext
 
     if not band:
         return ""
@@ -111,6 +140,15 @@ def band_label(category: str, band: str | None) -> str:
         if band.startswith("gt-"):
             return f"> {band[3:]}"
         return band.replace("-", "–")
+    if season is not None and season.is_frozen:
+        names = (
+            StandingSnapshot.objects.filter(season=season, key=band, final=True, category__in=AGENCY_CATEGORIES)
+            .values_list("name_ar", "name_en")
+            .first()
+        )
+        if names:
+            name_ar, name_en = names
+            return (name_en if (get_language() or "ar")[:2] == "en" and name_en else name_ar) or band
     agency = Agency.objects.filter(slug=band).first()
     return agency.localized_name() if agency else band
 
@@ -256,6 +294,7 @@ def _board(season: Season, category: str, band: str | None, inputs: _Inputs) -> 
                 components=dict(s.components),
                 movement=scoring.movement(previous_ranks.get(s.key), s.rank),
                 sparkline=tuple(series.get(s.key, [])[-SPARKLINE_POINTS:]),
+                missing=s.missing,
             )
             for s in standings
         ),
@@ -307,6 +346,39 @@ def _improvement_board(season: Season, category: str, weight: float, inputs: _In
     )
 
 
+def _frozen_board(season: Season, category: str, band: str | None) -> Board:
+    """A frozen season's board, exactly as its final standings stored it."""
+    if band not in bands_of(season, category):
+        raise UnknownBoard(band)
+    rows = StandingSnapshot.objects.filter(season=season, category=category, band=band or "", final=True).order_by(
+        "position", "rank", "key"
+    )
+    return Board(
+        season=season,
+        category=category,
+        band=band,
+        prior_weight=prior_weight(season, category),
+        updated_at=season.frozen_at,
+        entries=tuple(
+            BoardEntry(
+                key=row.key,
+                name_ar=row.name_ar or row.key,
+                name_en=row.name_en or row.name_ar or row.key,
+                rank=row.rank,
+                ranked=row.rank is not None,
+                composite=row.composite,
+                stars=row.stars,
+                ratings=row.ratings,
+                weighted_rating=row.weighted_rating,
+                components=dict(row.components or {}),
+                movement=row.movement,
+                sparkline=tuple(row.sparkline or ()),
+            )
+            for row in rows
+        ),
+    )
+
+
 #: Seconds a computed board is kept at most; any standings change replaces it at once.
 BOARD_CACHE_SECONDS = 60
 
@@ -326,6 +398,10 @@ def standings_changed(season_ids) -> None:
             cache.incr(_version_key(season_id))
         except ValueError:
             cache.set(_version_key(season_id), 1, None)
+        except Exception:
+            # The shared cache is unreachable: boards are keyed by the leaderboard's content
+            # version too, which is replaced once the cache is back (portal.content_version).
+            logger.exception("Could not replace the standings version of season %s", season_id)
 
 
 def board(*, season: Season, category: str, band: str | None = None) -> Board:
@@ -338,19 +414,110 @@ def board(*, season: Season, category: str, band: str | None = None) -> Board:
         raise UnknownBoard(category)
     if band is None:
         bands = bands_of(season, category)
-        band = bands[0]
-    version = cache.get(_version_key(season.pk), 0)
-    key = f"awards:board:{season.pk}:{version}:{category}:{band}:{timezone.localdate().isoformat()}"
-    cached = cache.get(key)
+        band = bands[0] if bands else None
+    from portal import content_version
+
+    def compute() -> Board:
+        if season.is_frozen:
+            return _frozen_board(season, category, band)
+        return _board(season, category, band, _inputs(season))
+
+    try:
+        version = cache.get(_version_key(season.pk), 0)
+        key = content_version.key(
+            "awards:board",
+            season.pk,
+            version,
+            category,
+            band,
+            timezone.localdate().isoformat(),
+            scopes=(content_version.LEADERBOARD,),
+        )
+        cached = cache.get(key)
+    except Exception:  # the shared cache is unreachable: compute, keep nothing
+        return compute()
     if cached is not None:
         return cached
-    result = _board(season, category, band, _inputs(season))
-    cache.set(key, result, BOARD_CACHE_SECONDS)
+    result = compute()
+    try:
+        cache.set(key, result, BOARD_CACHE_SECONDS)
+    except Exception:
+        logger.exception("Could not store the board %s %s", category, band)
     return result
 
 
 def all_boards(*, season: Season) -> Iterator[Board]:
+    if season.is_frozen:
+        for category in CATEGORIES:
+            for band in bands_of(season, category):
+                yield _frozen_board(season, category, band)
+        return
     inputs = _inputs(season)
     for category in CATEGORIES:
         for band in bands_of(season, category):
             yield _board(season, category, band, inputs)
+
+
+@dataclass(frozen=True)
+class AgencyDetail:
+    """One agency's standing explained for staff: its composite's components with their
+    sample sizes, its trend, and its units' and channels' standings. Aggregates only: no
+    rating, comment or person appears, and a 360° report counts only once released (which
+    already leaves out groups below their anonymity thresholds)."""
+
+    season: Season
+    key: str
+    name_ar: str
+    name_en: str
+    band: str
+    prior_weight: float
+    entry: BoardEntry
+    evaluation_mean: float | None
+    reports_counted: int
+    front_line: int
+    submitted: int
+    assigned: int
+    units: tuple[BoardEntry, ...]
+    unit_prior_weight: float
+    channels: tuple[BoardEntry, ...]
+    channel_prior_weight: float
+
+    @property
+    def participation(self) -> float | None:
+        return None if not self.assigned else self.submitted / self.assigned * 100
+
+
+def agency_detail(*, season: Season, slug: str) -> AgencyDetail | None:
+    """The detail of the agency ``slug`` in ``season`` (``None``: no such agency with
+    front-line employees). A fixed number of queries, whatever the agency's size."""
+    inputs = _inputs(season)
+    members = [f for f in inputs.facts.values() if f.front_line and f.is_active and f.agency_slug == slug]
+    if not members:
+        return None
+    band = size_band_key(inputs.headcount.get(slug, 0), season.size_bands)
+    agency_board = _board(season, BEST_AGENCY, band, inputs)
+    entry = next((item for item in agency_board.entries if item.key == slug), None)
+    if entry is None:
+        return None
+    overalls = [inputs.overalls[m.employee_id] for m in members if m.employee_id in inputs.overalls]
+    units = tuple(item for item in _board(season, BEST_UNIT, None, inputs).entries if item.key.startswith(f"{slug}/"))
+    channel_bands = bands_of(season, BEST_CHANNEL)
+    channels = _board(season, BEST_CHANNEL, slug, inputs).entries if slug in channel_bands else ()
+    return AgencyDetail(
+        season=season,
+        key=slug,
+        name_ar=entry.name_ar,
+        name_en=entry.name_en,
+        band=band,
+        prior_weight=agency_board.prior_weight,
+        entry=entry,
+        evaluation_mean=scoring.mean_or_none(overalls),
+        reports_counted=len(overalls),
+        front_line=len(members),
+        submitted=sum(inputs.participation.get(m.employee_id, (0, 0))[0] for m in members),
+        assigned=sum(inputs.participation.get(m.employee_id, (0, 0))[1] for m in members),
+        units=units,
+        unit_prior_weight=prior_weight(season, BEST_UNIT),
+        channels=tuple(channels),
+        channel_prior_weight=prior_weight(season, BEST_CHANNEL),
+    )

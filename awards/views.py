@@ -7,15 +7,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from awards import antigaming, permissions, standings, winners
-from awards.categories import CATEGORIES
+from awards.categories import AGENCY, CATEGORIES
 from awards.models import IntegrityFlag, Season
 from frontend import formatting
+from portal.audit_history import history_of
+from portal.page_cache import public_to_anonymous_readers
 
 SPARK_WIDTH, SPARK_HEIGHT = 96, 24
 
@@ -41,6 +44,29 @@ def sparkline_points(values: tuple[float, ...], *, rtl: bool) -> str:
     return " ".join(points)
 
 
+def script_strings() -> dict:
+    """What leaderboard.js needs to draw a board exactly as the templates do: the translated
+    labels (``{n}`` stands for a number), the date format, month names and time zone."""
+    from django.utils import formats as django_formats
+    from django.utils import timezone
+    from django.utils.dates import MONTHS
+
+    return {
+        "stars": _("%(n)s stars") % {"n": "{n}"},
+        "ratings": _("%(n)s ratings") % {"n": "{n}"},
+        "up": _("up"),
+        "down": _("down"),
+        "same": _("no change"),
+        "sparkline": _("Score over the season"),
+        "lastRating": _("Last rating"),
+        "nobodyRanked": _("Nobody has enough ratings to be ranked yet."),
+        "none": _("None."),
+        "datetimeFormat": django_formats.get_format("DATETIME_FORMAT"),
+        "months": [str(MONTHS[number]) for number in range(1, 13)],
+        "timeZone": timezone.get_current_timezone_name(),
+    }
+
+
 def _visible_categories(user) -> list:
     return [category for key, category in CATEGORIES.items() if permissions.can_view_category(user, key)]
 
@@ -64,16 +90,20 @@ def leaderboard(request: HttpRequest, category: str | None = None) -> HttpRespon
     if not permissions.can_view_category(request.user, category):
         return redirect(f"{_login_url()}?next={request.get_full_path()}")
     bands = standings.bands_of(season, category)
-    band = request.GET.get("band") or bands[0]
+    band = request.GET.get("band") or (bands[0] if bands else None)
     if band not in bands:
         raise Http404(_("Unknown band."))
     board = standings.board(season=season, category=category, band=band)
     rtl = get_language() != "en"
+    detail_url = ""
+    if CATEGORIES[category].entry_kind == AGENCY and permissions.can_view_entry_details(request.user):
+        detail_url = f"{reverse('awards:agency_entry', args=['__slug__'])}?season={season.slug}"
     rows = [
         {
             "entry": entry,
             "spark": sparkline_points(entry.sparkline, rtl=rtl),
             "movement_abs": abs(entry.movement or 0),
+            "detail_url": detail_url.replace("__slug__", entry.key) if detail_url else "",
         }
         for entry in board.entries
     ]
@@ -85,12 +115,14 @@ def leaderboard(request: HttpRequest, category: str | None = None) -> HttpRespon
             "seasons": Season.objects.all(),
             "category": CATEGORIES[category],
             "categories": _visible_categories(request.user),
-            "bands": [(b, standings.band_label(category, b)) for b in bands if b],
+            "bands": [(b, standings.band_label(category, b, season=season)) for b in bands if b],
             "band": band,
             "board": board,
             "ranked_rows": [row for row in rows if row["entry"].ranked],
             "unranked_rows": [row for row in rows if not row["entry"].ranked],
             "digits": "arab" if formatting.localize_digits("1") != "1" else "latn",
+            "announcements": winners.recent_announcements(),
+            "script_strings": {**script_strings(), "detailUrl": detail_url},
             "spark_width": SPARK_WIDTH,
             "spark_height": SPARK_HEIGHT,
         },
@@ -108,6 +140,7 @@ def leaderboard(request: HttpRequest, category: str | None = None) -> HttpRespon
 
 
 @require_GET
+@public_to_anonymous_readers()
 def display(request: HttpRequest) -> HttpResponse:
     """The full-screen board for a service-centre screen: public categories only, large
     type, rotating, reconnecting by itself."""
@@ -119,18 +152,56 @@ def display(request: HttpRequest) -> HttpResponse:
         for band in standings.bands_of(season, key):
             board = standings.board(season=season, category=key, band=band)
             if board.ranked:
-                boards.append({"category": category, "band": band, "board": board})
+                boards.append(
+                    {"category": category, "band": band, "band_label": standings.band_label(key, band), "board": board}
+                )
     return render(
         request,
         "awards/display.html",
-        {"season": season, "boards": boards, "digits": "arab" if formatting.localize_digits("1") != "1" else "latn"},
+        {
+            "season": season,
+            "boards": boards,
+            "announcements": winners.recent_announcements(),
+            "script_strings": script_strings(),
+            "digits": "arab" if formatting.localize_digits("1") != "1" else "latn",
+        },
     )
 
 
 def _login_url() -> str:
-    from django.urls import reverse
-
     return reverse("account_login")
+
+
+@require_GET
+def agency_entry(request: HttpRequest, slug: str) -> HttpResponse:
+    """Staff: one agency's standing explained (components with their sample sizes, trend,
+    its units' and channels' standings). Aggregates only."""
+    if not request.user.is_authenticated:
+        return redirect(f"{_login_url()}?next={request.get_full_path()}")
+    if not permissions.can_view_entry_details(request.user):
+        raise PermissionDenied(_("Only signed-in staff see an agency's detail."))
+    season = _season_from(request)
+    detail = standings.agency_detail(season=season, slug=slug)
+    if detail is None:
+        raise Http404(_("This agency has no entry in this season."))
+    rtl = get_language() != "en"
+    return render(
+        request,
+        "awards/agency_entry.html",
+        {
+            "season": season,
+            "detail": detail,
+            "band_label": standings.band_label("best_agency", detail.band),
+            "spark": sparkline_points(detail.entry.sparkline, rtl=rtl),
+            "spark_width": SPARK_WIDTH,
+            "spark_height": SPARK_HEIGHT,
+            "weights": season.weights,
+            "units": [{"entry": entry, "spark": sparkline_points(entry.sparkline, rtl=rtl)} for entry in detail.units],
+            "channels": [
+                {"entry": entry, "spark": sparkline_points(entry.sparkline, rtl=rtl)} for entry in detail.channels
+            ],
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -167,18 +238,31 @@ def season_winners(request: HttpRequest, slug: str) -> HttpResponse:
         "awards/season_winners.html",
         {
             "season": season,
-            "shortlists": [{"shortlist": item, "category": CATEGORIES[item.category]} for item in shortlists],
+            "shortlists": [
+                {
+                    "shortlist": item,
+                    "category": CATEGORIES[item.category],
+                    "band_label": standings.band_label(item.category, item.band),
+                }
+                for item in shortlists
+            ],
             "can_approve": permissions.can_approve_winners(request.user),
             "errors": errors,
+            "history": history_of(instance=season),
         },
         status=400 if errors else 200,
     )
 
 
 @require_GET
+@public_to_anonymous_readers()
 def hall_of_fame(request: HttpRequest) -> HttpResponse:
     listed = [
-        {"winner": winner, "category": CATEGORIES[winner.category]}
+        {
+            "winner": winner,
+            "category": CATEGORIES[winner.category],
+            "band_label": standings.band_label(winner.category, winner.band),
+        }
         for winner in winners.hall_of_fame()
         if permissions.can_view_category(request.user, winner.category)
     ]

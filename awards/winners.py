@@ -192,8 +192,50 @@ def on_announcement_published(page) -> None:
     if winner.announced_at is None:
         AwardWinner.objects.filter(pk=winner.pk).update(announced_at=timezone.now())
     url = page.get_url() or ""
+    # Each language's live, public translation (a reader is sent to their own language's).
+    urls = {
+        localized.locale.language_code: localized.get_url() or ""
+        for localized in page.get_translations(inclusive=True).live().public()
+    }
     titles, _summaries, _bodies = _announcement_texts(winner)
-    transaction.on_commit(lambda: live.announce_award(title_ar=titles["ar"], title_en=titles["en"], url=url))
+
+    def announce() -> None:
+        from portal import content_version
+
+        # The cached leaderboard pages now show the winner's banner.
+        content_version.bump_now(content_version.LEADERBOARD)
+        live.announce_award(title_ar=titles["ar"], title_en=titles["en"], url=url, urls=urls)
+
+    transaction.on_commit(announce)
+
+
+#: Days a published award stays on the leaderboards and display screens as a banner.
+RECENT_ANNOUNCEMENT_DAYS = 7
+
+
+@dataclass(frozen=True)
+class AnnouncementBanner:
+    title: str
+    url: str
+
+
+def recent_announcements(*, now=None) -> list[AnnouncementBanner]:
+    """Awards announced in the last :data:`RECENT_ANNOUNCEMENT_DAYS` days whose announcement
+    page is live and public, in the reader's language (its own translation when there is
+    one), newest first."""
+    from datetime import timedelta
+
+    from wagtail.models import Page
+
+    since = (now or timezone.now()) - timedelta(days=RECENT_ANNOUNCEMENT_DAYS)
+    recent = list(
+        AwardWinner.objects.filter(announced_at__gte=since, announcement__isnull=False)
+        .select_related("announcement")
+        .order_by("-announced_at", "pk")
+    )
+    pages = [winner.announcement.localized for winner in recent]
+    public = set(Page.objects.live().public().filter(pk__in=[page.pk for page in pages]).values_list("pk", flat=True))
+    return [AnnouncementBanner(title=page.title, url=page.get_url() or "") for page in pages if page.pk in public]
 
 
 def hall_of_fame() -> list[AwardWinner]:

@@ -98,11 +98,13 @@ def customer_feedback_token(
     employee: Employee,
     channel: str = FeedbackChannel.CENTRE,
     kind: str = CustomerFeedbackLink.Kind.SINGLE_USE,
+    origin: str = CustomerFeedbackLink.Origin.ELSEWHERE,
     now: datetime | None = None,
 ) -> CustomerFeedbackLink:
     """A link for a customer to rate ``employee``: a new single-use link (expiring after
     ``CUSTOMER_FEEDBACK_LINK_DAYS``), or the employee's stable printed-card link (made on
-    first request, the same one afterwards)."""
+    first request, the same one afterwards). ``origin`` is ``counter`` only for the
+    "next customer" screen's links (see ``CustomerFeedbackLink``)."""
     if not employee.is_active:
         raise ValidationError(_("Employee %(employee_id)s is not active.") % {"employee_id": employee.employee_id})
     if channel not in FeedbackChannel.values:
@@ -124,10 +126,13 @@ def customer_feedback_token(
         return card
     if kind != CustomerFeedbackLink.Kind.SINGLE_USE:
         raise ValidationError(_("Unknown kind of link: %(kind)s.") % {"kind": kind})
+    if origin not in CustomerFeedbackLink.Origin.values:
+        raise ValidationError(_("Unknown origin of link: %(origin)s.") % {"origin": origin})
     link = CustomerFeedbackLink(
         employee=employee,
         kind=kind,
         channel=channel,
+        origin=origin,
         token=new_feedback_token(),
         created_at=now,
         expires_at=now + timedelta(days=settings.CUSTOMER_FEEDBACK_LINK_DAYS),

@@ -168,7 +168,9 @@ def issue_next_customer_link(request: HttpRequest) -> HttpResponse:
     channel = request.POST.get("channel") or FeedbackChannel.CENTRE
     if channel not in FeedbackChannel.values:
         channel = FeedbackChannel.CENTRE
-    customer_feedback.customer_feedback_token(employee=employee, channel=channel)
+    customer_feedback.customer_feedback_token(
+        employee=employee, channel=channel, origin=CustomerFeedbackLink.Origin.COUNTER
+    )
     return HttpResponseRedirect(reverse("customer_feedback:next_customer"), status=303)
 
 

@@ -21,6 +21,7 @@ from evaluations.forms import ReminderDaysForm
 from evaluations.models import Cycle, Notification
 from evaluations.selectors import EXPORT_COLUMNS, cycle_export_rows
 from evaluations.services import cancel_cycle, close_cycle, open_cycle, release_cycle, update_cycle_settings
+from portal.audit_history import history_of
 
 ACTIONS = {
     "open": (open_cycle, gettext_lazy("The cycle was opened and its evaluations were assigned.")),
@@ -33,7 +34,8 @@ ACTIONS = {
 @login_required
 def cycle_list(request: HttpRequest) -> HttpResponse:
     context = ui_selectors.cycles_for(request.user)
-    if not context["managed"] and not permissions.can_view_aggregates(request.user):
+    context["can_create"] = permissions.can_create_cycles(request.user)
+    if not context["managed"] and not context["can_create"] and not permissions.can_view_aggregates(request.user):
         raise PermissionDenied(_("Only HR and leadership can see evaluation cycles."))
     return render(request, "evaluations/cycle_list.html", context)
 
@@ -59,6 +61,7 @@ def cycle_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
                 initial={"reminder_days": ", ".join(str(day) for day in cycle.reminder_days)}
             )
         context["emails"] = _email_counts(cycle)
+        context["history"] = history_of(instance=cycle)
     template = "evaluations/cycle_dashboard.html" if manages else "evaluations/cycle_aggregates.html"
     return render(request, template, context)
 

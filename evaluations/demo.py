@@ -158,6 +158,7 @@ def load_demo_organisation() -> DemoOrganisationReport:
 
 PAST_CYCLE = "demo-cycle-first-half"
 OPEN_CYCLE = "demo-cycle-bureau-second-half"
+DRAFT_CYCLE = "demo-cycle-bureau-next"
 RATING_DAYS = 150
 
 
@@ -256,10 +257,32 @@ def _response_rows(cycle, *, share: float, chooser: random.Random, skip_raters=(
     return rows
 
 
+def load_demo_draft_cycle(*, today: datetime.date) -> str | None:
+    """The Civil Service Bureau's next cycle, still a draft, for the demo HR account to set
+    up (settings, assignments) and open; ``None`` when it exists or the bureau does not."""
+    from evaluations.models import Cycle
+    from evaluations.services import create_cycle
+
+    bureau = Agency.objects.filter(slug="civil-service-bureau").first()
+    if bureau is None or Cycle.objects.filter(slug=DRAFT_CYCLE).exists():
+        return None
+    create_cycle(
+        slug=DRAFT_CYCLE,
+        name_ar="تقييم 360 درجة: الدورة القادمة (ديوان الخدمة المدنية)",
+        name_en="360° review: next cycle (Civil Service Bureau)",
+        opens_on=today + datetime.timedelta(days=30),
+        closes_on=today + datetime.timedelta(days=60),
+        agencies=[bureau],
+        assignment_seed=8,
+    )
+    return DRAFT_CYCLE
+
+
 def load_demo_evaluations(*, today: datetime.date | None = None) -> list[str]:
-    """The demo's customer ratings, a released past cycle with reports for every agency and
-    an open cycle of the Civil Service Bureau that the demo HR account runs, half answered
-    (the demo staff account still has evaluations to write). Whatever exists is left alone."""
+    """The demo's customer ratings, a released past cycle with reports for every agency, an
+    open cycle of the Civil Service Bureau that the demo HR account runs, half answered
+    (the demo staff account still has evaluations to write), and the bureau's next cycle
+    as a draft for HR to set up. Whatever exists is left alone."""
     from evaluations.customer_imports import import_customer_feedback
     from evaluations.models import CustomerRating, Cycle
     from evaluations.services import close_cycle, create_cycle, import_responses, open_cycle, release_cycle
@@ -303,4 +326,7 @@ def load_demo_evaluations(*, today: datetime.date | None = None) -> list[str]:
         if rows:
             import_responses(cycle=cycle, rows=rows)
         done.append(f"open cycle: {OPEN_CYCLE}")
+    draft = load_demo_draft_cycle(today=today)
+    if draft is not None:
+        done.append(f"draft cycle: {draft}")
     return done

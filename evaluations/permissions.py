@@ -50,6 +50,16 @@ def can_manage_cycle(user, cycle: Cycle) -> bool:
     return can_manage_agencies(user, cycle_agency_ids(cycle))
 
 
+def can_create_cycles(user) -> bool:
+    """HR of an agency (for that agency) and superusers (anywhere) create cycles."""
+    return can_manage_organisation(user)
+
+
+def can_manage_employee(user, employee: Employee) -> bool:
+    """May ``user`` give ``employee`` evaluations to write or ask others to rate them?"""
+    return can_manage_agencies(user, {employee.unit.agency_id})
+
+
 def can_view_aggregates(user) -> bool:
     return roles.user_has_role(user, roles.LEADERSHIP, roles.HR)
 

@@ -69,7 +69,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -687,10 +687,11 @@ class EntryStats:
 
 @dataclass(frozen=True)
 class Standing:
-    """One entry's place. An entry with fewer ratings than the prior weight (or with no
-    data for any weighted component) is listed "not yet ranked": ``ranked`` False, no
-    rank, composite or stars, but its count, weighted rating and components. Components
-    are 0–100, ``None`` where the entry has no data."""
+    """One entry's place. An entry with fewer ratings than the prior weight, or without
+    data for a component its cohort uses (``missing``), or in a cohort with no data for any
+    weighted component, is listed "not yet ranked": ``ranked`` False, no rank, composite or
+    stars, but its count, weighted rating and components. Components are 0–100, ``None``
+    where the entry has no data."""
 
     key: str
     rank: int | None
@@ -700,6 +701,28 @@ class Standing:
     weighted_rating: float | None
     ratings: int
     components: Mapping[str, float | None]
+    missing: tuple[str, ...] = ()
+
+
+def _has_component_data(entry: EntryStats, component: str) -> bool:
+    """Whether ``entry`` has data of its own for ``component``: customer ratings, a
+    released 360° overall, evaluations assigned to write."""
+    if component == SATISFACTION:
+        return entry.ratings > 0
+    if component == EVALUATION:
+        return entry.evaluation_overall is not None
+    return entry.assigned > 0
+
+
+def cohort_components(entries: Sequence[EntryStats], weights: Mapping[str, float]) -> tuple[str, ...]:
+    """The components a cohort's composite uses: those with a weight above 0 that at least
+    one entry of the cohort has data for. A component nobody has data for (no released
+    cycle yet, say) is left out for every entry and the other weights renormalised."""
+    return tuple(
+        name
+        for name in COMPONENTS
+        if weights.get(name, 0) > 0 and any(_has_component_data(entry, name) for entry in entries)
+    )
 
 
 def _check_composite_weights(weights: Mapping[str, float]) -> None:
@@ -734,8 +757,14 @@ def rank_cohort(
 
     C is the pooled mean of every rating in the cohort, ranked or not. Components (0–100):
     satisfaction (WR − 1) / 4 × 100, evaluation (overall − 1) / 4 × 100, participation
-    submitted / assigned × 100; one an entry has no data for is left out of its composite
-    and the other weights renormalised. Ties: more ratings, then the earlier
+    submitted / assigned × 100. Which components count is decided for the whole cohort
+    (:func:`cohort_components`): one nobody in the cohort has data for is left out for
+    every entry, the other weights renormalised. An entry without data of its own for a
+    component the cohort uses (no released 360° overall, no evaluation to write, no
+    rating) is not yet ranked, its ``missing`` components listed: no number is fair to put
+    in its place (0 would punish it for how the cycle was scoped; the cohort's mean, or
+    renormalising its own weights, would let an entry below average gain by lacking data),
+    so an entry never gains a place by lacking data. Ties: more ratings, then the earlier
     ``first_reached_at``, then the key."""
     if prior_weight < 0:
         raise ValueError(f"prior_weight must not be negative, not {prior_weight}")
@@ -751,6 +780,7 @@ def rank_cohort(
     total_ratings = sum(entry.ratings for entry in entries)
     cohort_mean = math.fsum(entry.rating_sum for entry in entries) / total_ratings if total_ratings else None
 
+    used = cohort_components(entries, weights)
     ranked: list[tuple[tuple, EntryStats, float, float | None, dict[str, float | None]]] = []
     unranked: list[Standing] = []
     for entry in entries:
@@ -765,7 +795,8 @@ def rank_cohort(
             EVALUATION: None if entry.evaluation_overall is None else satisfaction_percent(entry.evaluation_overall),
             PARTICIPATION: None if entry.assigned == 0 else entry.submitted / entry.assigned * 100,
         }
-        composite = composite_score(components, weights)
+        missing = tuple(name for name in used if not _has_component_data(entry, name))
+        composite = None if missing else composite_score({name: components[name] for name in used}, weights)
         if entry.ratings >= prior_weight and composite is not None:
             sort_key = (-round(composite, _COMPOSITE_TIE_DECIMALS), -entry.ratings, entry.first_reached_at, entry.key)
             ranked.append((sort_key, entry, composite, weighted, components))
@@ -780,6 +811,7 @@ def rank_cohort(
                     weighted_rating=weighted,
                     ratings=entry.ratings,
                     components=components,
+                    missing=missing,
                 )
             )
 
@@ -925,6 +957,44 @@ DEFAULT_RING_TOP_SCORE = 4.5
 DEFAULT_RING_MIN_GAP = 1.0
 DEFAULT_RING_MIN_SIZE = 3
 DEFAULT_RING_MIN_OUTSIDE_RATINGS = 2
+
+
+def burst_source(*, address_fingerprint: str, counter_visit: bool) -> str | None:
+    """What a customer rating's burst is counted against (``None``: never grouped).
+
+    A rating through a single-use link the counter's "next customer" screen issued is one
+    customer's visit by construction (one link per customer served, one rating per link):
+    customers on a centre's shared Wi-Fi or at a counter tablet share an address without
+    being one device, so such ratings are never grouped by address. Every other rating that
+    carries an address (a printed card, a stable per-employee link; a single-use link
+    issued elsewhere, by a command, a queue system or a message) is grouped by that address.
+    Imported ratings carry none."""
+    if not address_fingerprint or counter_visit:
+        return None
+    return address_fingerprint
+
+
+DEFAULT_SELF_RATING_SHARED_ACCOUNTS = 3
+
+
+def is_probable_self_rating(
+    *,
+    employee_account: Hashable | None,
+    accounts_signed_in_from_address: Collection[Hashable],
+    shared_accounts: int = DEFAULT_SELF_RATING_SHARED_ACCOUNTS,
+) -> bool:
+    """Whether a customer rating is probably the rated employee rating themselves: it was
+    sent from an address (a keyed hash of it) that the employee's own account signed in
+    from, and that fewer than ``shared_accounts`` (3) different accounts signed in from.
+    An address several colleagues sign in from is a shared network (a centre's or a
+    ministry's): a match there says nothing about who sent the rating, and the per-address
+    limits and the burst rule still apply to it. Such a rating counts in no standing, tally
+    or badge until HR clears it."""
+    if shared_accounts < 1:
+        raise ValueError(f"shared_accounts must be at least 1, not {shared_accounts}")
+    if employee_account is None or employee_account not in accounts_signed_in_from_address:
+        return False
+    return len(set(accounts_signed_in_from_address)) < shared_accounts
 
 
 def detect_bursts(
@@ -1073,3 +1143,57 @@ def detect_peer_ring(
     # A ring inside a larger ring is the same ring seen from a smaller clique.
     largest = [ring for members, ring in rings.items() if not any(members < other for other in rings)]
     return sorted(largest, key=lambda ring: ring.members)
+
+
+@dataclass(frozen=True)
+class RingSummary:
+    """What HR is shown of a peer ring: aggregates only.
+
+    The flag itself says what makes a ring: every member gave every other member at least
+    the top score, and every member's scores from outside the ring are clearly lower. Beyond
+    that, nothing is shown that could be one rater's answer: no score of one pair, no
+    member's own means (a member may have only two raters outside the ring, and HR knows who
+    was assigned to rate whom). The ring's pooled means, over all its members, are given only
+    when they come from at least ``min_raters`` different raters (the cycle's anonymity
+    threshold for peers); otherwise ``None`` ("withheld")."""
+
+    members: tuple[str, ...]
+    inside_evaluations: int
+    inside_raters: int
+    inside_mean: float | None
+    outside_evaluations: int
+    outside_raters: int
+    outside_mean: float | None
+    min_raters: int
+
+
+def summarise_ring(ring: PeerRing, scores: Sequence[tuple[str, str, float]], *, min_raters: int) -> RingSummary:
+    """The aggregate evidence of ``ring`` from the same ``(rater, ratee, score)`` rows
+    :func:`detect_peer_ring` read (several scores of one pair averaged, as there)."""
+    if min_raters < 1:
+        raise ValueError(f"min_raters must be at least 1, not {min_raters}")
+    members = set(ring.members)
+    pair_scores: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for rater, ratee, score in scores:
+        if rater != ratee and ratee in members:
+            pair_scores[(rater, ratee)].append(score)
+    inside = {pair: math.fsum(values) / len(values) for pair, values in pair_scores.items() if pair[0] in members}
+    outside = {pair: math.fsum(values) / len(values) for pair, values in pair_scores.items() if pair[0] not in members}
+    inside_raters = len({rater for rater, _ratee in inside})
+    outside_raters = len({rater for rater, _ratee in outside})
+
+    def pooled(values: Mapping, raters: int) -> float | None:
+        if not values or raters < min_raters:
+            return None
+        return math.fsum(values.values()) / len(values)
+
+    return RingSummary(
+        members=tuple(sorted(members)),
+        inside_evaluations=len(inside),
+        inside_raters=inside_raters,
+        inside_mean=pooled(inside, inside_raters),
+        outside_evaluations=len(outside),
+        outside_raters=outside_raters,
+        outside_mean=pooled(outside, outside_raters),
+        min_raters=min_raters,
+    )

@@ -55,6 +55,25 @@ def customer_ratings_for(
     )
 
 
+# --- employees ---------------------------------------------------------------------------
+
+
+def find_employee(code: str) -> Employee | None:
+    """The employee with the ID ``code`` as HR types it (any case; Arabic-Indic digits
+    too), or ``None``."""
+    from frontend.formatting import localize_digits
+
+    code = localize_digits(code.strip(), "en")
+    if not code:
+        return None
+    rows = Employee.objects.select_related("unit")
+    exact = rows.filter(employee_id=code).first()
+    if exact is not None:
+        return exact
+    matches = list(rows.filter(employee_id__iexact=code)[:2])
+    return matches[0] if len(matches) == 1 else None
+
+
 # --- a rater's to-do list ----------------------------------------------------------------
 
 

@@ -18,3 +18,8 @@ response_submitted = Signal()
 #: (now a draft), ``reason`` and ``by`` (the user, or ``None``). The raters' points
 #: (``awards.points``) reverse what the response had earned.
 response_reopened = Signal()
+
+#: Sent by ``services.close_cycle`` inside the transaction that closed a cycle (its results
+#: computed), with ``cycle``. The awards app looks for peer rating rings among its
+#: evaluations once that transaction has committed.
+cycle_closed = Signal()

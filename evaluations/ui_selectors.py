@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count
-from django.utils.translation import get_language, get_language_bidi
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import Avg, Count, Q, QuerySet
+from django.utils.translation import get_language, get_language_bidi, gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.models import Agency
@@ -17,6 +19,7 @@ from portal.models import Agency
 from . import permissions, radar, selectors
 from .models import (
     OTHERS,
+    Assignment,
     Cycle,
     Employee,
     EmployeeResult,
@@ -39,6 +42,13 @@ RELATIONSHIP_LABELS = {
     Relationship.SUPERVISOR: _("Your direct report"),
     Relationship.PEER: _("Your colleague"),
     Relationship.SUBORDINATE: _("Your supervisor"),
+}
+#: What a rater is to the person they rate, for HR (the rater groups of an assignment).
+RATER_ROLE_LABELS = {
+    Relationship.SELF: _("Self"),
+    Relationship.SUPERVISOR: _("Supervisor"),
+    Relationship.PEER: _("Peer"),
+    Relationship.SUBORDINATE: _("Direct report"),
 }
 STATUS_LABELS = {
     "pending": _("Not started"),
@@ -270,16 +280,22 @@ def dashboard(*, cycle: Cycle, reader) -> dict:
         .values("agency_slug")
         .annotate(mean=Avg("overall"), people=Count("pk"), scored=Count("overall"))
     }
-    agencies = [
-        {
-            "slug": slug,
-            "name": agency_names.get(slug, slug),
-            "completion": value,
-            "mean_overall": means.get(slug, {}).get("mean"),
-            "scored": means.get(slug, {}).get("scored", 0),
-        }
-        for slug, value in sorted(completion.by_agency.items())
-    ]
+    # A mean of a few reports could be one person's score: below the minimum it is withheld
+    # (the number of reports with a score is still shown).
+    minimum = settings.EVALUATIONS_AGGREGATE_MIN_REPORTS
+    agencies = []
+    for slug, value in sorted(completion.by_agency.items()):
+        scored = means.get(slug, {}).get("scored", 0)
+        agencies.append(
+            {
+                "slug": slug,
+                "name": agency_names.get(slug, slug),
+                "completion": value,
+                "mean_overall": means.get(slug, {}).get("mean") if scored >= minimum else None,
+                "mean_withheld": 0 < scored < minimum,
+                "scored": scored,
+            }
+        )
     units = defaultdict(list)
     for (agency_slug, unit_slug), value in sorted(completion.by_unit.items()):
         units[agency_slug].append({"name": unit_names.get((agency_slug, unit_slug), unit_slug), "completion": value})
@@ -291,6 +307,155 @@ def dashboard(*, cycle: Cycle, reader) -> dict:
     return {
         "completion": completion,
         "agencies": agencies,
+        "min_reports": minimum,
         "units": [{"agency": agency_names.get(slug, slug), "units": rows} for slug, rows in units.items()],
         "groups": groups,
     }
+
+
+# --- a cycle's assignments, for HR -------------------------------------------------------
+
+#: The columns an assignment row reads: who, which group, how far; never an answer.
+_ASSIGNMENT_COLUMNS = (
+    "pk",
+    "relationship",
+    "source",
+    "declined_at",
+    "decline_reason",
+    "rater__employee_id",
+    "rater__name_ar",
+    "rater__name_en",
+    "ratee__employee_id",
+    "ratee__name_ar",
+    "ratee__name_en",
+    "response__status",
+)
+
+
+@dataclass(frozen=True)
+class AssignmentRow:
+    """One assignment as HR sees it: the people, the rater group and the status (with the
+    rater's reason when they declined). Nothing of the answers."""
+
+    pk: int
+    rater_code: str
+    rater_name: str
+    ratee_code: str
+    ratee_name: str
+    relationship: str
+    relationship_label: str
+    source_label: str
+    status: str
+    status_label: str
+    decline_reason: str
+
+    @property
+    def changeable(self) -> bool:
+        """Not submitted: it can still be removed or given to someone else."""
+        return self.status != "submitted"
+
+
+def _person(prefix: str, text: str) -> Q:
+    from frontend.formatting import localize_digits
+
+    code = localize_digits(text, "en")
+    return (
+        Q(**{f"{prefix}__employee_id__iexact": code})
+        | Q(**{f"{prefix}__name_ar__icontains": text})
+        | Q(**{f"{prefix}__name_en__icontains": text})
+    )
+
+
+_STATUS_FILTERS = {
+    "declined": Q(declined_at__isnull=False),
+    "submitted": Q(declined_at__isnull=True, response__status="submitted"),
+    "draft": Q(declined_at__isnull=True, response__status="draft"),
+    "pending": Q(declined_at__isnull=True, response__isnull=True),
+}
+
+
+class AssignmentListing:
+    """A cycle's matching assignments for a paginator: counted over the assignments table
+    alone (with only the joins a filter needs), and read a page at a time as plain values,
+    grouped by the person rated (in the order they were imported), then by rater: the
+    order of the (cycle, ratee, rater) index, so a late page of a 60,000-assignment cycle
+    is read from the index instead of sorting the cycle."""
+
+    ordered = True
+
+    def __init__(self, matching: QuerySet):
+        self.matching = matching
+
+    def count(self) -> int:
+        return self.matching.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        # The page's ids first (a walk along the index, however deep the page), then their
+        # rows with the people's names: joining every skipped row would cost a late page
+        # of a large cycle hundreds of milliseconds.
+        ids = list(self.matching.order_by("ratee_id", "rater_id").values_list("pk", flat=True)[index])
+        rows = {row[0]: row for row in Assignment.objects.filter(pk__in=ids).values_list(*_ASSIGNMENT_COLUMNS)}
+        return [rows[pk] for pk in ids if pk in rows]
+
+
+def cycle_assignments(
+    *, cycle: Cycle, reader, rater: str = "", ratee: str = "", relationship: str = "", status: str = ""
+) -> AssignmentListing:
+    """The cycle's assignments ``reader`` manages, filtered (a person by employee ID or part
+    of a name, a rater group, a status): one query to count them, two per page read."""
+    if not permissions.can_manage_cycle(reader, cycle):
+        raise PermissionDenied(gettext("You may not manage this cycle."))
+    rows = Assignment.objects.filter(cycle=cycle)
+    if rater:
+        rows = rows.filter(_person("rater", rater))
+    if ratee:
+        rows = rows.filter(_person("ratee", ratee))
+    if relationship in Relationship.values:
+        rows = rows.filter(relationship=relationship)
+    if status in _STATUS_FILTERS:
+        rows = rows.filter(_STATUS_FILTERS[status])
+    return AssignmentListing(rows)
+
+
+def assignment_rows(values: list[tuple]) -> list[AssignmentRow]:
+    """The rows of one page of :func:`cycle_assignments`, named in the reader's language."""
+    english = (get_language() or "ar")[:2] == "en"
+    sources = dict(Assignment.Source.choices)
+    rows = []
+    for (
+        pk,
+        relationship,
+        source,
+        declined_at,
+        decline_reason,
+        rater_code,
+        rater_ar,
+        rater_en,
+        ratee_code,
+        ratee_ar,
+        ratee_en,
+        response_status,
+    ) in values:
+        if declined_at is not None:
+            status = "declined"
+        else:
+            status = {"draft": "draft", "submitted": "submitted"}.get(response_status or "", "pending")
+        rows.append(
+            AssignmentRow(
+                pk=pk,
+                rater_code=rater_code,
+                rater_name=(rater_en or rater_ar) if english else rater_ar,
+                ratee_code=ratee_code,
+                ratee_name=(ratee_en or ratee_ar) if english else ratee_ar,
+                relationship=relationship,
+                relationship_label=str(RATER_ROLE_LABELS.get(relationship, relationship)),
+                source_label=str(sources.get(source, source)),
+                status=status,
+                status_label=str(STATUS_LABELS[status]),
+                decline_reason=decline_reason if status == "declined" else "",
+            )
+        )
+    return rows

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from evaluations import dashboard_views, rater_views, report_views, views
+from evaluations import assignment_views, cycle_settings_views, dashboard_views, rater_views, report_views, views
 
 app_name = "evaluations"
 
@@ -15,7 +15,34 @@ urlpatterns = [
     path("evaluations/organisation/import/", views.org_import, name="org_import"),
     path("evaluations/organisation/import/confirm/", views.org_import_confirm, name="org_import_confirm"),
     path("evaluations/cycles/", dashboard_views.cycle_list, name="cycle_list"),
+    path("evaluations/cycles/new/", cycle_settings_views.cycle_create, name="cycle_create"),
     path("evaluations/cycles/<slug:slug>/", dashboard_views.cycle_dashboard, name="cycle_dashboard"),
+    path("evaluations/cycles/<slug:slug>/settings/", cycle_settings_views.cycle_settings, name="cycle_settings"),
+    path(
+        "evaluations/cycles/<slug:slug>/assignments/",
+        assignment_views.cycle_assignments,
+        name="cycle_assignments",
+    ),
+    path(
+        "evaluations/cycles/<slug:slug>/assignments/add/",
+        assignment_views.assignment_add,
+        name="assignment_add",
+    ),
+    path(
+        "evaluations/cycles/<slug:slug>/assignments/<int:assignment_id>/remove/",
+        assignment_views.assignment_remove,
+        name="assignment_remove",
+    ),
+    path(
+        "evaluations/cycles/<slug:slug>/assignments/<int:assignment_id>/reassign/",
+        assignment_views.assignment_reassign,
+        name="assignment_reassign",
+    ),
+    path(
+        "evaluations/cycles/<slug:slug>/assignments/<int:assignment_id>/reopen/",
+        assignment_views.assignment_reopen,
+        name="assignment_reopen",
+    ),
     path(
         "evaluations/cycles/<slug:slug>/export.<str:file_format>",
         dashboard_views.cycle_export,

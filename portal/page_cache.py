@@ -5,7 +5,9 @@ the home and index pages, the public leaderboard); nothing else is ever stored. 
 middleware, placed before the session and authentication middlewares, then:
 
 - serves a stored page, without touching the session, the user or the database, to a GET
-  or HEAD that carries no session cookie (nor a waiting message), for the same host, path and query string,
+  or HEAD that carries no session cookie (nor a waiting message), for the same host, path and query string
+  (analytics-only parameters such as ``utm_*`` and ``fbclid`` dropped first: see
+  :func:`drop_tracking_parameters`),
   language, Arabic digit convention and day (announcements close by date), under the
   current content version (``portal.content_version``: any publish, unpublish, move,
   delete or snippet change replaces it, so no reader sees a page older than the last
@@ -14,26 +16,31 @@ middleware, placed before the session and authentication middlewares, then:
 - stores a rendered page only when the request had no session cookie, the reader is
   anonymous, the answer is a 200 the view marked public, it sets no cookie and no
   ``private``/``no-store``/``no-cache`` header; and gives it ``Cache-Control: public,
-  max-age=PUBLIC_PAGE_MAX_AGE`` so a proxy or CDN may keep it briefly too.
+  max-age=0, s-maxage=PUBLIC_PAGE_MAX_AGE`` so a proxy or CDN may keep it briefly too
+  (browsers revalidate every time), with ``Vary: Cookie``.
 
 Pages for staff or chosen roles never reach the store: their view marks them
 ``no-cache, no-store, private`` (``knowledge.wagtail_hooks``) and never calls
 :func:`mark_public`; and every signed-in reader carries a session cookie, so neither reads
 nor fills the cache.
 
-The store is Django's default cache: Redis when ``REDIS_URL`` is set (shared by every
-worker process), the process's local memory otherwise.
+The store is the ``pages`` cache alias (``portal/settings/caches.py``): Redis when
+``REDIS_URL`` is set (shared by every worker process, its own key prefix), else the
+process's own local-memory store of at most ``PAGE_CACHE_MAX_ENTRIES`` pages (never
+evicting the default cache's rate-limit counters). With Redis unreachable, pages render
+uncached (``X-Page-Cache: unavailable``): see ``portal.content_version``.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
 from collections.abc import Callable
+from urllib.parse import unquote_plus
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils import timezone
@@ -72,6 +79,28 @@ def mark_public(
     return response
 
 
+def public_to_anonymous_readers(*, seconds_setting: str = "LEADERBOARD_PAGE_CACHE_SECONDS") -> Callable:
+    """A view decorator: an anonymous reader's 200 is marked public (:func:`mark_public`),
+    kept ``settings.<seconds_setting>`` seconds by the page cache and by shared caches.
+    For pages whose every anonymous reader gets the same answer, such as the award pages:
+    under ``/awards/`` they are keyed by the leaderboard's content version as well as the
+    content's (:func:`scopes_for_path`), so a new rating, a winner or a published
+    announcement replaces them at once."""
+
+    def decorator(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+        @functools.wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not request.user.is_authenticated:
+                seconds = getattr(settings, seconds_setting)
+                mark_public(response, max_age=seconds, timeout=seconds)
+            return response
+
+        return wrapped
+
+    return decorator
+
+
 def scopes_for_path(path: str) -> tuple[str, ...]:
     """The content versions a page depends on: all pages show the menus (content); the
     leaderboard also shows the standings."""
@@ -82,8 +111,34 @@ def scopes_for_path(path: str) -> tuple[str, ...]:
     return (content_version.CONTENT,)
 
 
+def _is_tracking_parameter(name: str) -> bool:
+    for ignored in settings.PAGE_CACHE_IGNORED_PARAMETERS:
+        if name == ignored or (ignored.endswith("*") and name.startswith(ignored[:-1])):
+            return True
+    return False
+
+
+def drop_tracking_parameters(request: HttpRequest) -> None:
+    """Remove analytics-only parameters (``PAGE_CACHE_IGNORED_PARAMETERS``: ``utm_*``,
+    ``fbclid``, ``gclid`` ...) from ``request``'s query string, for the key and for the
+    render alike: a link shared with ``?fbclid=…`` is the same cache entry as the plain
+    page, and no stored page repeats one reader's click identifier in its links. The other
+    parameters keep their order."""
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return
+    kept = [
+        part for part in query.split("&") if part and not _is_tracking_parameter(unquote_plus(part.split("=", 1)[0]))
+    ]
+    if len(kept) == len([part for part in query.split("&") if part]):
+        return
+    request.META["QUERY_STRING"] = "&".join(kept)
+    request.__dict__.pop("GET", None)  # parsed again from the new query string
+
+
 def page_key(request: HttpRequest) -> str:
-    """The cache key of the page ``request`` asks for (raises ``DisallowedHost``)."""
+    """The cache key of the page ``request`` asks for (raises ``DisallowedHost``, and
+    ``content_version.Unavailable`` when the shared cache cannot be reached)."""
     language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     # No digit convention in the key: saving the setting replaces the content version, so
     # a page in the old digits is never found again (and a key needs no database).
@@ -109,7 +164,10 @@ def remember_site(request: HttpRequest) -> None:
     from wagtail.models import Site
 
     hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
-    cache_key = content_version.key("site", hostname, port)
+    try:
+        cache_key = content_version.key("site", hostname, port)
+    except content_version.Unavailable:
+        return  # Wagtail finds the site itself (never one kept under an old version)
     site = _sites.get(cache_key)
     if site is None:
         site = Site._find_for_request(request)
@@ -171,12 +229,19 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not _request_may_use_cache(request):
             return self.get_response(request)
+        drop_tracking_parameters(request)
         try:
             key = page_key(request)
         except DisallowedHost:
             return self.get_response(request)
+        except content_version.Unavailable:
+            # The shared cache is unreachable (logged by content_version): render, store
+            # nothing, and say so, as a hit or a miss would.
+            response = self.get_response(request)
+            response[HIT_HEADER] = "unavailable"
+            return response
         try:
-            entry = cache.get(key)
+            entry = content_version.store().get(key)
         except Exception:  # an unreachable cache: render the page
             logger.exception("Could not read the page cache")
             entry = None
@@ -192,7 +257,10 @@ class AnonymousPageCacheMiddleware:
         if mark is None:
             return response
         max_age = mark["max_age"] if mark["max_age"] is not None else settings.PUBLIC_PAGE_MAX_AGE
-        patch_cache_control(response, public=True, max_age=max_age)
+        # Shared caches only: a browser asks again every time (a reader who reloads after a
+        # publish gets it), while a CDN may answer for max_age seconds (purged on a change
+        # when configured: portal.frontend_purge).
+        patch_cache_control(response, public=True, max_age=0, s_maxage=max_age)
         # The page differs for a reader with a session (signed in): a shared cache must not
         # give this copy to them, nor theirs to anyone.
         patch_vary_headers(response, ["Cookie"])
@@ -209,7 +277,7 @@ class AnonymousPageCacheMiddleware:
             "read_page_id": mark["read_page_id"],
         }
         try:
-            cache.set(key, entry, timeout)
+            content_version.store().set(key, entry, timeout)
         except Exception:  # a cache that cannot store never fails the reader's page
             logger.exception("Could not store page %s", request.path)
         response[HIT_HEADER] = "miss"

@@ -13,6 +13,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from awards import badge_views
 from frontend import views as frontend_views
 from portal.views import csrf_token, default_language_prefix_redirect
 
@@ -34,6 +35,8 @@ urlpatterns = [
     path("sitemap.xml", frontend_views.sitemap, name="sitemap"),
     path("robots.txt", frontend_views.robots_txt, name="robots_txt"),
     path("healthz", frontend_views.healthz, name="healthz"),
+    # The badge issuer's public keys (Open Badges 3.0's key provenance check reads them here).
+    path(".well-known/jwks.json", badge_views.key_set, name="badge_key_set"),
     path("csrf/", csrf_token, name="csrf_token"),
     path("api/leaderboard/", include("awards.api_urls")),
     path("api/", include("search.api_urls")),

@@ -5,15 +5,29 @@ move, slug change, audience change: the audience is a page field, so it changes 
 publishing) writes an ``IndexChange`` row IN THE SAME TRANSACTION as the change. After
 the transaction commits, the rows are applied: the affected pages are refreshed from
 their LIVE state (documents rebuilt, or removed when a page is gone, no longer live or
-not a knowledge page), and only then are the rows marked applied. A change whose
-application failed or never ran (engine down, process killed between commit and
-indexing) stays in the outbox until ``replay_pending_changes`` applies it:
-``manage.py search_index --replay`` at start-up (``make run``) and periodically
-(``--replay --every SECONDS``, started beside the server by ``make run``).
+not a knowledge page), and only then are the rows marked applied. Who applies them
+depends on the backend (``SearchBackend.applies_changes_in_request``):
+
+- the embedded index is local and fast: the publishing request applies its rows right
+  after the commit, so a search right after publishing finds the page;
+- a remote cluster (Elasticsearch) is never waited on by a request: the request only
+  writes the rows, and the commit wakes this process's ``BackgroundApplier`` (a daemon
+  thread) that applies every pending page row with the backend's short publish time-out.
+
+A change whose application failed or never ran (engine down or stuck, process killed
+between commit and indexing) stays in the outbox until ``replay_pending_changes``
+applies it: ``manage.py search_index --replay`` at start-up (``make run``) and every
+minute from ``manage.py periodic`` (``portal/periodic.py``; ``--replay --every SECONDS``
+does the same alone).
 
 An editor-synonym change goes through the same outbox: a row for page id
 ``SYNONYMS_CHANGE`` (0, which no page has), applied by reloading the synonyms
-(``SearchBackend.reload_synonyms``), so a failed synonym update is retried too.
+(``SearchBackend.reload_synonyms``), so a failed synonym update is retried too. The
+embedded backend reloads them in the request (it only empties a cache); with
+Elasticsearch, putting the synonyms set needs the cluster privilege
+``manage_search_synonyms``, which the web process does not hold: its background applier
+leaves synonym rows to the worker (``search_index --replay``, run by ``periodic`` with
+the administrative key).
 
 Drafts never reach the index: documents are built from the live page row, never from a
 revision.
@@ -23,10 +37,12 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
 import threading
 from collections.abc import Callable, Iterable
 
-from django.db import transaction
+from django.conf import settings
+from django.db import connections, transaction
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
@@ -34,6 +50,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from search.backends import get_search_backend
 from search.backends.base import IndexCheckReport, SearchDocument
 from search.documents import build_document, is_indexable, iter_documents, live_knowledge_pages
+from search.synonyms import invalidate_synonyms
 
 logger = logging.getLogger(__name__)
 
@@ -143,18 +160,21 @@ def apply_changes(row_ids: Iterable[int]) -> None:
     _apply(list(rows.values_list("pk", "page_id", "include_descendants")))
 
 
-def replay_pending_changes() -> int:
+def replay_pending_changes(*, include_synonyms: bool = True) -> int:
     """Apply every outbox row not applied yet (oldest first), and prune applied rows past
     their retention. Returns how many rows were applied; raises when the index fails
-    (what was not applied stays for the next replay)."""
+    (what was not applied stays for the next replay). ``include_synonyms=False`` leaves
+    editor-synonym rows for a process allowed to put the synonyms set (the web process's
+    background applier; ``search_index --replay`` applies them)."""
     from search.models import IndexChange
 
+    pending = IndexChange.objects.filter(applied_at__isnull=True)
+    if not include_synonyms:
+        pending = pending.exclude(page_id=SYNONYMS_CHANGE)
     applied = 0
     while True:
         batch = list(
-            IndexChange.objects.filter(applied_at__isnull=True)
-            .order_by("changed_at", "pk")
-            .values_list("pk", "page_id", "include_descendants")[:REPLAY_BATCH]
+            pending.order_by("changed_at", "pk").values_list("pk", "page_id", "include_descendants")[:REPLAY_BATCH]
         )
         if not batch:
             break
@@ -214,9 +234,77 @@ def _flush() -> None:
     if not row_ids:
         return
     try:
+        if not get_search_backend().applies_changes_in_request:
+            background_applier.wake()  # the request does not wait on a remote index
+            return
         apply_changes(row_ids)
     except Exception:  # the index must never break publishing: the outbox keeps the change
         logger.exception("Search index update failed; outbox rows %s stay for the next replay", sorted(row_ids))
+
+
+class BackgroundApplier:
+    """Applies the outbox from a daemon thread of this process, for backends the publishing
+    request must not wait on (``applies_changes_in_request`` False: Elasticsearch).
+
+    ``wake`` (called after each commit that wrote rows) starts the thread if needed and
+    asks for a round; wake-ups during a round make one more round, never a queue of them.
+    A round applies every pending page row (``replay_pending_changes(include_synonyms=
+    False)``: synonym rows are the worker's), each write one short try (the backend's
+    publish time-out, no retry, no back-off sleep). A round that fails is logged and
+    leaves its rows in the outbox for the next wake-up or for ``search_index --replay``
+    (every minute from ``manage.py periodic``), so a struggling cluster costs the thread
+    time, never a request. One thread per process (started again in a forked worker).
+    ``SEARCH_BACKGROUND_APPLY = False`` turns it off (the test settings do: tests apply
+    the outbox themselves, or start it explicitly); then only the replay applies rows."""
+
+    def __init__(self) -> None:
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._pid: int | None = None
+
+    @staticmethod
+    def enabled() -> bool:
+        return bool(getattr(settings, "SEARCH_BACKGROUND_APPLY", True))
+
+    def wake(self) -> None:
+        if not self.enabled():
+            return
+        with self._lock:
+            if self._thread is None or self._pid != os.getpid() or not self._thread.is_alive():
+                self._pid = os.getpid()
+                self._stop.clear()
+                self._thread = threading.Thread(target=self._run, name="search-index-applier", daemon=True)
+                self._thread.start()
+        self._wake.set()
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait()
+            self._wake.clear()
+            try:
+                replay_pending_changes(include_synonyms=False)
+            except Exception:
+                logger.exception("Applying the search index outbox in the background failed; the replay will retry")
+            finally:
+                connections.close_all()  # this thread's connections only
+            if self._stop.is_set() and not self._wake.is_set():
+                return
+
+    def stop(self, timeout: float = 30.0) -> None:
+        """Run one last round (it sees every row committed before this call), then end the
+        thread; waits for it at most ``timeout`` seconds."""
+        with self._lock:
+            thread, self._thread = self._thread, None
+            if thread is None or not thread.is_alive() or self._pid != os.getpid():
+                return
+            self._stop.set()
+            self._wake.set()
+        thread.join(timeout)
+
+
+background_applier = BackgroundApplier()
 
 
 def _refresh(pending: dict[int, bool]) -> None:
@@ -226,8 +314,9 @@ def _refresh(pending: dict[int, bool]) -> None:
 
 
 def schedule_refresh(page_ids: Iterable[int], *, include_descendants: bool = False) -> None:
-    """Write outbox rows for these pages in the current transaction, and apply them once
-    it commits (at once outside a transaction)."""
+    """Write outbox rows for these pages in the current transaction, and have them applied
+    once it commits (at once outside a transaction): by this request for the embedded
+    index, by the background applier for a remote one."""
     row_ids = record_changes(dict.fromkeys(page_ids, include_descendants))
     rows: set[int] | None = getattr(_pending, "rows", None)
     if rows is None:
@@ -239,8 +328,11 @@ def schedule_refresh(page_ids: Iterable[int], *, include_descendants: bool = Fal
 
 
 def schedule_synonym_reload() -> None:
-    """Write an outbox row for the synonyms in the current transaction and reload them once
-    it commits; when the reload fails the row stays for ``search_index --replay``."""
+    """Write an outbox row for the synonyms in the current transaction. Once it commits,
+    this process forgets its cached synonyms, and the row is applied: at once by the
+    embedded backend; with Elasticsearch by ``search_index --replay`` (the worker, which
+    holds the privilege to put the synonyms set). A failed reload stays in the outbox."""
+    transaction.on_commit(invalidate_synonyms)
     schedule_refresh([SYNONYMS_CHANGE])
 
 

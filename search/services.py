@@ -260,6 +260,7 @@ def search_knowledge(*, user, params: Mapping | SearchParams, language: str | No
         ("search", get_language(), language, repr(cleaned)),
         lambda: _search_knowledge(user=user, cleaned=cleaned, language=language),
         timeout=settings.SEARCH_RESULTS_CACHE_SECONDS,
+        kept_in=content_version.search_results_memo,
     )
 
 

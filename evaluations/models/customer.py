@@ -44,11 +44,20 @@ class CustomerFeedbackLink(models.Model):
     ``single_use``: one response, then ``used_at`` is set (and the rating's unique ``link``
     makes a second response impossible); expires after ``expires_at``.
     ``card``: one stable link per employee, printed on a card; many responses, each
-    limited per address and per day; never expires (``expires_at`` empty)."""
+    limited per address and per day; never expires (``expires_at`` empty).
+
+    ``origin`` says where a single-use link was issued: ``counter``, the employee's
+    "next customer" screen, for the customer in front of them (one link, one visit, so
+    customers sharing a centre's Wi-Fi or a counter tablet are not taken for one device by
+    anti-gaming); ``elsewhere``, the command, a queue system, a link sent by SMS or email."""
 
     class Kind(models.TextChoices):
         SINGLE_USE = "single_use", _("single use")
         CARD = "card", _("printed card")
+
+    class Origin(models.TextChoices):
+        COUNTER = "counter", _("next-customer screen at the counter")
+        ELSEWHERE = "elsewhere", _("issued elsewhere (command, queue system, message)")
 
     employee = models.ForeignKey(
         "evaluations.Employee",
@@ -59,6 +68,7 @@ class CustomerFeedbackLink(models.Model):
     token = models.CharField(_("token"), max_length=64, unique=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.SINGLE_USE)
     channel = models.CharField(_("channel"), max_length=10, choices=FeedbackChannel.choices)
+    origin = models.CharField(_("issued from"), max_length=10, choices=Origin.choices, default=Origin.ELSEWHERE)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     used_at = models.DateTimeField(_("used"), null=True, blank=True)
@@ -85,6 +95,11 @@ class CustomerFeedbackLink(models.Model):
     @property
     def is_card(self) -> bool:
         return self.kind == self.Kind.CARD
+
+    @property
+    def is_counter_visit(self) -> bool:
+        """A single-use link the counter's screen issued for the customer being served."""
+        return self.kind == self.Kind.SINGLE_USE and self.origin == self.Origin.COUNTER
 
     def is_expired(self, *, now=None) -> bool:
         return self.expires_at is not None and (now or timezone.now()) >= self.expires_at

@@ -157,7 +157,9 @@ class Assignment(models.Model):
                 name="assignment_self_iff_same_person",
             ),
         ]
-        indexes = [models.Index(fields=["cycle", "rater"]), models.Index(fields=["cycle", "ratee"])]
+        # (cycle, ratee, rater): HR's assignments page lists a cycle's assignments in this
+        # order, a page at a time, without sorting the whole cycle.
+        indexes = [models.Index(fields=["cycle", "rater"]), models.Index(fields=["cycle", "ratee", "rater"])]
 
     @property
     def is_declined(self) -> bool:

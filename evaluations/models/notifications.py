@@ -1,7 +1,8 @@
 """The record of every email the evaluations app sends about a cycle: one row per
 (kind, cycle, employee, key), enforced by the database, so an invitation, a reminder for
-one reminder day or a release notice goes to an employee at most once, whatever the
-number of cron runs racing each other (the sender inserts the row first, then sends)."""
+one reminder day, a release notice or the notice of one new assignment goes to an
+employee at most once, whatever the number of cron runs racing each other (the sender
+inserts the row first, then sends)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class Notification(models.Model):
         INVITATION = "invitation", _("invitation")
         REMINDER = "reminder", _("reminder")
         RELEASE = "release", _("reports released")
+        ASSIGNMENT = "assignment", _("new evaluation assigned")
 
     class Status(models.TextChoices):
         SENDING = "sending", _("sending")
@@ -26,8 +28,9 @@ class Notification(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="notifications")
     employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="+")
-    #: What makes two notifications of one kind different: the reminder day ("7", "3", "1");
-    #: empty for an invitation and a release notice (one per cycle).
+    #: What makes two notifications of one kind different: the reminder day ("7", "3", "1"),
+    #: the assignment's id for a new assignment; empty for an invitation and a release
+    #: notice (one per cycle).
     key = models.CharField(_("key"), max_length=20, blank=True, default="")
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SENDING)
     email = models.EmailField(_("email"), blank=True)

@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from evaluations import audit, permissions
@@ -30,6 +31,7 @@ from evaluations.models import (
     Response,
     Unit,
 )
+from evaluations.signals import cycle_closed
 from portal.models import Agency
 
 from . import notifications
@@ -63,13 +65,65 @@ def _locked(cycle: Cycle) -> Cycle:
     return Cycle.objects.select_for_update().get(pk=cycle.pk)
 
 
+def _locked_assignment(assignment: Assignment) -> Assignment:
+    """The assignment as it is now, locked (it may have changed hands or gone since the
+    caller read it)."""
+    found = (
+        Assignment.objects.select_for_update(of=("self",))
+        .select_related("rater", "ratee")
+        .filter(pk=assignment.pk)
+        .first()
+    )
+    if found is None:
+        raise ValidationError(_("This evaluation no longer exists; someone may have removed it."))
+    return found
+
+
+def _check_people(*, by, people: Iterable[Employee]) -> None:
+    """HR assigns only people of the agencies it manages (a command or automation: anyone)."""
+    if by is None:
+        return
+    for employee in people:
+        if not permissions.can_manage_employee(by, employee):
+            raise PermissionDenied(
+                _("%(employee)s is not in an agency you manage.") % {"employee": employee.employee_id}
+            )
+
+
+def _require_in_scope(cycle: Cycle, employee: Employee) -> None:
+    in_scope = (
+        cycle.agencies.filter(pk=employee.unit.agency_id).exists() or cycle.units.filter(pk=employee.unit_id).exists()
+    )
+    if not in_scope:
+        raise ValidationError(
+            _("%(employee)s is not in the scope of the cycle “%(cycle)s”.")
+            % {"employee": employee.employee_id, "cycle": cycle.localized_name()}
+        )
+
+
 # --- creating and changing a draft -------------------------------------------------------
+
+
+#: Slugs the cycle pages' addresses use for themselves (``/evaluations/cycles/new/``).
+RESERVED_SLUGS = frozenset({"new"})
+
+
+def free_cycle_slug(name: str) -> str:
+    """A slug made from ``name`` (Latin letters; ``cycle`` when it has none) that no cycle
+    uses yet: ``spring-review``, else ``spring-review-2``, ``-3`` …"""
+    base = slugify(name)[:70].strip("-") or "cycle"
+    taken = set(Cycle.objects.filter(slug__startswith=base).values_list("slug", flat=True)) | RESERVED_SLUGS
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
 
 
 @transaction.atomic
 def create_cycle(
     *,
-    slug: str,
+    slug: str | None = None,
     name_ar: str,
     name_en: str,
     opens_on: date,
@@ -86,6 +140,8 @@ def create_cycle(
     assignment_seed: int | None = None,
     by=None,
 ) -> Cycle:
+    """A draft cycle. Without a ``slug``, one is made from the English name (else the
+    Arabic one). Unset settings keep their documented defaults."""
     agencies = list(agencies)
     units = list(units)
     if not agencies and not units:
@@ -97,6 +153,10 @@ def create_cycle(
     framework = framework or latest_framework()
     if framework is None:
         raise ValidationError(_("There is no competency framework yet."))
+    if not slug:
+        slug = free_cycle_slug(name_en or name_ar)
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(_("The slug %(slug)s is reserved; choose another.") % {"slug": slug})
     if Cycle.objects.filter(slug=slug).exists():
         raise ValidationError(_("A cycle with the slug %(slug)s already exists.") % {"slug": slug})
     cycle = Cycle(
@@ -146,19 +206,51 @@ _EDITABLE_SETTINGS = frozenset(
 
 
 @transaction.atomic
-def update_cycle_settings(*, cycle: Cycle, by=None, **changes) -> Cycle:
-    """Change a draft cycle's settings (the others are fixed once it opens)."""
+def update_cycle_settings(
+    *,
+    cycle: Cycle,
+    by=None,
+    agencies: Iterable[Agency] | None = None,
+    units: Iterable[Unit] | None = None,
+    **changes,
+) -> Cycle:
+    """Change a draft cycle's settings and scope (they are fixed once it opens). Only
+    the settings that really change are saved and logged."""
     cycle = _locked(cycle)
     _check_manager(cycle=cycle, by=by)
     _require_status(cycle, [Status.DRAFT], doing=_("change it"))
     unknown = sorted(set(changes) - _EDITABLE_SETTINGS)
     if unknown:
         raise ValueError(f"not a cycle setting: {', '.join(unknown)}")
+    changed = sorted(field for field, value in changes.items() if getattr(cycle, field) != value)
     for field, value in changes.items():
         setattr(cycle, field, value)
+    new_agencies = list(agencies) if agencies is not None else None
+    new_units = list(units) if units is not None else None
+    if new_agencies is not None or new_units is not None:
+        current_agencies = list(cycle.agencies.all())
+        current_units = list(cycle.units.all())
+        new_agencies = current_agencies if new_agencies is None else new_agencies
+        new_units = current_units if new_units is None else new_units
+        if not new_agencies and not new_units:
+            raise ValidationError(_("Choose at least one agency or unit for the cycle."))
+        if by is not None:
+            agency_ids = {agency.pk for agency in new_agencies} | {unit.agency_id for unit in new_units}
+            if not permissions.can_manage_agencies(by, agency_ids):
+                raise PermissionDenied(_("A cycle you manage may cover only your own agency."))
+        if {agency.pk for agency in new_agencies} != {agency.pk for agency in current_agencies}:
+            changed.append("agencies")
+        if {unit.pk for unit in new_units} != {unit.pk for unit in current_units}:
+            changed.append("units")
+    if not changed:
+        return cycle
     cycle.full_clean()
     cycle.save()
-    audit.record(action=audit.UPDATE, instance=cycle, by=by, data={"changed": sorted(changes)})
+    if "agencies" in changed:
+        cycle.agencies.set(new_agencies)
+    if "units" in changed:
+        cycle.units.set(new_units)
+    audit.record(action=audit.UPDATE, instance=cycle, by=by, data={"changed": sorted(changed)})
     return cycle
 
 
@@ -294,6 +386,7 @@ def close_cycle(*, cycle: Cycle, by=None) -> Cycle:
     cycle.save(update_fields=["status", "closed_at"])
     count = compute_results(cycle=cycle)
     audit.record(action=audit.CLOSE, instance=cycle, by=by, data={"results": count})
+    cycle_closed.send(sender=Cycle, cycle=cycle)
     return cycle
 
 
@@ -358,15 +451,29 @@ def _create_assignment(*, cycle: Cycle, rater: Employee, ratee: Employee, relati
         ) from error
 
 
+def _tell_new_rater(assignment: Assignment, *, cycle: Cycle, notify: bool) -> None:
+    """Once committed, email the rater of an assignment made after the cycle opened (before,
+    the opening's invitation lists it)."""
+    if notify and cycle.status == Status.OPEN:
+        notifications.notify_assignment_after_commit(assignment)
+
+
 @transaction.atomic
-def add_assignment(*, cycle: Cycle, rater: Employee, ratee: Employee, relationship: str, by=None) -> Assignment:
+def add_assignment(
+    *, cycle: Cycle, rater: Employee, ratee: Employee, relationship: str, by=None, notify: bool = True
+) -> Assignment:
+    """Ask ``rater`` to rate ``ratee`` (an employee in the cycle's scope). In an open cycle
+    the rater is emailed about it once the change has committed (``notify=False``: not)."""
     cycle = _locked(cycle)
     _check_manager(cycle=cycle, by=by)
     _require_status(cycle, [Status.DRAFT, Status.OPEN], doing=_("add assignments to it"))
+    _check_people(by=by, people=(rater, ratee))
+    _require_in_scope(cycle, ratee)
     assignment = _create_assignment(
         cycle=cycle, rater=rater, ratee=ratee, relationship=relationship, source=Assignment.Source.HR
     )
     audit.record(action=audit.ADD_ASSIGNMENT, instance=cycle, by=by, data=_describe(assignment))
+    _tell_new_rater(assignment, cycle=cycle, notify=notify)
     return assignment
 
 
@@ -377,9 +484,11 @@ def _refuse_if_submitted(assignment: Assignment) -> None:
 
 @transaction.atomic
 def remove_assignment(*, assignment: Assignment, by=None) -> None:
+    """Remove an evaluation not yet submitted (any draft of it is discarded)."""
     cycle = _locked(assignment.cycle)
     _check_manager(cycle=cycle, by=by)
     _require_status(cycle, [Status.DRAFT, Status.OPEN], doing=_("change it"))
+    assignment = _locked_assignment(assignment)
     _refuse_if_submitted(assignment)
     data = _describe(assignment)
     Response.objects.filter(assignment=assignment).delete()
@@ -388,11 +497,18 @@ def remove_assignment(*, assignment: Assignment, by=None) -> None:
 
 
 @transaction.atomic
-def reassign_assignment(*, assignment: Assignment, new_rater: Employee, by=None) -> Assignment:
-    """Give an evaluation not yet submitted to another rater (any draft is discarded)."""
+def reassign_assignment(*, assignment: Assignment, new_rater: Employee, by=None, notify: bool = True) -> Assignment:
+    """Give an evaluation not yet submitted to another rater (any draft is discarded). In
+    an open cycle the new rater is emailed about it once committed (``notify=False``: not)."""
     cycle = _locked(assignment.cycle)
     _check_manager(cycle=cycle, by=by)
     _require_status(cycle, [Status.DRAFT, Status.OPEN], doing=_("change it"))
+    assignment = _locked_assignment(assignment)
+    _check_people(by=by, people=(new_rater,))
+    if new_rater.pk == assignment.rater_id:
+        raise ValidationError(
+            _("%(rater)s is already the rater of this evaluation.") % {"rater": new_rater.employee_id}
+        )
     if assignment.relationship == Relationship.SELF:
         raise ValidationError(_("A self-evaluation cannot be given to someone else."))
     if new_rater.pk == assignment.ratee_id:
@@ -415,6 +531,7 @@ def reassign_assignment(*, assignment: Assignment, new_rater: Employee, by=None)
             % {"rater": new_rater.employee_id, "ratee": assignment.ratee.employee_id}
         ) from error
     audit.record(action=audit.REASSIGN, instance=cycle, by=by, data={"before": before, "after": _describe(assignment)})
+    _tell_new_rater(assignment, cycle=cycle, notify=notify)
     return assignment
 
 
@@ -463,8 +580,11 @@ def nominate_peer(*, cycle: Cycle, employee: Employee, peer: Employee) -> PeerNo
 
 
 @transaction.atomic
-def approve_nomination(*, nomination: PeerNomination, supervisor: Employee, approve: bool = True) -> PeerNomination:
-    """The nominating employee's supervisor approves (creating the assignment) or rejects."""
+def approve_nomination(
+    *, nomination: PeerNomination, supervisor: Employee, approve: bool = True, notify: bool = True
+) -> PeerNomination:
+    """The nominating employee's supervisor approves (creating the assignment) or rejects.
+    An approval in an open cycle emails the peer once committed (``notify=False``: not)."""
     nomination = (
         PeerNomination.objects.select_for_update().select_related("cycle", "employee", "peer").get(pk=nomination.pk)
     )
@@ -480,13 +600,14 @@ def approve_nomination(*, nomination: PeerNomination, supervisor: Employee, appr
                 _("%(peer)s already has the most peer evaluations one rater may be asked to write (%(cap)s).")
                 % {"peer": nomination.peer.localized_name(), "cap": cycle.max_evaluations_per_rater}
             )
-        _create_assignment(
+        assignment = _create_assignment(
             cycle=cycle,
             rater=nomination.peer,
             ratee=nomination.employee,
             relationship=Relationship.PEER,
             source=Assignment.Source.NOMINATED,
         )
+        _tell_new_rater(assignment, cycle=cycle, notify=notify)
     nomination.status = PeerNomination.Status.APPROVED if approve else PeerNomination.Status.REJECTED
     nomination.decided_by = supervisor
     nomination.decided_at = timezone.now()

@@ -1,11 +1,13 @@
 """Emails about a cycle, each in its recipient's language: the invitation when a cycle
-opens, reminders to raters with evaluations still to submit on the cycle's reminder days,
-and the notice that reports are released.
+opens, the notice of an evaluation given to a rater after it opened (HR added it or gave
+it to them, or a nomination of them was approved), reminders to raters with evaluations
+still to submit on the cycle's reminder days, and the notice that reports are released.
 
-Sending is never part of a cycle's own transaction: ``open_cycle`` and ``release_cycle``
-schedule it with ``transaction.on_commit``, so a mail server that is down never stops a
-cycle from opening; the failure is logged and recorded (``Notification.Status.FAILED``)
-and ``manage.py send_reminders`` retries it on its next run.
+Sending is never part of the action's own transaction: ``open_cycle``, ``release_cycle``
+and the assignment services schedule it with ``transaction.on_commit``, so a mail server
+that is down never stops a cycle from opening or an assignment from being made; the
+failure is logged and recorded (``Notification.Status.FAILED``) and
+``manage.py send_reminders`` retries it on its next run.
 
 Nobody gets the same email twice: every email first inserts its
 :class:`~evaluations.models.Notification` row (unique per kind, cycle, employee and key,
@@ -203,6 +205,38 @@ def invitation_content(*, cycle: Cycle, rater: Employee, assignments: list[Assig
             Block(
                 _(
                     "Please submit them by %(date)s. You can save a draft and come back to it "
+                    "at any time before that date."
+                )
+                % {"date": due}
+            ),
+            Block(
+                _(
+                    "Your answers about colleagues are never shown one by one: they count only in "
+                    "groups large enough to keep you anonymous."
+                )
+            ),
+        ],
+        action_label=_("Open my evaluations"),
+        action_url=_todo_url(),
+    )
+
+
+def assignment_content(*, cycle: Cycle, rater: Employee, assignment: Assignment, language: str) -> EmailContent:
+    """The notice of one evaluation given to ``rater`` after the cycle opened."""
+    name = cycle.localized_name(language)
+    due = format_date(cycle.closes_on, language=language)
+    return EmailContent(
+        subject=_("A new evaluation for you in “%(cycle)s”") % {"cycle": name},
+        greeting=_greeting(rater, language),
+        blocks=[
+            Block(
+                _("You are now asked to write one more evaluation in the 360° evaluation cycle “%(cycle)s”:")
+                % {"cycle": name},
+                [Link(_whom(assignment, language))],
+            ),
+            Block(
+                _(
+                    "Please submit it by %(date)s. You can save a draft and come back to it "
                     "at any time before that date."
                 )
                 % {"date": due}
@@ -435,6 +469,50 @@ def send_invitations(*, cycle: Cycle, employee_ids: Iterable[int] | None = None)
     return report
 
 
+def _still_to_write(assignment: Assignment) -> bool:
+    """The assignment is in an open cycle, neither declined nor submitted."""
+    if assignment.cycle.status != Cycle.Status.OPEN or assignment.is_declined:
+        return False
+    return not Response.objects.filter(assignment=assignment, status=Response.Status.SUBMITTED).exists()
+
+
+def send_assignment_notice(*, assignment_id: int) -> DeliveryReport:
+    """Tell the rater of an assignment made after its cycle opened whom to evaluate and by
+    when: once per rater and assignment (the key is the assignment's id), and only while it
+    is still theirs to write (removed, given to someone else, declined or submitted
+    meanwhile: nothing is sent)."""
+    report = DeliveryReport(kind=Kind.ASSIGNMENT, cycle="", key=str(assignment_id))
+    assignment = Assignment.objects.select_related("cycle", "rater__user", "ratee").filter(pk=assignment_id).first()
+    if assignment is None:
+        return report
+    cycle = assignment.cycle
+    report.cycle = cycle.slug
+    if not _still_to_write(assignment):
+        return report
+    with _Sender(report) as sender:
+        sender.send(
+            cycle=cycle,
+            employee=assignment.rater,
+            compose=partial(assignment_content, cycle=cycle, rater=assignment.rater, assignment=assignment),
+        )
+    return report
+
+
+def _retry_assignment_notices() -> list[DeliveryReport]:
+    """Send again the failed notices of new assignments still to write; a failed notice
+    whose assignment was removed, changed hands, was declined or submitted meanwhile has
+    nothing left to say and is dropped (it was never delivered)."""
+    reports = []
+    rows = Notification.objects.filter(status=Status.FAILED, attempts__lt=MAX_ATTEMPTS, kind=Kind.ASSIGNMENT)
+    for pk, employee_id, key in rows.order_by("pk").values_list("pk", "employee_id", "key"):
+        assignment = Assignment.objects.select_related("cycle").filter(pk=int(key)).first() if key.isdigit() else None
+        if assignment is None or assignment.rater_id != employee_id or not _still_to_write(assignment):
+            Notification.objects.filter(pk=pk, status=Status.FAILED).delete()
+            continue
+        reports.append(send_assignment_notice(assignment_id=assignment.pk))
+    return reports
+
+
 def reminder_day_due(cycle: Cycle, today: datetime.date) -> int | None:
     """The latest of the cycle's reminder days reached on ``today`` (days before the close
     date), or None. Reminder days that fell before the cycle opened are not reminders (the
@@ -513,8 +591,9 @@ def send_release_notices(*, cycle: Cycle, employee_ids: Iterable[int] | None = N
 
 
 def retry_failed() -> list[DeliveryReport]:
-    """Send again the invitations and release notices that failed (a reminder that failed
-    is retried by :func:`send_reminders` while its day is still the current one)."""
+    """Send again the invitations, release notices and notices of new assignments that
+    failed (a reminder that failed is retried by :func:`send_reminders` while its day is
+    still the current one)."""
     failed: dict[tuple[str, int], set[int]] = defaultdict(set)
     rows = Notification.objects.filter(
         status=Status.FAILED, attempts__lt=MAX_ATTEMPTS, kind__in=[Kind.INVITATION, Kind.RELEASE]
@@ -528,7 +607,7 @@ def retry_failed() -> list[DeliveryReport]:
             reports.append(send_invitations(cycle=cycle, employee_ids=employee_ids))
         else:
             reports.append(send_release_notices(cycle=cycle, employee_ids=employee_ids))
-    return reports
+    return reports + _retry_assignment_notices()
 
 
 # --- after a cycle's transaction commits ----------------------------------------------------
@@ -556,3 +635,23 @@ def invite_after_commit(cycle: Cycle) -> None:
 
 def notify_release_after_commit(cycle: Cycle) -> None:
     transaction.on_commit(partial(_run_safely, send_release_notices, cycle.pk), robust=True)
+
+
+def _notice_safely(assignment_id: int) -> None:
+    try:
+        report = send_assignment_notice(assignment_id=assignment_id)
+    except Exception:  # the assignment has committed; a mail problem must never surface as its failure
+        logger.exception("Could not send the notice of assignment %s", assignment_id)
+        return
+    if report.failed:
+        logger.warning(
+            "The notice of assignment %s (cycle %s) failed for %s; send_reminders retries it",
+            assignment_id,
+            report.cycle,
+            ", ".join(report.failed),
+        )
+
+
+def notify_assignment_after_commit(assignment: Assignment) -> None:
+    """Once the transaction that made ``assignment`` commits, email its rater about it."""
+    transaction.on_commit(partial(_notice_safely, assignment.pk), robust=True)

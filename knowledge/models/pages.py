@@ -266,7 +266,10 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         from django.contrib.contenttypes.models import ContentType
         from wagtail.url_routing import RouteResult
 
-        cache_key = content_version.key("route", self.pk, "/".join(path_components))
+        try:
+            cache_key = content_version.key("route", self.pk, "/".join(path_components))
+        except content_version.Unavailable:
+            return super().route(request, path_components)
         target = _routes.get(cache_key)
         if target is not None:
             model = ContentType.objects.get_for_id(target[0]).model_class()

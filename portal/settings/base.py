@@ -8,6 +8,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from .caches import PAGE_CACHE_ALIAS, cache_settings  # noqa: F401 (PAGE_CACHE_ALIAS: a setting)
 from .env import env_bool, env_float, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -133,14 +134,21 @@ BUFFERED_WRITES_MAX_ITEMS = env_int("BUFFERED_WRITES_MAX_ITEMS", 500)
 
 # --- Cache and channel layer ------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
+# Two aliases (portal/settings/caches.py): "default", and "pages" for whole anonymous pages
+# (its own store, so a flood of pages never evicts a rate-limit counter: at most
+# PAGE_CACHE_MAX_ENTRIES pages per process without Redis, each some tens of kilobytes).
+# With Redis, waits are bounded (seconds): a Redis down or stalled costs a request a
+# fraction of a second, after which pages render uncached (portal.content_version).
+CACHES = cache_settings(
+    redis_url=REDIS_URL,
+    prefix=env_str("CACHE_KEY_PREFIX", "tamayuz"),
+    connect_timeout=env_float("REDIS_SOCKET_CONNECT_TIMEOUT", 0.5),
+    socket_timeout=env_float("REDIS_SOCKET_TIMEOUT", 0.5),
+    page_entries=env_int("PAGE_CACHE_MAX_ENTRIES", 5000),
+)
+# The "default" alias logs the Redis errors it ignores.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "tamayuz"),
-        }
-    }
     # The pub/sub layer: one Redis subscription per process carries every group, so a
     # broadcast to hundreds of open leaderboards is one PUBLISH. channels-redis's list-based
     # core layer polls one lock per connected client and stalled at a few hundred clients
@@ -156,7 +164,6 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 # --- Caching public pages (portal/page_cache.py, portal/content_version.py) ----------
@@ -170,12 +177,40 @@ CONTENT_CACHE_SECONDS = env_int("CONTENT_CACHE_SECONDS", 600)
 # anonymous search results per query, language and filters; the public leaderboard pages:
 SEARCH_RESULTS_CACHE_SECONDS = env_int("SEARCH_RESULTS_CACHE_SECONDS", 30)
 LEADERBOARD_PAGE_CACHE_SECONDS = env_int("LEADERBOARD_PAGE_CACHE_SECONDS", 30)
-# What a browser or shared cache (proxy, CDN) may keep an anonymous public page for:
-# "Cache-Control: public, max-age=PUBLIC_PAGE_MAX_AGE". Short, as a shared cache is not
-# told about a publish unless front-end cache purging is configured (below).
+# What a shared cache (proxy, CDN) may keep an anonymous public page for:
+# "Cache-Control: public, max-age=0, s-maxage=PUBLIC_PAGE_MAX_AGE" (browsers revalidate at
+# once, so a reader sees a publish on the next load). Short, as a shared cache is told
+# about a change only when front-end cache purging is configured (below).
 PUBLIC_PAGE_MAX_AGE = env_int("PUBLIC_PAGE_MAX_AGE", 60)
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+# Query parameters that only tell analytics where a click came from (a shared link on
+# social media, a newsletter, an ad): dropped from an anonymous reader's request before the
+# page is keyed and rendered, so every shared link of a page is one cache entry. A name
+# ending in "*" is a prefix. ("ref" is not one: the search page's click reports use it.)
+PAGE_CACHE_IGNORED_PARAMETERS = env_list(
+    "PAGE_CACHE_IGNORED_PARAMETERS",
+    [
+        "utm_*",
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "igshid",
+        "twclid",
+        "yclid",
+    ],
+)
 CONTENT_VERSION_DIR = env_str("CONTENT_VERSION_DIR", str(VAR_DIR))
+# With Redis unreachable, pages render uncached; Redis is tried again after this many
+# seconds, and a process that lost a bump retries it for this long when it exits.
+CONTENT_VERSION_RETRY_SECONDS = env_float("CONTENT_VERSION_RETRY_SECONDS", 5.0)
+CONTENT_VERSION_EXIT_RETRY_SECONDS = env_float("CONTENT_VERSION_EXIT_RETRY_SECONDS", 5.0)
 # Wagtail's front-end cache invalidation (a CDN or proxy in front of the portal), off unless
 # configured: FRONTEND_CACHE_PURGE_URL (an HTTP PURGE backend such as Varnish or nginx), or
 # CLOUDFLARE_ZONE_ID with CLOUDFLARE_BEARER_TOKEN. Nothing leaves the host by default.
@@ -191,6 +226,10 @@ if env_str("CLOUDFLARE_ZONE_ID"):
         "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
         "BEARER_TOKEN": env_str("CLOUDFLARE_BEARER_TOKEN"),
     }
+# When the CDN or proxy can purge everything at once, its URLs (a wildcard such as
+# "https://portal.example.gov/*", or a "purge all" path): used for changes every page may
+# show (portal/frontend_purge.py); else the home and index pages are purged.
+FRONTEND_CACHE_PURGE_ALL_URLS = env_list("FRONTEND_CACHE_PURGE_ALL_URLS", [])
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.frontend_cache")
 
@@ -198,7 +237,8 @@ if WAGTAILFRONTENDCACHE:
 # Elasticsearch 8 (>= 8.10: editor synonyms live in a synonyms set) when set; the embedded
 # SQLite FTS5 backend otherwise. Timeouts in seconds: searches, bulk loads, publishing.
 # The web process needs only ELASTICSEARCH_API_KEY (read/write documents); the admin key is
-# for `search_index --create/--rebuild` (creates indices, the alias, the synonyms set).
+# for the worker: `search_index --create/--rebuild` (creates indices, the alias, the
+# synonyms set) and `search_index --replay` / `periodic` (puts edited synonyms).
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 ELASTICSEARCH_API_KEY = env_str("ELASTICSEARCH_API_KEY", "")
 ELASTICSEARCH_ADMIN_API_KEY = env_str("ELASTICSEARCH_ADMIN_API_KEY", "")
@@ -209,6 +249,19 @@ ELASTICSEARCH_PUBLISH_TIMEOUT = env_float("ELASTICSEARCH_PUBLISH_TIMEOUT", 3.0)
 ELASTICSEARCH_LOCK_TTL = env_float("ELASTICSEARCH_LOCK_TTL", 3600.0)
 SEARCH_INDEX_PREFIX = env_str("SEARCH_INDEX_PREFIX", "tamayuz")
 SEARCH_EMBEDDED_PATH = Path(env_str("SEARCH_EMBEDDED_PATH", str(VAR_DIR / "search.sqlite3")))
+# With Elasticsearch, a publishing request only writes the outbox row: a background thread
+# of the web process applies it (search/indexing.py, BackgroundApplier).
+SEARCH_BACKGROUND_APPLY = env_bool("SEARCH_BACKGROUND_APPLY", True)
+
+# Badge credentials are signed (VC-JWT, Ed25519) with the issuer's key: BADGE_SIGNING_KEY
+# (PEM or 32 raw bytes in base64). Without it, development and tests generate one once in
+# BADGE_SIGNING_KEY_FILE (mode 0600) and reuse it; production never generates (a system
+# check warns). BADGE_PREVIOUS_PUBLIC_KEYS (comma-separated) keep rotated-out keys
+# published so older credentials still verify. See awards.credential_signing.
+BADGE_SIGNING_KEY = env_str("BADGE_SIGNING_KEY")
+BADGE_SIGNING_KEY_FILE = Path(env_str("BADGE_SIGNING_KEY_FILE", str(VAR_DIR / "badge-signing-key.pem")))
+BADGE_SIGNING_KEY_GENERATE = env_bool("BADGE_SIGNING_KEY_GENERATE", True)
+BADGE_PREVIOUS_PUBLIC_KEYS = env_list("BADGE_PREVIOUS_PUBLIC_KEYS", [])
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # --- Authentication (django-allauth) ---------------------------------------------
@@ -337,6 +390,10 @@ CUSTOMER_FEEDBACK_LIMITS = {
     "card_address_per_employee_per_day": env_int("CUSTOMER_FEEDBACK_CARD_ADDRESS_PER_DAY", 1),
     "card_per_employee_per_day": env_int("CUSTOMER_FEEDBACK_CARD_PER_DAY", 200),
 }
+
+# Leadership's cross-agency aggregates show an agency's mean overall 360° score only when at
+# least this many reports have one: below it a mean could be one or two people's scores.
+EVALUATIONS_AGGREGATE_MIN_REPORTS = env_int("EVALUATIONS_AGGREGATE_MIN_REPORTS", 5)
 
 # Demo mode prints demo credentials and allows load_demo to create demo users.
 TAMAYUZ_DEMO_MODE = env_bool("TAMAYUZ_DEMO_MODE", False)

@@ -19,3 +19,5 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 TAMAYUZ_DEMO_MODE = False
+# The badge signing key comes from BADGE_SIGNING_KEY only (awards.checks warns without it).
+BADGE_SIGNING_KEY_GENERATE = False

@@ -24,10 +24,18 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TAMAYUZ_DEMO_MODE = True
 # No background flusher: tests save buffered writes with buffered_writes.flush().
 BUFFERED_WRITES_INTERVAL = 0
+# No background search-index applier (Elasticsearch only): tests apply the outbox with
+# search.indexing.replay_pending_changes, or start the applier themselves.
+SEARCH_BACKGROUND_APPLY = False
 ALLOWED_HOSTS = ["*"]
 # Content versions of the local cache: this process's own files, never the developer's var/.
 # (CONTENT_VERSION_DIR in the environment: a test's second process shares this one's.)
 CONTENT_VERSION_DIR = env_str("CONTENT_VERSION_DIR") or tempfile.mkdtemp(prefix="tamayuz-content-version-")
+# This process's own badge signing key, generated on first use (never the developer's var/).
+BADGE_SIGNING_KEY = None
+BADGE_SIGNING_KEY_FILE = Path(tempfile.mkdtemp(prefix="tamayuz-badge-key-")) / "badge-signing-key.pem"
+BADGE_SIGNING_KEY_GENERATE = True
+BADGE_PREVIOUS_PUBLIC_KEYS: list[str] = []
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

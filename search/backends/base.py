@@ -187,6 +187,12 @@ class IndexedState:
 
 
 class SearchBackend(abc.ABC):
+    #: The publishing request applies its outbox rows itself, right after the commit (a
+    #: local, fast index: a search right after publishing finds the page). When False (a
+    #: remote cluster), the request only writes the rows and ``search.indexing``'s
+    #: background applier applies them, so publishing never waits on the index.
+    applies_changes_in_request: bool = True
+
     @abc.abstractmethod
     def index_documents(self, documents: Iterable[SearchDocument]) -> int: ...
 

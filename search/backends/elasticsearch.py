@@ -9,10 +9,11 @@ Index layout: versioned indices ``<prefix>-pages-v<UTC timestamp>`` behind the a
 ``<prefix>-pages``, the synonyms set ``<prefix>-synonyms`` and the lock index
 ``<prefix>-locks``. Privileges are split: ``search_index --create`` (and ``--rebuild``)
 run with the administrative key (``ELASTICSEARCH_ADMIN_API_KEY``) and create indices,
-the alias and the synonyms set; the web process (``ELASTICSEARCH_API_KEY``) only reads
-and writes documents through the alias (``require_alias``) and never creates anything:
-when the alias is missing every call raises ``SearchIndexMissing`` (a
-``SearchUnavailable``) and logs the command to run.
+the alias and the synonyms set, and ``search_index --replay`` (the worker, from
+``manage.py periodic``) puts edited synonyms with it; the web process
+(``ELASTICSEARCH_API_KEY``) only reads and writes documents through the alias
+(``require_alias``) and never creates anything: when the alias is missing every call
+raises ``SearchIndexMissing`` (a ``SearchUnavailable``) and logs the command to run.
 
 ``rebuild`` takes the rebuild lock (a document created with ``op_type=create`` in
 ``<prefix>-locks``: one process at a time, across machines), creates a new version
@@ -108,13 +109,17 @@ groups (dialect, loanwords, cross-language) are explicit mappings (``one_way_rul
 Failures: every error of the client (connection errors, time-outs, any error answer,
 400s included, refused bulk items, scroll failures) becomes ``SearchUnavailable``
 (``unavailable_error``), which the views turn into a polite message and the API into a
-503. Publishing (``index_documents``, ``delete_documents``, ``reload_synonyms``) makes ONE
-short try (``ELASTICSEARCH_PUBLISH_TIMEOUT``, default 3 s, no retries and no back-off
-sleep) and writes with ``refresh="wait_for"``; a failure leaves the change in the outbox
-(``search.models.IndexChange``), which ``search_index --replay`` applies later. Time-outs
-come from settings read here with defaults: ``ELASTICSEARCH_TIMEOUT`` (reads),
-``ELASTICSEARCH_PUBLISH_TIMEOUT`` (writes from the web process) and
-``ELASTICSEARCH_INDEXING_TIMEOUT`` (``--create`` and ``--rebuild``);
+503. A publishing request never calls the cluster (``applies_changes_in_request`` is
+False): it only writes the outbox row (``search.models.IndexChange``), and this process's
+background applier (``search.indexing.BackgroundApplier``) applies it after the commit.
+Those writes (``index_documents``, ``delete_documents``) make ONE short try
+(``ELASTICSEARCH_PUBLISH_TIMEOUT``, default 3 s, no retries and no back-off sleep, even on
+429) with ``refresh="wait_for"``; a failure leaves the change in the outbox, which
+``search_index --replay`` (every minute from ``manage.py periodic``) applies later.
+Synonym changes are applied only by that worker (``reload_synonyms``, administrative
+key). Time-outs come from settings read here with defaults: ``ELASTICSEARCH_TIMEOUT``
+(reads), ``ELASTICSEARCH_PUBLISH_TIMEOUT`` (outbox writes) and
+``ELASTICSEARCH_INDEXING_TIMEOUT`` (``--create``, ``--rebuild``, synonyms);
 ``ELASTICSEARCH_API_KEY``, ``ELASTICSEARCH_ADMIN_API_KEY``, ``ELASTICSEARCH_CA_CERTS`` and
 ``ELASTICSEARCH_LOCK_TTL`` are optional. ``SEARCH_INDEX_PREFIX`` is checked
 (``index_prefix_problems``, system check ``search.E001``).
@@ -1014,6 +1019,10 @@ def _without_credentials(url: str) -> str:
 
 
 class ElasticsearchSearchBackend(SearchBackend):
+    #: A remote cluster: publishing requests only write the outbox; the background applier
+    #: (``search.indexing.BackgroundApplier``) and ``search_index --replay`` apply it.
+    applies_changes_in_request = False
+
     def __init__(
         self,
         url: str,
@@ -1022,7 +1031,10 @@ class ElasticsearchSearchBackend(SearchBackend):
         timeout: float | None = None,
         indexing_timeout: float | None = None,
         publish_timeout: float | None = None,
+        transport_options: dict[str, Any] | None = None,
     ) -> None:
+        """``transport_options``: more options for both clients (e.g. a ``node_class``:
+        the unit tests pass a stub of the client's HTTP node)."""
         problems = index_prefix_problems(prefix)
         if problems:
             raise ImproperlyConfigured(f"SEARCH_INDEX_PREFIX {prefix!r}: {'; '.join(problems)}.")
@@ -1034,7 +1046,7 @@ class ElasticsearchSearchBackend(SearchBackend):
         self.timeout = _setting(timeout, "ELASTICSEARCH_TIMEOUT", DEFAULT_TIMEOUT)
         self.indexing_timeout = _setting(indexing_timeout, "ELASTICSEARCH_INDEXING_TIMEOUT", DEFAULT_INDEXING_TIMEOUT)
         self.publish_timeout = _setting(publish_timeout, "ELASTICSEARCH_PUBLISH_TIMEOUT", DEFAULT_PUBLISH_TIMEOUT)
-        self._options: dict[str, Any] = {}
+        self._options: dict[str, Any] = dict(transport_options or {})
         ca_certs = getattr(settings, "ELASTICSEARCH_CA_CERTS", "")
         if ca_certs:
             self._options["ca_certs"] = str(ca_certs)
@@ -1220,11 +1232,12 @@ class ElasticsearchSearchBackend(SearchBackend):
         return count
 
     def index_documents(self, documents: Iterable[SearchDocument]) -> int:
-        """Publishing: one short try (``ELASTICSEARCH_PUBLISH_TIMEOUT``, no retry, no
-        back-off sleep), through the alias only (``require_alias``: never creates an
-        index). On failure the outbox keeps the change for ``search_index --replay``.
-        ``refresh="wait_for"``: the request returns once the change is searchable (the
-        next periodic refresh), without forcing a refresh per publish."""
+        """Applying the outbox (the background applier, ``search_index --replay``; never a
+        publishing request): one short try (``ELASTICSEARCH_PUBLISH_TIMEOUT``, no retry,
+        no back-off sleep), through the alias only (``require_alias``: never creates an
+        index). On failure the outbox keeps the change for the next replay.
+        ``refresh="wait_for"``: the call returns once the change is searchable (the next
+        periodic refresh), without forcing a refresh per change."""
         documents = list(documents)
         if not documents:
             return 0
@@ -1296,12 +1309,14 @@ class ElasticsearchSearchBackend(SearchBackend):
             client.options(ignore_status=404).synonyms.delete_synonym(id=self.synonyms_set)
 
     def reload_synonyms(self) -> None:
-        """Put the synonyms set (the search analyzers reload it). Needs the
-        ``manage_search_synonyms`` privilege; a failure raises ``SearchUnavailable`` and
-        the outbox keeps the change for ``search_index --replay``."""
+        """Put the synonyms set (the search analyzers reload it). Run by the worker
+        (``search_index --replay``, every minute from ``manage.py periodic``), never by the
+        web process: it needs the cluster privilege ``manage_search_synonyms``, so it goes
+        through the administrative client (``ELASTICSEARCH_ADMIN_API_KEY``). A failure
+        raises ``SearchUnavailable`` and the outbox keeps the change for the next replay."""
         invalidate_synonyms()
         with self._engine("reload synonyms"):
-            self._put_synonyms(self.client.options(max_retries=0))
+            self._put_synonyms(self._admin)
 
     # --- reading ---------------------------------------------------------------------------------
 

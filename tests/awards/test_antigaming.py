@@ -11,7 +11,7 @@ from wagtail.models import ModelLogEntry
 from awards.antigaming import clear_flag, reject_flag
 from awards.models import IntegrityFlag, SeasonTally
 from evaluations.customer_feedback import customer_feedback_token, submit_customer_rating
-from evaluations.models import CustomerRating, Employee, Unit
+from evaluations.models import CustomerFeedbackLink, CustomerRating, Employee, Unit
 from tests.factories import UserFactory
 
 
@@ -87,3 +87,53 @@ def test_flags_page(client, season, two_agencies, hr_of_alpha):
     response = client.post("/en/awards/integrity/", {"flag": flag.pk, "decision": "clear", "reason": "checked"})
     assert response.status_code == 302
     assert IntegrityFlag.objects.get().status == "cleared"
+
+
+def counter_visits(employee, count: int, fingerprint: str = "centre-wifi") -> None:
+    """Customers served one after another at the counter, each rating through the single-use
+    link the "next customer" screen issued for them, all over the centre's Wi-Fi."""
+    for _ in range(count):
+        link = customer_feedback_token(employee=employee, origin="counter")
+        submit_customer_rating(token=link.token, overall=5, client_fingerprint=fingerprint, now=timezone.now())
+
+
+def test_counter_visits_sharing_an_address_are_no_burst(season, two_agencies):
+    counter_visits(two_agencies["alpha"][0], 6)
+    assert not IntegrityFlag.objects.exists()
+    assert agency_tally(season, "alpha").ratings == 6
+
+
+def test_the_next_customer_screen_issues_counter_links(client, season, two_agencies):
+    employee = two_agencies["alpha"][0]
+    employee.user = UserFactory(roles=["Staff"])
+    employee.save(update_fields=["user"])
+    client.force_login(employee.user)
+    for _ in range(4):
+        assert client.post("/en/customer-feedback/next/issue/").status_code == 303
+        link = CustomerFeedbackLink.objects.filter(employee=employee).latest("created_at", "pk")
+        assert link.origin == "counter"
+        submit_customer_rating(token=link.token, overall=5, client_fingerprint="counter-tablet", now=timezone.now())
+    assert not IntegrityFlag.objects.exists()
+    assert CustomerRating.objects.filter(counted=True).count() == 4
+
+
+def test_links_issued_elsewhere_and_cards_still_burst_from_one_address(season, two_agencies):
+    employee = two_agencies["alpha"][0]
+    counter_visits(employee, 3, fingerprint="one-phone")  # visits: not part of the burst
+    card = customer_feedback_token(employee=employee, kind="card")
+    submit_customer_rating(token=card.token, overall=5, client_fingerprint="one-phone", now=timezone.now())
+    burst(employee, 2, fingerprint="one-phone")
+    assert not IntegrityFlag.objects.exists()  # 3 non-counter ratings: within the limit
+    burst(employee, 1, fingerprint="one-phone")
+    flag = IntegrityFlag.objects.get(kind="burst")
+    assert len(flag.rating_ids) == 4  # the card's and the three sent links', not the visits
+    assert CustomerRating.objects.filter(counted=True, link__origin="counter").count() == 3
+    assert agency_tally(season, "alpha").ratings == 3
+
+
+def test_burst_sources():
+    from evaluations.scoring import burst_source
+
+    assert burst_source(address_fingerprint="abc", counter_visit=False) == "abc"
+    assert burst_source(address_fingerprint="abc", counter_visit=True) is None
+    assert burst_source(address_fingerprint="", counter_visit=False) is None

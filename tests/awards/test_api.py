@@ -51,3 +51,33 @@ def test_leaderboard_page_without_javascript(client, season, two_agencies):
     assert client.get("/en/awards/distinguished_employee/").status_code == 302
     assert client.get("/en/awards/nope/").status_code == 404
     assert client.get("/en/awards/screen/").status_code == 200
+
+
+def test_a_missing_category_is_400_naming_the_parameter(client, season):
+    response = client.get("/api/leaderboard/", {"season": "s1"})
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("المعامل «category» مطلوب.")
+    response = client.get("/api/leaderboard/", {"season": "s1"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("The parameter “category” is required.")
+
+
+def test_a_missing_season_without_a_current_one_is_400_naming_the_parameter(client, db):
+    response = client.get("/api/leaderboard/", {"category": "best_agency"})
+    assert response.status_code == 400
+    assert "المعامل «season» مطلوب" in response.json()["error"]
+
+
+def test_the_display_screen_names_bands_as_readers_say_them(client, season, two_agencies):
+    season.prior_weights = {"best_agency": 1, "best_channel": 1}
+    season.save()
+    rate(two_agencies["alpha"][0], 5)
+    for prefix, agency_band, channel_band in (
+        ("", "أفضل جهة · ≤ 50", "أفضل قناة · جهة alpha"),
+        ("/en", "Best agency · ≤ 50", "Best channel · Alpha"),
+    ):
+        response = client.get(prefix + "/awards/screen/")
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert agency_band in body and channel_band in body
+        assert "· le-50" not in body and "· alpha<" not in body

@@ -22,8 +22,9 @@ from hypothesis import strategies as st
 from wagtail.models import ModelLogEntry
 
 from awards import badge_criteria as criteria
+from awards.antigaming import record_sign_in
 from awards.badge_models import BadgeAward, SignInFingerprint
-from awards.badges import REVOKE_ACTION, grant_badges, record_sign_in, revoke_badge
+from awards.badges import REVOKE_ACTION, grant_badges, revoke_badge
 from awards.services import create_season, freeze_season
 from evaluations.customer_feedback import client_fingerprint_for, customer_feedback_token, submit_customer_rating
 from evaluations.models import CustomerRating, Cycle
@@ -35,15 +36,13 @@ from tests.evaluations.view_fixtures import answer_everything, build_organisatio
 
 PROPERTIES = settings(deadline=None, max_examples=100, database=None, suppress_health_check=[HealthCheck.too_slow])
 
-rating_facts = st.builds(
-    criteria.RatingFact, overall=st.integers(1, 5), counted=st.booleans(), self_rating=st.booleans()
-)
+rating_facts = st.builds(criteria.RatingFact, overall=st.integers(1, 5), counted=st.booleans())
 
 
 @PROPERTIES
 @given(st.lists(st.tuples(rating_facts, st.integers(0, 50)), max_size=12))
-def test_five_star_count_counts_only_counted_five_stars_that_are_not_self_ratings(groups):
-    expected = sum(n for fact, n in groups if fact.overall == 5 and fact.counted and not fact.self_rating)
+def test_five_star_count_counts_only_counted_five_stars(groups):
+    expected = sum(n for fact, n in groups if fact.overall == 5 and fact.counted)
     assert criteria.five_star_count(groups) == expected
     assert criteria.five_star_count(groups) <= sum(n for _fact, n in groups)
 
@@ -54,11 +53,10 @@ def test_a_hundred_five_stars_is_the_threshold(count):
     assert criteria.has_hundred_five_stars(count) is (count >= 100)
 
 
-def test_self_ratings_and_discounted_ratings_never_reach_the_badge():
-    five = criteria.RatingFact(overall=5, counted=True, self_rating=False)
-    assert criteria.five_star_count([(five, 99), (criteria.RatingFact(5, True, True), 50)]) == 99
-    assert criteria.five_star_count([(five, 99), (criteria.RatingFact(5, False, False), 50)]) == 99
-    assert criteria.five_star_count([(five, 99), (criteria.RatingFact(4, True, False), 50)]) == 99
+def test_discounted_ratings_never_reach_the_badge():
+    five = criteria.RatingFact(overall=5, counted=True)
+    assert criteria.five_star_count([(five, 99), (criteria.RatingFact(5, False), 50)]) == 99
+    assert criteria.five_star_count([(five, 99), (criteria.RatingFact(4, True), 50)]) == 99
 
 
 CLOSE = datetime.date(2026, 3, 31)
@@ -168,19 +166,28 @@ def test_the_same_badge_for_the_same_context_cannot_be_stored_twice(season, org)
         BadgeAward.objects.create(employee=award.employee, badge=award.badge, context=award.context, season=season)
 
 
-def test_self_ratings_are_left_out_of_the_five_star_count(season, org):
+def test_self_ratings_are_left_out_of_the_five_star_count_until_hr_clears_them(season, org):
+    from awards.antigaming import clear_flag
+    from awards.models import IntegrityFlag
+
     me = org.staff[0]
     request = RequestFactory().get("/", REMOTE_ADDR="10.1.2.3")
     user_logged_in.send(sender=type(me.user), request=request, user=me.user)
     assert SignInFingerprint.objects.filter(user=me.user, fingerprint=client_fingerprint_for("10.1.2.3")).exists()
     five_stars(me, 95)
-    five_stars(me, 10, fingerprint=client_fingerprint_for("10.1.2.3"))  # sent from where I sign in
+    for _ in range(10):  # sent from where I sign in: discounted and flagged as they arrive
+        link = customer_feedback_token(employee=me)
+        submit_customer_rating(token=link.token, overall=5, client_fingerprint=client_fingerprint_for("10.1.2.3"))
     assert grant_badges(season=season).total == 0
     five_stars(me, 5, fingerprint=client_fingerprint_for("192.0.2.77"))  # real customers
     grant_badges(season=season)
     award = BadgeAward.objects.get(employee=me)
     assert award.evidence["five_star_ratings"] == 100
     assert award.evidence["excluded_self_or_discounted"] == 10
+    flag = IntegrityFlag.objects.get(kind="self_rating")
+    assert (flag.subject, len(flag.rating_ids)) == (me.employee_id, 10)
+    clear_flag(flag=flag, by=org.hr, reason="A shared family tablet; checked with the customers.")
+    assert CustomerRating.objects.filter(employee=me, counted=False).count() == 0
 
 
 def test_a_burst_counts_only_once_hr_clears_it(season, org):

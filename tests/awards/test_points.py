@@ -187,7 +187,8 @@ def test_points_never_enter_an_agency_score(season, two_agencies):
             name_en="Cycle",
             opens_on=today - datetime.timedelta(days=1),
             closes_on=today + datetime.timedelta(days=10),
-            agencies=[two_agencies["beta"][0].unit.agency],
+            # Both agencies: an agency with no evaluation to write would not be ranked at all.
+            agencies=[two_agencies["alpha"][0].unit.agency, two_agencies["beta"][0].unit.agency],
         )
     )
 

@@ -130,3 +130,67 @@ def test_winners_page_roles(client, frozen_season):
     assert response.status_code == 302
     assert AwardWinner.objects.filter(season=frozen_season, key="alpha").exists()
     assert client.get("/en/awards/hall-of-fame/").status_code == 200
+
+
+def test_bands_are_shown_as_readers_say_them_on_the_winners_page_and_hall_of_fame(
+    client, frozen_season, django_capture_on_commit_callbacks
+):
+    client.force_login(UserFactory(roles=["Leadership"]))
+    url = f"/awards/seasons/{frozen_season.slug}/winners/"
+    for prefix, expected in (("", "أفضل جهة · ≤ 50"), ("/en", "Best agency · ≤ 50")):
+        body = client.get(prefix + url).content.decode()
+        assert expected in body
+        assert "· le-50" not in body
+    winner = approve_winner(
+        season=frozen_season,
+        category="best_agency",
+        band="le-50",
+        key="alpha",
+        citation_ar="لرضا المتعاملين",
+        citation_en="For customer satisfaction",
+        by=UserFactory(roles=["Leadership"]),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        _approve_in_workflow(winner.announcement.specific, UserFactory(roles=["Reviewers"]))
+    for prefix, expected in (("", "أفضل جهة · ≤ 50"), ("/en", "Best agency · ≤ 50")):
+        response = client.get(prefix + "/awards/hall-of-fame/")
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert expected in body
+        assert "· le-50" not in body
+
+
+def test_winners_announced_this_week_are_banners_on_the_leaderboard_and_screen_once_published(
+    client, frozen_season, django_capture_on_commit_callbacks
+):
+    winner = approve_winner(
+        season=frozen_season,
+        category="best_agency",
+        band="le-50",
+        key="alpha",
+        citation_ar="لرضا المتعاملين",
+        citation_en="For customer satisfaction",
+        by=UserFactory(roles=["Leadership"]),
+    )
+    page = winner.announcement.specific
+    for url in ("/en/awards/", "/en/awards/screen/"):
+        body = client.get(url).content.decode()
+        assert "live-banner__link" not in body  # drafted, in review: not public yet
+    english = page.get_translation(page.locale.__class__.objects.get(language_code="en"))
+    reviewer = UserFactory(roles=["Reviewers"])
+    with django_capture_on_commit_callbacks(execute=True):
+        _approve_in_workflow(page, reviewer)
+    # Only the Arabic page is published yet: English readers are sent to it.
+    assert f'href="{page.get_url()}">{page.title}</a>' in client.get("/en/awards/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        _approve_in_workflow(english.specific, reviewer)
+    english.refresh_from_db()
+    for prefix, linked in (("", page), ("/en", english)):
+        for path in ("/awards/", "/awards/screen/"):
+            response = client.get(prefix + path)
+            assert response.status_code == 200
+            body = response.content.decode()
+            assert f'<a class="live-banner__link" href="{linked.get_url()}">{linked.title}</a>' in body
+            assert "data-banner-close" in body
+    AwardWinner.objects.filter(pk=winner.pk).update(announced_at=timezone.now() - datetime.timedelta(days=8))
+    assert "live-banner__link" not in client.get("/en/awards/screen/").content.decode()

@@ -52,19 +52,21 @@ class RequestLog:
 
     origin: str = ""
     urls: list[str] = field(default_factory=list)
+    #: The same portal served over ASGI (WebSockets) for the live tests, once started.
+    other_origins: list[str] = field(default_factory=list)
 
     def watch(self, context):
         context.on("request", lambda request: self.urls.append(request.url))
         return context
 
     def off_host(self) -> list[str]:
-        own = urlsplit(self.origin)
+        own = {(urlsplit(origin).scheme, urlsplit(origin).netloc) for origin in [self.origin, *self.other_origins]}
         found = []
         for url in self.urls:
             parts = urlsplit(url)
             if parts.scheme in LOCAL_SCHEMES:
                 continue
-            if (parts.scheme, parts.netloc) != (own.scheme, own.netloc):
+            if (parts.scheme, parts.netloc) not in own:
                 found.append(url)
         return found
 
@@ -335,3 +337,111 @@ def sign_in_with_code(tab, base_url: str, secret: str) -> None:
     with tab.expect_navigation():
         tab.locator("form.form--entrance button[type=submit]").first.click()
     assert "/accounts/" not in tab.url, tab.url
+
+
+# --- the portal over ASGI (HTTP and WebSockets), for the live leaderboard tests ---------
+
+
+class AsgiServer:
+    """The portal's ASGI application (``portal.asgi``: HTTP, WebSockets) served by daphne
+    from a thread of this process, so that a page's WebSocket reaches the same channel
+    layer (the in-memory one by default) as the services that announce changes.
+
+    Requests run in daphne's worker threads with their own database connections, so the
+    tests that use it are not wrapped in a transaction: what they write is committed (and
+    flushed with the demo content at the end of the package). Twisted's reactor runs once
+    per process: the server is started at most once and stopped at the package's end."""
+
+    def __init__(self) -> None:
+        import threading
+
+        from daphne.server import Server
+        from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+
+        from portal.asgi import application
+
+        self.server = Server(
+            application=ASGIStaticFilesHandler(application),
+            endpoints=["tcp:port=0:interface=127.0.0.1"],
+            signal_handlers=False,
+            verbosity=0,
+        )
+        self.thread = threading.Thread(target=self.server.run, name="daphne", daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.listening_addresses:
+            if time.monotonic() > deadline:
+                raise RuntimeError("daphne did not start listening")
+            time.sleep(0.05)
+        self.url = f"http://127.0.0.1:{self.server.listening_addresses[0][1]}"
+
+    def drop_websockets(self) -> int:
+        """Cut every open WebSocket as a network drop does (no closing handshake)."""
+        import threading
+
+        from twisted.internet import reactor
+
+        dropped = []
+        done = threading.Event()
+
+        def drop() -> None:
+            for protocol in list(self.server.connections):
+                if hasattr(protocol, "dropConnection") and getattr(protocol, "state", None) is not None:
+                    protocol.dropConnection(abort=True)
+                    dropped.append(protocol)
+            done.set()
+
+        reactor.callFromThread(drop)
+        done.wait(5)
+        return len(dropped)
+
+    def stop(self) -> None:
+        """Stop the reactor, then finish what is still pending on its event loop (the
+        consumers' waits on the channel layer) and close it: left to the interpreter's
+        shutdown, those coroutines would be collected after their loop is gone."""
+        import asyncio
+        import threading
+
+        from twisted.internet import reactor
+
+        reactor.callFromThread(self.server.stop)
+        self.thread.join(10)
+        loop = reactor._asyncioEventloop
+
+        def finish() -> None:
+            pending = asyncio.all_tasks(loop)
+            for task in pending:
+                task.cancel()
+            if pending:
+                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+
+        # In a thread of its own: Playwright's loop runs in this one.
+        closer = threading.Thread(target=finish, name="daphne-loop-close")
+        closer.start()
+        closer.join(10)
+
+
+@pytest.fixture(scope="package")
+def demo_programmes(demo_site, django_db_blocker):
+    """The evaluations and awards demo on top of the demo content, as ``load_demo`` adds it
+    (the organisation, customers' ratings and cycles, a past season with its announced
+    winners and a current season with weekly standings), committed."""
+    from knowledge.management.commands.load_demo import _programme_loaders
+
+    with django_db_blocker.unblock():
+        for _name, loader in _programme_loaders():
+            loader()
+
+
+@pytest.fixture(scope="package")
+def asgi_site(demo_programmes, request_log):
+    """The demo site (with its programmes) served over ASGI (see :class:`AsgiServer`)."""
+    server = AsgiServer()
+    request_log.other_origins.append(server.url)
+    try:
+        yield server
+    finally:
+        server.stop()
+        request_log.other_origins.remove(server.url)

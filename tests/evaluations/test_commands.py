@@ -65,6 +65,91 @@ def test_cycle_command_refuses_an_illegal_transition_with_the_reason():
             "--closes", "2026-01-31", "--agency", "nope")  # fmt: skip
 
 
+def test_cycle_update_changes_only_the_given_settings_of_a_draft():
+    agency = AgencyFactory(slug="civil-service-bureau")
+    unit = UnitFactory(agency=agency, slug="call-centre")
+    cycle = make_cycle(agencies=[agency], slug="autumn")
+    EmployeeFactory(unit=unit)
+    out = run(
+        "cycle", "update", "autumn", "--name-en", "Autumn review", "--closes", "2026-04-15",
+        "--weights", "customer=60,peer=5", "--thresholds", "peer=4", "--blind-spot-gap", "0.8",
+        "--peers", "2", "--max-per-rater", "3", "--reminder-days", "5,2", "--unit", "civil-service-bureau/call-centre",
+    )  # fmt: skip
+    assert "Cycle autumn updated." in out
+    cycle.refresh_from_db()
+    assert cycle.name_en == "Autumn review" and cycle.name_ar == "دورة التقييم"
+    assert str(cycle.closes_on) == "2026-04-15"
+    assert cycle.weights == {"customer": 60, "supervisor": 25, "peer": 5, "subordinate": 10, "self": 0}
+    assert cycle.thresholds["peer"] == 4 and cycle.thresholds["customer"] == 5
+    assert (str(cycle.blind_spot_gap), cycle.peers_per_employee, cycle.max_evaluations_per_rater) == ("0.80", 2, 3)
+    assert cycle.reminder_days == [5, 2]
+    assert list(cycle.agencies.all()) == [] and list(cycle.units.all()) == [unit]
+    (entry,) = ModelLogEntry.objects.filter(object_id=str(cycle.pk), action="evaluations.update")
+    assert entry.user is None and "units" in entry.data["changed"]
+
+    with pytest.raises(CommandError, match="Nothing to change"):
+        run("cycle", "update", "autumn")
+    with pytest.raises(CommandError, match="'boss' is not a rater group"):
+        run("cycle", "update", "autumn", "--weights", "boss=10")
+    with pytest.raises(CommandError, match="The close date must not be before the open date"):
+        run("cycle", "update", "autumn", "--closes", "2026-01-01")
+    with pytest.raises(CommandError, match="No competency framework version 99"):
+        run("cycle", "update", "autumn", "--framework-version", "99")
+    services.open_cycle(cycle=cycle)
+    with pytest.raises(CommandError, match="is open, so you cannot change it"):
+        run("cycle", "update", "autumn", "--peers", "3")
+
+
+def test_cycle_assign_unassign_reassign_and_reopen_call_the_services_and_are_logged():
+    boss, team = make_team(size=4)
+    cycle = services.open_cycle(cycle=make_cycle(units=[boss.unit], slug="spring"))
+    extra, other = EmployeeFactory(unit=boss.unit), EmployeeFactory(unit=boss.unit)
+    rater, ratee = extra.employee_id, team[0].employee_id
+
+    assert "Assigned" in run("cycle", "assign", "spring", "--rater", rater, "--ratee", ratee, "--relationship", "peer")
+    assignment = cycle.assignments.get(rater=extra, ratee=team[0])
+    assert assignment.source == Assignment.Source.HR
+    with pytest.raises(CommandError, match="is already asked to rate"):
+        run("cycle", "assign", "spring", "--rater", rater, "--ratee", ratee, "--relationship", "peer")
+
+    out = run("cycle", "reassign", "spring", "--rater", rater, "--ratee", ratee, "--to", other.employee_id)
+    assert f"{other.employee_id} now rates {ratee}" in out
+    assignment.refresh_from_db()
+    assert assignment.rater == other
+
+    run("cycle", "unassign", "spring", "--rater", other.employee_id, "--ratee", ratee)
+    assert not Assignment.objects.filter(pk=assignment.pk).exists()
+    with pytest.raises(CommandError, match=f"{other.employee_id} is not asked to rate {ratee} in spring"):
+        run("cycle", "unassign", "spring", "--rater", other.employee_id, "--ratee", ratee)
+
+    done = cycle.assignments.get(rater=boss, ratee=team[2])
+    answer_all(done, 4)
+    with pytest.raises(CommandError, match="already submitted"):
+        run("cycle", "unassign", "spring", "--rater", boss.employee_id, "--ratee", team[2].employee_id)
+    with pytest.raises(CommandError, match="Please give a reason"):
+        run("cycle", "reopen", "spring", "--rater", boss.employee_id, "--ratee", team[2].employee_id, "--reason", " ")
+    out = run("cycle", "reopen", "spring", "--rater", boss.employee_id, "--ratee", team[2].employee_id,
+              "--reason", "Wrong person")  # fmt: skip
+    assert "Reopened" in out
+    assert Response.objects.get(assignment=done).status == Response.Status.DRAFT
+
+    actions = list(ModelLogEntry.objects.filter(object_id=str(cycle.pk)).values_list("action", flat=True))
+    for action in ("add_assignment", "reassign", "remove_assignment", "reopen"):
+        assert actions.count(f"evaluations.{action}") == 1, action
+
+    with pytest.raises(CommandError, match="No employee with the ID 'NOPE' \\(rater\\)"):
+        run("cycle", "assign", "spring", "--rater", "NOPE", "--ratee", ratee, "--relationship", "peer")
+    with pytest.raises(CommandError, match="No cycle with the slug 'autumn'"):
+        run("cycle", "reopen", "autumn", "--rater", rater, "--ratee", ratee, "--reason", "x")
+
+
+def test_a_refused_cycle_command_ends_with_exit_status_1_and_the_reason():
+    """``manage.py`` prints a CommandError's message and exits with its return code."""
+    with pytest.raises(CommandError, match=r"No cycle with the slug 'no-such-cycle'\.") as refused:
+        run("cycle", "assign", "no-such-cycle", "--rater", "A", "--ratee", "B", "--relationship", "peer")
+    assert refused.value.returncode == 1
+
+
 # --- import_responses ----------------------------------------------------------------------
 
 HEADER = ["rater_employee_id", "ratee_employee_id", "relationship", "item_code", "score"]

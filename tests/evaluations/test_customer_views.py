@@ -184,7 +184,7 @@ def test_next_customer_issues_a_fresh_single_use_link_shown_as_an_inline_qr_code
     issued = client.post("/en/customer-feedback/next/issue/")
     assert issued.status_code == 303
     link = CustomerFeedbackLink.objects.get(employee=employee)
-    assert link.kind == "single_use" and link.channel == "centre"
+    assert (link.kind, link.channel, link.origin) == ("single_use", "centre", "counter")
     screen = client.get("/en/customer-feedback/next/").content.decode()
     assert 'class="qr-code" role="img"' in screen and f"http://testserver/en/feedback/{link.token}/" in screen
     client.post("/en/customer-feedback/next/issue/")

@@ -33,3 +33,26 @@ def test_demo_organisation_loads_once_and_links_the_demo_accounts(demo_agencies)
     again = load_demo_organisation()
     assert again.changed is False
     assert len(again.plan.unchanged) == expected
+
+
+def test_the_demo_hr_account_has_a_draft_cycle_of_its_agency_to_set_up(demo_agencies, client):
+    import datetime
+
+    from evaluations.demo import DRAFT_CYCLE, load_demo_draft_cycle
+    from evaluations.models import Cycle
+
+    hr = UserFactory(username="hr", roles=["HR"])
+    load_demo_organisation()
+    today = datetime.date(2026, 6, 1)
+    assert load_demo_draft_cycle(today=today) == DRAFT_CYCLE
+    assert load_demo_draft_cycle(today=today) is None  # a second load leaves it alone
+    cycle = Cycle.objects.get(slug=DRAFT_CYCLE)
+    assert cycle.status == Cycle.Status.DRAFT and cycle.opens_on > today
+    assert list(cycle.agencies.values_list("slug", flat=True)) == ["civil-service-bureau"]
+
+    hr.refresh_from_db()
+    client.force_login(hr)
+    listing = client.get("/en/evaluations/cycles/").content.decode()
+    assert f"/en/evaluations/cycles/{DRAFT_CYCLE}/" in listing
+    assert client.get(f"/en/evaluations/cycles/{DRAFT_CYCLE}/settings/").status_code == 200
+    assert client.get(f"/en/evaluations/cycles/{DRAFT_CYCLE}/assignments/").status_code == 200

@@ -39,6 +39,7 @@ from evaluations.scoring import (
     ScoringRules,
     Standing,
     bayesian_rating,
+    cohort_components,
     comments_to_show,
     completion_rate,
     composite_score,
@@ -632,13 +633,14 @@ def test_worked_cohort():
         ),
         Standing(
             key="beta",
-            rank=2,
-            ranked=True,
-            composite=(60 * 62.5 + 10 * 50) / 70,  # no evaluation: 60.71…, renormalised
-            stars=4,
+            rank=None,
+            ranked=False,  # the cohort uses 360° results and beta has none: not yet ranked
+            composite=None,
+            stars=None,
             weighted_rating=3.5,
             ratings=100,
             components={"satisfaction": 62.5, "evaluation": None, "participation": 50.0},
+            missing=("evaluation",),
         ),
         Standing(
             key="gamma",
@@ -863,6 +865,66 @@ def test_one_more_top_rating_never_lowers_the_weighted_rating(entries, prior_wei
     assert after.weighted_rating >= (before.weighted_rating or SCALE_MIN) - 1e-12
     if before.ranked:
         assert after.ranked and after.composite >= before.composite - 1e-9
+
+
+def without_data(entry: EntryStats, component: str) -> EntryStats:
+    """``entry`` with no data of its own for ``component``."""
+    if component == "satisfaction":
+        return dataclasses.replace(entry, ratings=0, rating_sum=0.0)
+    if component == "evaluation":
+        return dataclasses.replace(entry, evaluation_overall=None)
+    return dataclasses.replace(entry, submitted=0, assigned=0)
+
+
+@PROPERTIES
+@given(cohorts(), prior_weights, composite_weights, st.sampled_from(["satisfaction", "evaluation", "participation"]))
+def test_a_component_with_data_for_nobody_never_changes_the_standings(entries, prior_weight, weights, component):
+    nobody = [without_data(e, component) for e in entries]
+    others = {**weights, component: 0}
+    assume(any(others.values()))
+    assert rank_cohort(entries=nobody, prior_weight=prior_weight, weights=weights) == rank_cohort(
+        entries=nobody, prior_weight=prior_weight, weights=others
+    )
+
+
+@PROPERTIES
+@given(
+    cohorts(),
+    prior_weights,
+    composite_weights,
+    st.sampled_from(["satisfaction", "evaluation", "participation"]),
+    st.data(),
+)
+def test_an_entry_never_gains_a_place_by_lacking_data(entries, prior_weight, weights, component, data):
+    assume(entries and weights[component] > 0)
+    index = data.draw(st.integers(0, len(entries) - 1))
+    target = entries[index]
+    lacking = list(entries)
+    lacking[index] = without_data(target, component)
+    # The component stays in use for the cohort: someone else still has data for it.
+    assume(cohort_components(lacking, weights) == cohort_components(entries, weights))
+    assume(component in cohort_components(lacking, weights))
+    before = {s.key: s for s in rank_cohort(entries=entries, prior_weight=prior_weight, weights=weights)}[target.key]
+    after = {s.key: s for s in rank_cohort(entries=lacking, prior_weight=prior_weight, weights=weights)}[target.key]
+    assert (after.rank is None and component in after.missing) or after.ratings < prior_weight
+    assert after.rank is None or (before.rank is not None and after.rank >= before.rank)
+
+
+@PROPERTIES
+@given(cohorts(), prior_weights, composite_weights)
+def test_every_ranked_entry_has_data_for_every_component_its_cohort_uses(entries, prior_weight, weights):
+    used = cohort_components(entries, weights)
+    stats = {e.key: e for e in entries}
+    for standing in rank_cohort(entries=entries, prior_weight=prior_weight, weights=weights):
+        assert standing.missing == tuple(
+            name
+            for name in used
+            if (name == "satisfaction" and stats[standing.key].ratings == 0)
+            or (name == "evaluation" and stats[standing.key].evaluation_overall is None)
+            or (name == "participation" and stats[standing.key].assigned == 0)
+        )
+        if standing.ranked:
+            assert not standing.missing
 
 
 @PROPERTIES

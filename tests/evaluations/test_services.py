@@ -349,3 +349,75 @@ def test_a_refusal_reads_in_arabic_for_an_arabic_reader():
     with translation.override("ar"), pytest.raises(ValidationError) as error:
         services.close_cycle(cycle=cycle)
     assert error.value.messages == ["الدورة «دورة التقييم» مسودة، لذا لا يمكن إغلاقها."]
+
+
+# --- HR's changes on the web and in commands ---------------------------------------------------
+
+
+def _hr_of(unit) -> object:
+    user = UserFactory(roles=[roles.HR])
+    EmployeeFactory(unit=unit, user=user)
+    return user
+
+
+def test_a_cycle_without_a_slug_gets_one_from_its_name_and_new_is_reserved():
+    import datetime
+
+    unit = UnitFactory()
+
+    def create(name_en: str) -> Cycle:
+        return services.create_cycle(
+            name_ar="دورة",
+            name_en=name_en,
+            opens_on=datetime.date(2026, 3, 1),
+            closes_on=datetime.date(2026, 3, 31),
+            units=[unit],
+        )
+
+    assert create("Spring review").slug == "spring-review"
+    assert create("Spring review").slug == "spring-review-2"
+    assert create("٢٠٢٦").slug == "cycle"  # nothing Latin to make it from
+    assert services.cycles.free_cycle_slug("تقييم") == "cycle-2"
+    assert services.cycles.free_cycle_slug("New") == "new-2"
+    with pytest.raises(ValidationError, match="reserved"):
+        make_cycle(units=[unit], slug="new")
+
+
+def test_a_drafts_scope_changes_within_the_agency_hr_manages_only():
+    boss, _team = make_team(size=2)
+    hr_user = _hr_of(boss.unit)
+    other_unit = UnitFactory(agency=boss.unit.agency)
+    foreign_unit = UnitFactory(agency=AgencyFactory())
+    cycle = make_cycle(units=[boss.unit])
+    services.update_cycle_settings(cycle=cycle, units=[other_unit], by=hr_user)
+    assert list(cycle.units.all()) == [other_unit]
+    with pytest.raises(PermissionDenied, match="only your own agency"):
+        services.update_cycle_settings(cycle=cycle, units=[other_unit, foreign_unit], by=hr_user)
+    with pytest.raises(ValidationError, match="at least one agency or unit"):
+        services.update_cycle_settings(cycle=cycle, units=[], by=hr_user)
+    assert list(cycle.units.all()) == [other_unit]
+    services.update_cycle_settings(cycle=cycle, units=[other_unit], name_ar=cycle.name_ar, by=hr_user)  # no change
+    entries = ModelLogEntry.objects.filter(object_id=str(cycle.pk), action="evaluations.update")
+    assert [entry.data["changed"] for entry in entries] == [["units"]]
+
+
+def test_assignments_stay_within_the_cycles_scope_and_hrs_agency():
+    boss, team = make_team(size=3)
+    hr_user = _hr_of(boss.unit)
+    cycle = services.open_cycle(cycle=make_cycle(units=[boss.unit]))
+    outside = EmployeeFactory(unit=UnitFactory(agency=boss.unit.agency))
+    foreign = EmployeeFactory()
+    with pytest.raises(ValidationError, match="is not in the scope of the cycle"):
+        services.add_assignment(cycle=cycle, rater=team[0], ratee=outside, relationship=Relationship.PEER, by=hr_user)
+    with pytest.raises(PermissionDenied, match="is not in an agency you manage"):
+        services.add_assignment(cycle=cycle, rater=foreign, ratee=team[0], relationship=Relationship.PEER, by=hr_user)
+    assignment = services.add_assignment(
+        cycle=cycle, rater=outside, ratee=team[0], relationship=Relationship.PEER, by=hr_user
+    )  # a rater from elsewhere in the agency may rate someone in scope
+    with pytest.raises(PermissionDenied, match="is not in an agency you manage"):
+        services.reassign_assignment(assignment=assignment, new_rater=foreign, by=hr_user)
+    with pytest.raises(ValidationError, match="is already the rater of this evaluation"):
+        services.reassign_assignment(assignment=assignment, new_rater=outside, by=hr_user)
+    services.remove_assignment(assignment=assignment, by=hr_user)
+    with pytest.raises(ValidationError, match="no longer exists"):
+        services.remove_assignment(assignment=assignment, by=hr_user)

@@ -4,6 +4,8 @@ workflow buttons (POST only, the cycle's managers only), exports, and the live s
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
@@ -76,6 +78,22 @@ class TestPages:
         assert "Mean overall" in html and "Civil Affairs" in html
         assert "/reports/" not in html and "Fatima" not in html
         assert "Release the reports" not in html
+
+    def test_a_mean_of_too_few_reports_is_hidden_from_leadership(self, client, org, settings):
+        from evaluations.models import EmployeeResult
+
+        cycle = closed_cycle_with_results(org)
+        scored = EmployeeResult.objects.filter(cycle=cycle, overall__isnull=False).count()
+        assert scored >= 1
+        client.force_login(org.leadership)
+        settings.EVALUATIONS_AGGREGATE_MIN_REPORTS = scored + 1
+        html = client.get(dashboard_url(cycle)).content.decode()
+        row = html[html.index("Civil Affairs") :].split("</tr>")[0]
+        assert "hidden" in row and f"at least {scored + 1} reports" in html
+        settings.EVALUATIONS_AGGREGATE_MIN_REPORTS = scored
+        row = client.get(dashboard_url(cycle)).content.decode()
+        row = row[row.index("Civil Affairs") :].split("</tr>")[0]
+        assert "hidden" not in row and re.match(r"\d\.\d</td>", row.split("<td>")[2])
 
     def test_hr_closes_and_releases_through_the_buttons(self, client, org):
         cycle = open_test_cycle(org)

@@ -171,14 +171,14 @@ def test_public_pages_carry_a_short_public_cache_control(pages, site_tree, path)
         assert site_tree["en"].home.live
     response = anonymous().get(path)
     assert response.status_code == 200
-    assert response["Cache-Control"] == "public, max-age=60"
+    assert response["Cache-Control"] == "public, max-age=0, s-maxage=60"
     # The language is the URL's: no Vary on Accept-Language, which would split a CDN's copies.
     assert response["Vary"] == "Cookie"
 
 
 def test_the_max_age_follows_the_setting(pages, settings):
     settings.PUBLIC_PAGE_MAX_AGE = 15
-    assert anonymous().get("/faq/")["Cache-Control"] == "public, max-age=15"
+    assert anonymous().get("/faq/")["Cache-Control"] == "public, max-age=0, s-maxage=15"
 
 
 def test_language_variants_are_cached_separately(pages, site_tree):
@@ -290,7 +290,7 @@ def test_the_leaderboard_is_cached_briefly_and_fresh_after_a_new_rating(site_tre
     reader = anonymous()
     first = reader.get("/awards/")
     assert first.status_code == 200
-    assert first["Cache-Control"] == "public, max-age=30"
+    assert first["Cache-Control"] == "public, max-age=0, s-maxage=30"
     assert reader.get("/awards/")["X-Page-Cache"] == "hit"
     rate(two_agencies["alpha"][0], 5, count=3)
     fresh = reader.get("/awards/")
@@ -298,7 +298,264 @@ def test_the_leaderboard_is_cached_briefly_and_fresh_after_a_new_rating(site_tre
     assert fresh.content != first.content
 
 
+def test_the_hall_of_fame_is_cached_and_fresh_after_a_winner_is_announced(
+    site_tree,
+    season,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
+    from django.utils import timezone
+
+    from awards.models import AwardWinner
+
+    reader = anonymous()
+    first = reader.get("/awards/hall-of-fame/")
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+    assert reader.get("/awards/hall-of-fame/")["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        AwardWinner.objects.create(
+            season=season,
+            category="best_agency",
+            key="alpha",
+            name_ar="جهة الفائزين",
+            name_en="Winning agency",
+            citation_ar="لرضا المتعاملين",
+            citation_en="For customer satisfaction",
+            announced_at=timezone.now(),
+        )
+    fresh = reader.get("/awards/hall-of-fame/")
+    assert fresh["X-Page-Cache"] == "miss"
+    assert "جهة الفائزين" in fresh.content.decode()
+
+
+def test_the_display_screen_is_cached_and_fresh_after_a_new_rating(site_tree, season, two_agencies):  # noqa: F811
+    reader = anonymous()
+    first = reader.get("/awards/screen/")
+    assert first.status_code == 200
+    assert first["X-Page-Cache"] == "miss"
+    assert reader.get("/awards/screen/")["X-Page-Cache"] == "hit"
+    rate(two_agencies["alpha"][0], 5, count=3)
+    # Rendered again from the new standings (the leaderboard's version moved).
+    assert reader.get("/awards/screen/")["X-Page-Cache"] == "miss"
+
+
+def test_the_award_pages_of_a_signed_in_reader_are_not_cached(client, site_tree, season):  # noqa: F811
+    client.force_login(UserFactory(roles=["Staff"]))
+    for path in ("/awards/hall-of-fame/", "/awards/screen/"):
+        for _ in range(2):
+            response = client.get(path)
+            assert response.status_code == 200
+            assert "X-Page-Cache" not in response
+
+
 def test_front_end_cache_purging_is_off_by_default(settings):
     """No request leaves the host unless a purge endpoint or CDN is configured."""
     assert settings.WAGTAILFRONTENDCACHE == {}
     assert "wagtail.contrib.frontend_cache" not in settings.INSTALLED_APPS
+
+
+# --- Every change that alters what an anonymous reader gets ------------------------------------
+
+
+def _publish_new_title(page, capture):
+    publish_title(page, "عنوان جديد بعد النشر", capture)
+    return page.url, lambda response: "عنوان جديد بعد النشر" in response.content.decode()
+
+
+def _unpublish(page, capture):
+    url = page.url
+    with capture(execute=True):
+        page.unpublish()
+    return url, lambda response: response.status_code == 404
+
+
+def _move(page, capture):
+    from wagtail.models import Locale
+
+    url = page.url
+    target = page.get_parent().get_translation(Locale.objects.get(language_code="en"))
+    with capture(execute=True):
+        page.move(target, pos="last-child")
+    # The old address now redirects (Wagtail keeps a redirect for a moved page).
+    return url, lambda response: response.status_code == 301 and response["Location"] == "/en/faq/follow-up/"
+
+
+def _delete(page, capture):
+    url = page.url
+    with capture(execute=True):
+        page.delete()
+    return url, lambda response: response.status_code == 404
+
+
+def _rename_agency(page, capture):
+    with capture(execute=True):
+        page.agency.name_ar = "الجهة بعد تغيير اسمها"
+        page.agency.save()
+    return page.url, lambda response: "الجهة بعد تغيير اسمها" in response.content.decode()
+
+
+def _rename_topic(page, capture):
+    with capture(execute=True):
+        page.topic.name_ar = "موضوع بعد تغيير اسمه"
+        page.topic.save()
+    return "/faq/", lambda response: "موضوع بعد تغيير اسمه" in response.content.decode()
+
+
+def _replace_document(page, capture):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.get(title="دليل الخدمة")
+    with capture(execute=True):
+        document.file.save("service-guide-2.pdf", ContentFile(b"%PDF-1.4 second edition"), save=False)
+        document.save()
+    return page.url, lambda response: f"/documents/{document.pk}/service-guide-2.pdf" in response.content.decode()
+
+
+def _restrict_view(page, capture):
+    from wagtail.models import PageViewRestriction
+
+    with capture(execute=True):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    def redirected(response) -> bool:
+        return response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+    return page.url, redirected
+
+
+def _audience_to_staff(page, capture):
+    with capture(execute=True):
+        page.audience = page.AUDIENCE_STAFF
+        page.save_revision().publish()
+
+    def redirected(response) -> bool:
+        return response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+    return page.url, redirected
+
+
+CHANGES = {
+    "publish": _publish_new_title,
+    "unpublish": _unpublish,
+    "move": _move,
+    "delete": _delete,
+    "agency": _rename_agency,
+    "topic": _rename_topic,
+    "document replaced": _replace_document,
+    "view restriction": _restrict_view,
+    "audience to staff": _audience_to_staff,
+}
+
+
+@pytest.fixture
+def documented_faq(site_tree):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from tests.factories import AgencyFactory, TopicFactory
+
+    document = get_document_model()(title="دليل الخدمة")
+    document.file.save("service-guide.pdf", ContentFile(b"%PDF-1.4 first edition"), save=False)
+    document.save()
+    return builders.faq(
+        site_tree["ar"].indexes["faq"],
+        title="كيف أتابع طلبي؟",
+        slug="follow-up",
+        agency=AgencyFactory(slug="moi", name_ar="وزارة الداخلية", name_en="Ministry of Interior"),
+        topic=TopicFactory(slug="requests", name_ar="الطلبات", name_en="Requests"),
+        answer=f'<p>اقرأ <a linktype="document" id="{document.pk}">دليل الخدمة</a>.</p>',
+    )
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_the_next_anonymous_reader_after_a_change_gets_a_fresh_answer(
+    documented_faq, django_capture_on_commit_callbacks, change
+):
+    reader = anonymous()
+    for url in (documented_faq.url, "/faq/"):
+        assert reader.get(url)["X-Page-Cache"] == "miss"
+        assert reader.get(url)["X-Page-Cache"] == "hit"
+    assert "/documents/" in reader.get(documented_faq.url).content.decode()
+    url, fresh = CHANGES[change](documented_faq, django_capture_on_commit_callbacks)
+    response = reader.get(url)
+    assert response.get("X-Page-Cache") != "hit"
+    assert fresh(response), response.status_code
+    # Nor does a listing keep the page in a way the change removed. (A page behind a
+    # Wagtail view restriction stays listed by title: listings follow the audience.)
+    if change in ("unpublish", "move", "delete", "audience to staff"):
+        listing = reader.get("/faq/")
+        assert listing["X-Page-Cache"] == "miss"
+        assert "كيف أتابع طلبي؟" not in listing.content.decode()
+
+
+# --- Shared links: analytics parameters, and the page cache's own store ------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?fbclid=IwAR0abc",
+        "?utm_source=x&utm_medium=social&utm_campaign=award",
+        "?gclid=Cj0KCQ",
+        "?msclkid=1&mc_cid=2&mc_eid=3&_ga=4",
+    ],
+)
+def test_a_shared_link_with_tracking_parameters_is_the_cached_page(pages, query):
+    reader = anonymous()
+    plain = reader.get("/faq/")
+    assert plain["X-Page-Cache"] == "miss"
+    shared = reader.get("/faq/" + query)
+    assert shared.status_code == 200
+    assert shared["X-Page-Cache"] == "hit"
+    assert shared.content == plain.content
+
+
+def test_tracking_parameters_are_dropped_and_the_others_kept(pages):
+    reader = anonymous()
+    first = reader.get(pages["faq"].url + "?utm_source=newsletter&feedback=thanks&fbclid=IwAR0abc")
+    assert first["X-Page-Cache"] == "miss"
+    body = first.content.decode()
+    assert "شكرًا" in body or "Thank" in body
+    # The render never saw the click identifier, so no stored page repeats it.
+    assert "IwAR0abc" not in body
+    assert "newsletter" not in body
+    assert reader.get(pages["faq"].url + "?feedback=thanks")["X-Page-Cache"] == "hit"
+    assert reader.get(pages["faq"].url)["X-Page-Cache"] == "miss"
+
+
+def test_the_ignored_parameters_follow_the_setting(pages, settings):
+    settings.PAGE_CACHE_IGNORED_PARAMETERS = ["campaign", "src_*"]
+    reader = anonymous()
+    reader.get("/faq/")
+    assert reader.get("/faq/?campaign=spring&src_site=x")["X-Page-Cache"] == "hit"
+    assert reader.get("/faq/?fbclid=IwAR0abc")["X-Page-Cache"] == "miss"
+
+
+def test_a_flood_of_pages_never_evicts_the_default_caches_counters(pages, settings):
+    """Pages live in their own store (``pages`` alias): a crawl of many distinct addresses
+    fills it, never the default cache holding allauth's rate-limit counters."""
+    from django.core.cache import caches
+
+    from portal.settings.caches import cache_settings
+
+    local = cache_settings(redis_url=None, page_entries=10)
+    local["default"]["OPTIONS"] = {"MAX_ENTRIES": 5}
+    settings.CACHES = local
+    caches["default"].set("allauth:rl:login:198.51.100.7", 3, 300)
+    reader = anonymous()
+    for number in range(25):
+        assert reader.get(f"/faq/?page={number}")["X-Page-Cache"] == "miss"
+    assert caches["default"].get("allauth:rl:login:198.51.100.7") == 3
+    # The last pages are still kept (their store culls its oldest, within its size).
+    assert reader.get("/faq/?page=24")["X-Page-Cache"] == "hit"
+
+
+def test_without_redis_the_page_store_holds_the_configured_number_of_pages():
+    from portal.settings.caches import cache_settings
+
+    pages_alias = cache_settings(redis_url=None, page_entries=5000)["pages"]
+    assert pages_alias["OPTIONS"] == {"MAX_ENTRIES": 5000}
+    redis = cache_settings(redis_url="redis://127.0.0.1:6379/7", prefix="tamayuz")
+    assert redis["pages"]["KEY_PREFIX"] == "tamayuz:pages"
+    assert redis["default"]["KEY_PREFIX"] == "tamayuz"

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from knowledge.models import Channel, RelatedPage
 from portal import content_version
+from tests.awards.conftest import rate, season, two_agencies  # noqa: F401 (fixtures)
 from tests.factories import AgencyFactory, TopicFactory, UserFactory
 from tests.frontend import builders
 
@@ -31,8 +32,7 @@ def content(site_tree):
     agency = AgencyFactory(slug="moi", name_ar="وزارة الداخلية", name_en="Ministry of Interior")
     topics = [TopicFactory(slug=f"topic-{n}", name_ar=f"موضوع {n}", name_en=f"Topic {n}") for n in range(3)]
     charter = builders.charter(ar.home, agency=agency)
-    for kind in ("centre", "phone"):
-        builders.guide(ar.indexes["guide"], kind=kind)
+    guides = [builders.guide(ar.indexes["guide"], kind=kind) for kind in ("centre", "phone")]
     faqs = [
         builders.faq(ar.indexes["faq"], title=f"سؤال {n}", slug=f"faq-{n}", topic=topics[n % 3], agency=agency)
         for n in range(6)
@@ -51,7 +51,7 @@ def content(site_tree):
         RelatedPage.objects.create(source=procedure, page=related, sort_order=position)
     revision = procedure.save_revision()
     revision.publish()
-    builders.article(ar.indexes["article"], title="اتصل بنا", slug="contact")
+    article = builders.article(ar.indexes["article"], title="اتصل بنا", slug="contact")
     return {
         "charter": charter.url,
         "home": "/",
@@ -59,6 +59,13 @@ def content(site_tree):
         "procedure": procedure.url,
         "announcement": announcements[0].url,
         "en_home": "/en/",
+        "faq": faqs[0].url,
+        "etiquette_guide": guides[0].url,
+        "article": article.url,
+        "guide_index": ar.indexes["guide"].url,
+        "procedure_index": ar.indexes["procedure"].url,
+        "article_index": ar.indexes["article"].url,
+        "news_index": ar.indexes["announcement"].url,
     }
 
 
@@ -70,6 +77,13 @@ EXPECTED = {
     "procedure": (35, 3, 12),
     "announcement": (31, 3, 12),
     "en_home": (35, 3, 11),
+    "faq": (33, 4, 13),
+    "etiquette_guide": (31, 3, 12),
+    "article": (31, 3, 12),
+    "guide_index": (29, 5, 14),
+    "procedure_index": (29, 5, 14),
+    "article_index": (30, 6, 15),
+    "news_index": (30, 6, 15),
 }
 
 
@@ -92,6 +106,55 @@ def test_staff_render_queries(client, content, django_assert_num_queries, name):
         assert client.get(content[name]).status_code == 200
 
 
+def _more_guides(index, count: int) -> None:
+    for n in range(count):
+        builders.guide(index, kind="centre", slug=f"more-guide-{n}", title=f"دليل إضافي {n}")
+
+
+def _more_procedures(index, count: int) -> None:
+    agency = AgencyFactory(slug="more", name_ar="جهة أخرى", name_en="Another agency")
+    for n in range(count):
+        builders.procedure(index, agency=agency, slug=f"more-procedure-{n}", title=f"إجراء إضافي {n}")
+
+
+def _more_articles(index, count: int) -> None:
+    for n in range(count):
+        builders.article(index, title=f"مقال إضافي {n}", slug=f"more-article-{n}")
+
+
+def _more_announcements(index, count: int) -> None:
+    today = timezone.localdate()
+    for n in range(count):
+        builders.announcement(
+            index, title=f"إعلان إضافي {n}", slug=f"more-news-{n}", date=today - datetime.timedelta(days=10 + n)
+        )
+
+
+#: listing page → (its index in the site tree, a function adding more items to it).
+LISTINGS = {
+    "guide_index": ("guide", _more_guides),
+    "procedure_index": ("procedure", _more_procedures),
+    "article_index": ("article", _more_articles),
+    "news_index": ("announcement", _more_announcements),
+}
+
+
+@pytest.mark.parametrize("name", list(LISTINGS))
+def test_more_items_in_a_listing_cost_no_more_queries(client, content, site_tree, django_assert_num_queries, name):
+    """Twelve more items (a second page of a paginated listing): the same queries, first
+    render and later ones alike; the second page too."""
+    index_key, add_more = LISTINGS[name]
+    add_more(site_tree["ar"].indexes[index_key], 12)
+    first, later, _staff = EXPECTED[name]
+    content_version.bump_now()
+    with django_assert_num_queries(first):
+        assert client.get(content[name]).status_code == 200
+    with django_assert_num_queries(later):
+        assert client.get(content[name]).status_code == 200
+    with django_assert_num_queries(later):
+        assert client.get(content[name] + "?page=2").status_code == 200
+
+
 def test_more_questions_cost_no_more_queries(client, content, site_tree, django_assert_num_queries):
     index = site_tree["ar"].indexes["faq"]
     topic = TopicFactory(slug="more", name_ar="المزيد", name_en="More")
@@ -100,3 +163,58 @@ def test_more_questions_cost_no_more_queries(client, content, site_tree, django_
     content_version.bump_now()
     with django_assert_num_queries(EXPECTED["faq_index"][0]):
         assert client.get(content["faq_index"]).status_code == 200
+
+
+def test_a_burst_of_distinct_searches_does_not_evict_the_menus(client, content, django_assert_num_queries):
+    """Anonymous search results are kept in a store of their own: a thousand different
+    queries leave the menus, footer and page context of this process's memory in place."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from search.services import search_knowledge
+
+    content_version.bump_now()
+    assert client.get(content["charter"]).status_code == 200
+    later = EXPECTED["charter"][1]
+    with django_assert_num_queries(later):
+        assert client.get(content["charter"]).status_code == 200
+    for number in range(1000):
+        search_knowledge(user=AnonymousUser(), params={"q": f"استعلام{number}"}, language="ar")
+    assert len(content_version.search_results_memo) == content_version.search_results_memo.size
+    with django_assert_num_queries(later):
+        assert client.get(content["charter"]).status_code == 200
+
+
+#: /awards/ read anonymously (the page cache off): the first render after a change to the
+#: content (menus computed), the later ones, and the first after the standings move.
+AWARDS_QUERIES = {"first": 23, "later": 1, "standings_moved": 7}
+
+
+def test_anonymous_leaderboard_queries(
+    client,
+    site_tree,
+    season,  # noqa: F811
+    two_agencies,  # noqa: F811
+    django_assert_num_queries,
+    django_assert_max_num_queries,
+):
+    """The leaderboard read anonymously; a board with more agencies and employees rated costs
+    no more queries than a smaller one. (The first render's count is a ceiling: what Wagtail
+    and Django keep outside the content version, warmed or not by earlier tests in the same
+    process, takes two queries off it.)"""
+    rate(two_agencies["alpha"][0], 5, count=2)
+    content_version.bump_now(content_version.CONTENT)
+    content_version.bump_now(content_version.LEADERBOARD)
+    with django_assert_max_num_queries(AWARDS_QUERIES["first"]):
+        assert client.get("/awards/").status_code == 200
+    for _ in range(2):
+        with django_assert_num_queries(AWARDS_QUERIES["later"]):
+            assert client.get("/awards/").status_code == 200
+    rate(two_agencies["alpha"][1], 5, count=2)
+    content_version.bump_now(content_version.LEADERBOARD)
+    with django_assert_num_queries(AWARDS_QUERIES["standings_moved"]):
+        assert client.get("/awards/").status_code == 200
+    for employee in two_agencies["alpha"][2:] + two_agencies["beta"]:
+        rate(employee, 4, count=2)
+    content_version.bump_now(content_version.LEADERBOARD)
+    with django_assert_num_queries(AWARDS_QUERIES["standings_moved"]):
+        assert client.get("/awards/").status_code == 200

@@ -4,6 +4,7 @@ cache and the database URL. Run as-is they check the embedded defaults; run with
 
 from __future__ import annotations
 
+import base64
 import os
 import subprocess
 import sys
@@ -135,6 +136,7 @@ def test_deploy_check_is_clean_in_production_mode(tmp_path):
             "SECRET_KEY": uuid.uuid4().hex + uuid.uuid4().hex,
             "ALLOWED_HOSTS": "tamayuz.example",
             "TAMAYUZ_VAR_DIR": str(tmp_path),
+            "BADGE_SIGNING_KEY": base64.b64encode(os.urandom(32)).decode(),
         }
     )
     result = subprocess.run(
@@ -148,6 +150,36 @@ def test_deploy_check_is_clean_in_production_mode(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deploy_check_warns_without_a_badge_signing_key(tmp_path):
+    """Production never generates the badge signing key: without BADGE_SIGNING_KEY the
+    deploy check warns (and fails at the WARNING level ``make check`` uses)."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "BADGE_SIGNING_KEY", "BADGE_SIGNING_KEY_FILE"}
+    }
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+            "SECRET_KEY": uuid.uuid4().hex + uuid.uuid4().hex,
+            "ALLOWED_HOSTS": "tamayuz.example",
+            "TAMAYUZ_VAR_DIR": str(tmp_path),
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "awards.W001" in result.stderr and "BADGE_SIGNING_KEY is not set" in result.stderr
+    assert not (tmp_path / "badge-signing-key.pem").exists()
 
 
 @pytest.mark.parametrize(

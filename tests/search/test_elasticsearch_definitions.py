@@ -260,7 +260,8 @@ def test_marks_pattern_removes_exactly_tatweel_and_harakat(analysis):
         assert pattern.sub("", kept) == kept
 
 
-def test_every_analyzer_splits_numbers_where_the_python_tokenizer_does(analysis):
+def test_every_analyzer_attaches_the_number_separator_char_filter(analysis):
+    """Where the split happens is checked by the next test (the pattern applied in Python)."""
     assert analysis["char_filter"] == {
         "number_separators": {
             "type": "pattern_replace",

@@ -3,11 +3,17 @@ services as the admin.
 
   awards season create SLUG --name-ar … --name-en … --starts DATE --ends DATE [--cycle SLUG] [--current]
   awards season current SLUG
-  awards recompute [--season SLUG]     rebuild running tallies from the ratings; report differences
+  awards recompute [--season SLUG] [--force]
+                                       rebuild running tallies from the ratings; report differences
+                                       (a frozen season only with --force; its final standings stay)
   awards snapshot [--season SLUG]      store today's standings (movement, sparklines); daily from cron
   awards freeze                        freeze the standings of every season that has ended
   awards badges grant [--season SLUG] [--cycle SLUG]
                                        grant the badges whose criteria are met (idempotent)
+  awards flags [--cycle SLUG]          look for peer rating rings in a closed or released cycle
+                                       and flag the new ones for HR; without --cycle, in every
+                                       such cycle, and apply the self-rating rule to the open
+                                       seasons' counted customer ratings
   awards points recompute --check|--fix [--cycle SLUG]
                                        check every submitted evaluation holds exactly its due
                                        rater points (exit 1 on a difference); --fix appends
@@ -34,7 +40,10 @@ def _date(value: str) -> datetime.date:
 
 
 class Command(BaseCommand):
-    help = "Award seasons and standings: season create|current, recompute, snapshot, freeze, badges grant."
+    help = (
+        "Award seasons and standings: season create|current, recompute, snapshot, freeze, badges grant, "
+        "flags, points recompute."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
@@ -52,11 +61,19 @@ class Command(BaseCommand):
         for name in ("recompute", "snapshot"):
             sub = actions.add_parser(name)
             sub.add_argument("--season", help="one season (default: every season not frozen)")
+            if name == "recompute":
+                sub.add_argument(
+                    "--force",
+                    action="store_true",
+                    help="rebuild a frozen season's tallies too (its final standings never change)",
+                )
         actions.add_parser("freeze")
         badges = actions.add_parser("badges").add_subparsers(dest="badges_action", required=True)
         grant = badges.add_parser("grant")
         grant.add_argument("--season", help="one season (default: every season and released cycle)")
         grant.add_argument("--cycle", help="one released evaluation cycle")
+        flags = actions.add_parser("flags")
+        flags.add_argument("--cycle", help="one closed or released evaluation cycle (default: every one)")
         points = actions.add_parser("points").add_subparsers(dest="points_action", required=True)
         points_recompute = points.add_parser("recompute")
         mode = points_recompute.add_mutually_exclusive_group(required=True)
@@ -75,7 +92,10 @@ class Command(BaseCommand):
 
     def handle_season(self, *, season_action: str, **options) -> None:
         if season_action == "current":
-            season = services.set_current_season(season=self._season(options["slug"]))
+            try:
+                season = services.set_current_season(season=self._season(options["slug"]))
+            except services.SeasonError as error:
+                raise CommandError(str(error)) from error
             self.stdout.write(_("The current season is now “%(season)s”.") % {"season": season})
             return
         cycle = None
@@ -104,9 +124,12 @@ class Command(BaseCommand):
             return [self._season(slug)]
         return list(Season.objects.filter(frozen_at__isnull=True))
 
-    def handle_recompute(self, *, season: str | None = None, **options) -> None:
+    def handle_recompute(self, *, season: str | None = None, force: bool = False, **options) -> None:
         for item in self._seasons(season):
-            report = services.recompute_season(season=item)
+            try:
+                report = services.recompute_season(season=item, force=force)
+            except services.SeasonError as error:
+                raise CommandError(str(error)) from error
             for line in report.differences:
                 self.stdout.write(self.style.WARNING(line))
             self.stdout.write(
@@ -116,7 +139,10 @@ class Command(BaseCommand):
 
     def handle_snapshot(self, *, season: str | None = None, **options) -> None:
         for item in self._seasons(season):
-            count = services.take_snapshots(season=item)
+            try:
+                count = services.take_snapshots(season=item)
+            except services.SeasonError as error:
+                raise CommandError(str(error)) from error
             self.stdout.write(_("%(season)s: %(count)s standings stored.") % {"season": item.slug, "count": count})
 
     def handle_freeze(self, **options) -> None:
@@ -145,6 +171,46 @@ class Command(BaseCommand):
                 % {"count": report.total}
             )
         )
+
+    def handle_flags(self, *, cycle: str | None = None, **options) -> None:
+        from awards.antigaming import flag_peer_rings
+        from evaluations.models import Cycle
+
+        finished = Cycle.objects.filter(status__in=(Cycle.Status.CLOSED, Cycle.Status.RELEASED))
+        if cycle:
+            chosen = Cycle.objects.filter(slug=cycle).first()
+            if chosen is None:
+                raise CommandError(_("Unknown cycle “%(cycle)s”.") % {"cycle": cycle})
+            if not finished.filter(pk=chosen.pk).exists():
+                raise CommandError(
+                    _("The cycle “%(cycle)s” is not closed yet: its evaluations are still coming in.")
+                    % {"cycle": cycle}
+                )
+            cycles = [chosen]
+        else:
+            cycles = list(finished.order_by("closes_on", "slug"))
+        for item in cycles:
+            flags = flag_peer_rings(cycle=item)
+            self.stdout.write(
+                ngettext(
+                    "%(cycle)s: %(count)s new peer ring flagged.",
+                    "%(cycle)s: %(count)s new peer rings flagged.",
+                    len(flags),
+                )
+                % {"cycle": item.slug, "count": len(flags)}
+            )
+        if not cycle:
+            from awards.antigaming import sweep_self_ratings
+
+            held = sum(len(flag.rating_ids) for flag in sweep_self_ratings())
+            self.stdout.write(
+                ngettext(
+                    "%(count)s probable self-rating discounted and flagged.",
+                    "%(count)s probable self-ratings discounted and flagged.",
+                    held,
+                )
+                % {"count": held}
+            )
 
     def handle_points(self, *, points_action: str, fix: bool = False, cycle: str | None = None, **options) -> None:
         from awards.points import recompute_points

@@ -1,6 +1,6 @@
 """``manage.py send_reminders [--now ISO] [--dry-run]``: email raters with evaluations still
-to submit in an open cycle on its reminder days, and retry failed invitations and release
-notices. Safe to run from cron every hour: each reminder goes to a rater at most once per
+to submit in an open cycle on its reminder days, and retry failed invitations, release
+notices and notices of new assignments. Safe to run from cron every hour: each reminder goes to a rater at most once per
 cycle and reminder day (a database constraint, so two runs at once send it once)."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from evaluations.models import Notification
 from evaluations.services import retry_failed, send_reminders
 from evaluations.services.notifications import DeliveryReport
 
@@ -39,7 +40,10 @@ class Command(BaseCommand):
             self._write(report, dry_run=dry_run)
 
     def _write(self, report: DeliveryReport, *, dry_run: bool) -> None:
-        what = f"{report.kind} {report.key} days" if report.key else report.kind
+        if report.kind == Notification.Kind.ASSIGNMENT:
+            what = f"new assignment {report.key}"
+        else:
+            what = f"{report.kind} {report.key} days" if report.key else report.kind
         self.stdout.write(f"Cycle {report.cycle}, {what}:")
         lines = [
             ("would send", report.would_send) if dry_run else ("sent", report.sent),
