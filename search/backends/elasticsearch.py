@@ -37,10 +37,12 @@ clause's text, a multi-word synonym's words reaching it together. An Arabic word
 forms (``search.analysis.article_forms``, e.g. «الوثيقة» for «وثيقة») are more texts of
 the same clause, in a ``dis_max`` (tie-breaker 0): the server's chain turns them into
 exactly the extra alternatives the embedded backend adds, and the clause counts once, by
-its best text, as the embedded backend's clause scores its best alternative. One request carries everything (a second only to rescue words that
-found nothing): filters (audience as ONE ``terms`` clause, then type / locale / agency /
-channels / tags) in ``filter``, the text, a phrase boost on the unstemmed title,
-highlighting, facet aggregations, the spelling suggester and ``from``/``size``.
+its best text, as the embedded backend's clause scores its best alternative. One request
+carries everything (a second only to rescue words that found nothing or to leave common
+words out of the all-words tier): filters (audience as ONE ``terms`` clause, then type /
+locale / agency / channels / tags) in ``filter``, the text, a phrase boost on the
+unstemmed title, highlighting, facet aggregations, the spelling suggester and
+``from``/``size``.
 
 - All words first, then any word (``search.backends.base``), in ONE request. A query of
   one clause is that clause. A query of several matches every page with ANY clause
