@@ -27,7 +27,6 @@ from search.backends.embedded.ranking import (
     PROXIMITY_SCAN_TERMS,
     RankingMixin,
     _Evaluation,
-    _Matches,
     _query_clauses,
     clause_owners,
     proximity_factor,
@@ -131,8 +130,14 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
             # "Did you mean" compares with what the reader's own words find (before typos
             # and Arabizi were read, every word required), so a correction the results
             # already use is offered.
-            all_words, total = typed.all_words.bit_count(), typed.results.bit_count()
+            every_word_required = len(typed.matches.required) == len(typed.plan.clauses)
+            if every_word_required:
+                all_words = typed.matches.all_words.bit_count()
+            else:
+                all_words = self._all_clauses(typed.plan, typed.allowed).bit_count()
             if all_words < SUGGEST_BELOW:
+                strict = typed.matches if every_word_required else self._match(typed.plan, typed.allowed)
+                total = strict.results.bit_count()
                 results.suggestion = self._suggestion(
                     connection,
                     generation,
@@ -147,18 +152,16 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
 
     def _understood(
         self, read: tuple[sqlite3.Connection, int, int], query: SearchQuery, clauses: list[QueryClause]
-    ) -> tuple[list[QueryClause], _Evaluation, list[str], _Matches]:
+    ) -> tuple[list[QueryClause], _Evaluation, list[str], _Evaluation]:
         """The query's clauses once the words that find nothing for this reader are read as
         typos or Arabizi (``SpellingMixin._rescue``), what they find, and the reader's words
         that still find nothing (for the partial-match notice), and what the typed words
-        found with every word required (``_match`` without common clauses: "did you mean"
-        compares with it). Queries whose words all find something pay nothing more."""
+        found (their evaluation: "did you mean" compares with it, every word required).
+        Queries whose words all find something pay nothing more."""
         connection, generation, _ = read
         evaluation = self._evaluate(read, query, clauses)
         missing = [index for index, bits in enumerate(evaluation.plan.clauses) if not bits & evaluation.allowed]
-        typed = evaluation.matches
-        if len(evaluation.matches.required) < len(clauses):
-            typed = self._match(evaluation.plan, evaluation.allowed)
+        typed = evaluation
         if not missing:
             return clauses, evaluation, [], typed
         readable = evaluation.allowed

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -391,6 +392,16 @@ class RankingMixin:
         return required_clauses(counts, [totals[language] for language in languages])
 
     @staticmethod
+    def _all_clauses(plan: _Plan, allowed: int) -> int:
+        """The pages of ``allowed`` with every clause (common ones too)."""
+        found = allowed
+        for bits in plan.clauses:
+            found &= bits
+            if not found:
+                break
+        return found
+
+    @staticmethod
     def _match(plan: _Plan, allowed: int, required: Sequence[int] | None = None) -> _Matches:
         """All words first (an AND of the required clauses' bitsets, ``_required``); the OR
         of every clause's bitset only when that finds fewer than ``AND_FIRST_PAGE`` pages
@@ -440,32 +451,28 @@ class RankingMixin:
         norms = [k1 * (1 - b + b * lengths[page_id] / avgdl) for page_id in ids]
         scores = [0.0] * len(ids)
         known: dict[tuple[str, ...], list[float]] = {}
-        count = len(ids)
         for alternatives in plan.by_clause:
             # A clause scores its best alternative for the page (Lucene's DisjunctionMaxQuery,
             # tie-breaker 0): a page using two words of one group counts the idea once, and
             # each word keeps its own IDF. One alternative: exactly FTS5's share of bm25.
-            best = [0.0] * count
+            best: list[float] | None = None
             for phrase in alternatives:
                 if phrase.contributions is not None:
                     contributions = phrase.contributions
-                    for index, page_id in enumerate(ids):
-                        value = contributions.get(page_id)
-                        if value is not None and value > best[index]:
-                            best[index] = value
-                    continue
-                frequencies = known.get(phrase.terms)
-                if frequencies is None:
-                    frequencies = known[phrase.terms] = self._frequencies(connection, generation, phrase, ids)
-                idf = phrase.idf
-                for index, frequency in enumerate(frequencies):
-                    if frequency:  # a phrase absent from the page adds 0.0
-                        value = idf * ((frequency * k1_plus_1) / (frequency + norms[index]))
-                        if value > best[index]:
-                            best[index] = value
-            for index, value in enumerate(best):
-                if value:
-                    scores[index] += value
+                    values = [contributions.get(page_id, 0.0) for page_id in ids]
+                else:
+                    frequencies = known.get(phrase.terms)
+                    if frequencies is None:
+                        frequencies = known[phrase.terms] = self._frequencies(connection, generation, phrase, ids)
+                    idf = phrase.idf
+                    # A phrase absent from the page adds 0.0.
+                    values = [
+                        idf * ((frequency * k1_plus_1) / (frequency + norm)) if frequency else 0.0
+                        for frequency, norm in zip(frequencies, norms, strict=True)
+                    ]
+                best = values if best is None else list(map(max, best, values))
+            if best is not None:
+                scores = list(map(operator.add, scores, best))
         ranking.scores.update(zip(ids, scores, strict=True))
 
     def _frequencies(self, connection, generation: int, phrase: _Phrase, ids: list[int]) -> list[float]:
