@@ -351,6 +351,30 @@ def autocomplete_terms(text: str) -> list[str]:
 # --- Synonyms ------------------------------------------------------------------------
 
 
+def vocabulary_forms(term: str) -> list[str]:
+    """An editor's vocabulary term and, when it is Arabic, its forms without and with the
+    definite article (``article_forms``; a phrase takes or drops the article on every word,
+    as an Arabic noun and its adjective agree) that the chain analyses differently: so a
+    group's «إلكتروني» (stemmed «كترون») also finds «الإلكتروني» («الكترون»), exactly as
+    the reader typing «إلكتروني» would. Proper names («تواصل») have no such forms."""
+    surfaces = [surface for surface, _, _ in tokenize(term)]
+    own = analyze(term)
+    if len(own) != len(surfaces) or not all(is_arabic(surface) for surface in surfaces):
+        return [term]  # not Arabic, or with a stop word (a form would change what it says)
+    if any(NAME_MARK in analysed for analysed in own):
+        return [term]
+    bare = [strip_arabic_article(strip_marks(fold_digits(surface.lower()))) for surface in surfaces]
+    forms = [term]
+    seen = [own]
+    for words in (bare, [ARABIC_ARTICLE + word for word in bare]):
+        form = " ".join(words)
+        analysed = analyze(form)
+        if len(analysed) == len(words) and analysed not in seen and not any(NAME_MARK in part for part in analysed):
+            forms.append(form)
+            seen.append(analysed)
+    return forms
+
+
 @dataclass
 class SynonymSet:
     """Editor synonym groups, analysed. Each group is a set of term sequences (a
@@ -370,8 +394,22 @@ class SynonymSet:
         finds the other terms and the expansions; the expansions do not find the terms."""
         synonyms = cls.from_groups(groups)
         for raw_terms, raw_targets in one_way:
-            sources = list(dict.fromkeys(sequence for raw in raw_terms if (sequence := tuple(analyze(raw)))))
-            targets = list(dict.fromkeys(sequence for raw in raw_targets if (sequence := tuple(analyze(raw)))))
+            sources = list(
+                dict.fromkeys(
+                    sequence
+                    for raw in raw_terms
+                    for form in vocabulary_forms(raw)
+                    if (sequence := tuple(analyze(form)))
+                )
+            )
+            targets = list(
+                dict.fromkeys(
+                    sequence
+                    for raw in raw_targets
+                    for form in vocabulary_forms(raw)
+                    if (sequence := tuple(analyze(form)))
+                )
+            )
             for source in sources:
                 found = synonyms._one_way.setdefault(source, [])
                 for other in sources + targets:
@@ -386,9 +424,10 @@ class SynonymSet:
         for raw_terms in groups:
             sequences: list[tuple[str, ...]] = []
             for raw in raw_terms:
-                sequence = tuple(analyze(raw))
-                if sequence and sequence not in sequences:
-                    sequences.append(sequence)
+                for form in vocabulary_forms(raw):
+                    sequence = tuple(analyze(form))
+                    if sequence and sequence not in sequences:
+                        sequences.append(sequence)
             if len(sequences) < 2:
                 continue
             index = len(synonyms.groups)
@@ -422,12 +461,16 @@ class QueryClause:
     ``words`` are the reader's words the clause stands for (one word, or the words of a
     multi-word synonym, all of one script) and ``variants`` the ``article_forms`` of a
     single Arabic word that added alternatives: the Elasticsearch backend sends these
-    texts for its analyzers to turn into the same alternatives."""
+    texts for its analyzers to turn into the same alternatives. ``readings`` are what a
+    word that found nothing was read as (a typo's correction, an Arabizi reading:
+    ``EmbeddedSearchBackend._understood``): they stand for the reader's word wherever the
+    typed terms count, as in the title boosts."""
 
     terms: tuple[str, ...]
     alternatives: tuple[tuple[str, ...], ...]
     words: tuple[str, ...] = ()
     variants: tuple[str, ...] = ()
+    readings: tuple[tuple[str, ...], ...] = ()
 
 
 def _same_script(surfaces: Sequence[str]) -> bool:

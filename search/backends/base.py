@@ -51,6 +51,40 @@ def all_words_only(clauses: int, all_words: int) -> bool:
     return clauses < 2 or all_words >= AND_FIRST_PAGE
 
 
+#: A clause found on at least this share of the reader's pages in its language (those
+#: passing the filters) is *common*: Robertson–Spärck Jones IDF is no longer positive
+#: there, the word says nothing about which page is meant.
+COMMON_CLAUSE_SHARE = 0.5
+
+
+def clause_language(words: Sequence[str]) -> str:
+    """The language whose pages a clause's words can be on: "ar" for Arabic letters, "en"
+    for other letters, "" (any page) for a number."""
+    word = words[0] if words else ""
+    if not any(character.isalpha() for character in word):
+        return ""
+    from search.analysis import is_arabic
+
+    return "ar" if is_arabic(word) else "en"
+
+
+def required_clauses(counts: Sequence[int], language_totals: Sequence[int]) -> list[int]:
+    """The clauses a page needs for "every word" (the first tier): each clause's pages for
+    the reader (``counts``) against the reader's pages in the clause's language
+    (``language_totals``: ``clause_language``, all of them for a number). A common clause
+    (``COMMON_CLAUSE_SHARE``) is not required as long as another clause is not common
+    (Lucene's common-terms query: frequent terms only score): «video call مع الجهة» needs
+    the video call, not «الجهة», which most pages hold. A clause that found nothing is
+    never common."""
+    common = [
+        count > 0 and total > 0 and count >= COMMON_CLAUSE_SHARE * total
+        for count, total in zip(counts, language_totals, strict=True)
+    ]
+    if all(common) or not any(common):
+        return list(range(len(counts)))
+    return [index for index, is_common in enumerate(common) if not is_common]
+
+
 def suggestion_finds_more(*, all_words: int, results: int, corrected_all_words: int, corrected_results: int) -> bool:
     """Whether a corrected query finds more than the reader's query, for the same reader:
     more pages with all its words, or a larger result set."""

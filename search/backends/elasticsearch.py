@@ -35,12 +35,14 @@ the Arabic-analysed fields for Arabic script and the ``.en`` fields otherwise (t
 embedded backend's token by token choice of chain). The synonym filter expands each
 clause's text, a multi-word synonym's words reaching it together. An Arabic word's article
 forms (``search.analysis.article_forms``, e.g. «الوثيقة» for «وثيقة») are more texts of
-the same clause, ``bool``/``should`` with ``minimum_should_match: 1``: the server's chain
-turns them into exactly the extra alternatives the embedded backend adds, and the clause
-still counts once. One request carries everything (a second only to rescue words that
-found nothing): filters (audience as ONE ``terms`` clause, then type / locale / agency /
-channels / tags) in ``filter``, the text, a phrase boost on the unstemmed title,
-highlighting, facet aggregations, the spelling suggester and ``from``/``size``.
+the same clause, in a ``dis_max`` (tie-breaker 0): the server's chain turns them into
+exactly the extra alternatives the embedded backend adds, and the clause counts once, by
+its best text, as the embedded backend's clause scores its best alternative. One request
+carries everything (a second only to rescue words that found nothing or to leave common
+words out of the all-words tier): filters (audience as ONE ``terms`` clause, then type /
+locale / agency / channels / tags) in ``filter``, the text, a phrase boost on the
+unstemmed title, highlighting, facet aggregations, the spelling suggester and
+``from``/``size``.
 
 - All words first, then any word (``search.backends.base``), in ONE request. A query of
   one clause is that clause. A query of several matches every page with ANY clause
@@ -59,6 +61,13 @@ highlighting, facet aggregations, the spelling suggester and ``from``/``size``.
   bm25 sum of 12 clauses (tests check the bound and the order in float32). A hit's
   ``score`` is s again (the squash undone). ``script_score`` needs inline Painless
   scripts, which Elasticsearch allows by default.
+- Common words (``base.required_clauses``): every request of several clauses also counts
+  the reader's pages by language (``reader_languages_aggregation``, a ``global``
+  aggregation under the reader filters). A clause found on at least half of the reader's
+  pages in its language is not required for the all-words tier while another clause is
+  not common (``with_required``); when that changes the clauses, the same second request
+  as for a rescue carries the narrower tier. "Did you mean" compares with the first
+  request's counts, every word required, as the embedded backend does.
 - Words that find nothing (the embedded backend's rule, ``rescued_clauses``): every
   request counts each clause's pages for the reader in a ``filters`` aggregation
   (``clause_counts_aggregation``: over the query's matches, which hold every page of each
@@ -156,6 +165,7 @@ from search.analysis import (
     synonym_rules,
     synonym_term_without_stop_words,
     tokenize,
+    vocabulary_forms,
 )
 from search.backends.base import (
     FACET_FIELDS,
@@ -168,6 +178,8 @@ from search.backends.base import (
     SearchResults,
     SearchUnavailable,
     all_words_only,
+    clause_language,
+    required_clauses,
     suggestion_finds_more,
 )
 from search.es_documents import (
@@ -233,6 +245,9 @@ SQUASH_SCRIPT = "_score / (_score + params.squash)"
 ALL_WORDS = "all_words"
 #: The ``filters`` aggregation counting each clause's pages for the reader (``c0``, ``c1``...).
 CLAUSES = "clauses"
+#: The aggregation counting the reader's pages (filters passed) in each language, whatever
+#: the query: a clause on most of them is common (``base.required_clauses``).
+READER_LANGUAGES = "reader_languages"
 
 #: A word that found nothing, read as a typo (``understanding.typo_tolerant``): a fuzzy
 #: alternative of its clause. ``AUTO:3,20`` is one edit (``understanding.TYPO_EDITS``) for
@@ -298,6 +313,9 @@ class TextClause:
     arabizi: tuple[str, ...] = ()
     #: ``understanding.one_letter_more_pattern`` of its first readings ("" for none).
     arabizi_longer: str = ""
+    #: Whether a page needs it for the all-words tier (a common clause does not:
+    #: ``required_clauses``).
+    required: bool = True
 
     @property
     def word(self) -> str:
@@ -394,7 +412,9 @@ def clause_query(clause: TextClause) -> Q:
     """Pages matching one clause: any of its texts, each with all its words; for a rescued
     clause also its word within one edit (``multi_match`` with ``fuzziness``: the
     ``combined_fields`` query has none) and its Arabizi readings (a ``terms`` query per
-    ``.exact`` field, one clause however many readings), both scored lower."""
+    ``.exact`` field, one clause however many readings), both scored lower. A page scores
+    its best match (``dis_max``, tie-breaker 0), as the embedded backend's clause takes
+    its best alternative: the article form of a word the page also holds adds nothing."""
     fields = TEXT_FIELDS[clause.language]
     matching = [Q("combined_fields", query=text, fields=fields, operator=OPERATOR_AND) for text in clause.texts]
     if clause.fuzzy:
@@ -421,7 +441,7 @@ def clause_query(clause: TextClause) -> Q:
         matching.append(Q("constant_score", filter=lookup, boost=ARABIZI_BOOST))
     if len(matching) == 1:
         return matching[0]
-    return Q("bool", should=matching, minimum_should_match=1)
+    return Q("dis_max", queries=matching)
 
 
 def any_clause_query(clauses: Sequence[TextClause]) -> Q:
@@ -432,8 +452,39 @@ def any_clause_query(clauses: Sequence[TextClause]) -> Q:
 
 
 def all_clauses_filter(clauses: Sequence[TextClause]) -> Q:
-    """Pages matching every clause (not scored)."""
-    return Q("bool", filter=[clause_query(clause) for clause in clauses])
+    """Pages matching every required clause (not scored): the all-words tier."""
+    return Q("bool", filter=[clause_query(clause) for clause in clauses if clause.required])
+
+
+def reader_languages_aggregation(query: SearchQuery) -> dict[str, Any]:
+    """The reader's pages that pass the filters, counted by language, whatever the query
+    matches (a ``global`` aggregation narrowed to the reader filters)."""
+    reader = Q("bool", filter=_query_filters(query)).to_dict()
+    return {
+        "global": {},
+        "aggs": {"reader": {"filter": reader, "aggs": {"lang": {"terms": {"field": "locale", "size": FACET_SIZE}}}}},
+    }
+
+
+def language_totals(response: dict[str, Any]) -> dict[str, int]:
+    """The reader's pages by language ("" for all of them) from a response with
+    ``reader_languages_aggregation``."""
+    reader = response.get("aggregations", {}).get(READER_LANGUAGES, {}).get("reader", {})
+    totals = {str(bucket["key"]): bucket["doc_count"] for bucket in reader.get("lang", {}).get("buckets", ())}
+    totals[""] = reader.get("doc_count", sum(totals.values()))
+    return totals
+
+
+def with_required(clauses: Sequence[TextClause], found: Sequence[int], totals: dict[str, int]) -> list[TextClause]:
+    """``clauses`` marked required or not (``base.required_clauses``) from the reader's
+    count of each (``clause_counts``: a word that found nothing, rescued or not, is never
+    common) and the reader's pages by language (``language_totals``), as the embedded
+    backend decides."""
+    if len(clauses) < 2:
+        return list(clauses)
+    languages = [clause_language([clause.word]) for clause in clauses]
+    required = set(required_clauses(found, [totals.get(language, 0) for language in languages]))
+    return [replace(clause, required=index in required) for index, clause in enumerate(clauses)]
 
 
 def _title_phrase(query: SearchQuery) -> Q:
@@ -534,6 +585,7 @@ def build_search_body(query: SearchQuery, clauses: Sequence[TextClause], *, sugg
     body["aggs"] = {**_facet_aggregations(), CLAUSES: clause_counts_aggregation(clauses)}
     if len(clauses) > 1:
         body["aggs"][ALL_WORDS] = {"filter": all_clauses_filter(clauses).to_dict(), "aggs": _facet_aggregations()}
+        body["aggs"][READER_LANGUAGES] = reader_languages_aggregation(query)
     return body
 
 
@@ -566,6 +618,7 @@ def build_membership_body(query: SearchQuery, clauses: Sequence[TextClause], pag
     }
     if len(clauses) > 1:
         body["aggs"][ALL_WORDS] = {"filter": all_clauses_filter(clauses).to_dict()}
+        body["aggs"][READER_LANGUAGES] = reader_languages_aggregation(query)
     return body
 
 
@@ -928,17 +981,26 @@ def one_way_rule(terms: Sequence[str], expansions: Sequence[str]) -> str | None:
     return f"{', '.join(left)} => {', '.join(right)}"
 
 
+def _with_forms(terms: Sequence[str]) -> list[str]:
+    """Editor terms with their article forms (``analysis.vocabulary_forms``), as
+    ``SynonymSet`` reads them."""
+    return [form for term in terms for form in vocabulary_forms(term)]
+
+
 def synonyms_set_rules(
     groups: Iterable[Sequence[str]], one_way: Iterable[tuple[Sequence[str], Sequence[str]]] = ()
 ) -> list[dict[str, str]]:
     """The synonyms set body: the two-way ``groups`` as ``synonym_rules`` (Solr format,
     ``group-N``) and the ``one_way`` rules as explicit mappings (``one_way_rule``,
-    ``one-way-N``), editor terms cleaned by ``_synonym_term``. Lucene merges the mappings
+    ``one-way-N``), editor terms with their article forms (``analysis.vocabulary_forms``:
+    «إلكتروني» also as «الإلكتروني») cleaned by ``_synonym_term``. Lucene merges the mappings
     of one left side, so a term in a two-way group and a one-way group finds both, as in
     ``SynonymSet.alternatives``."""
-    cleaned = [[_synonym_term(term) for term in group] for group in groups]
+    cleaned = [[_synonym_term(form) for term in group for form in vocabulary_forms(term)] for group in groups]
     rules = [{"id": f"group-{number}", "synonyms": rule} for number, rule in enumerate(synonym_rules(cleaned), 1)]
-    mappings = [rule for terms, expansions in one_way if (rule := one_way_rule(terms, expansions))]
+    mappings = [
+        rule for terms, expansions in one_way if (rule := one_way_rule(_with_forms(terms), _with_forms(expansions)))
+    ]
     rules += [{"id": f"one-way-{number}", "synonyms": rule} for number, rule in enumerate(mappings, 1)]
     return rules
 
@@ -1300,11 +1362,12 @@ class ElasticsearchSearchBackend(SearchBackend):
             typed = counts_from_response(response, len(clauses))
             suggest = response.get("suggest", {})
             found = clause_counts(response, len(clauses))
-            rescued = rescued_clauses(clauses, found) if not all(found) else clauses
-            if rescued != clauses:
-                # Some word found nothing: read as a typo / Arabizi, ask again (the embedded
-                # rule: queries whose words all find something pay nothing more).
-                clauses = rescued
+            understood = self._understood(clauses, found, response)
+            if understood != clauses:
+                # Some word found nothing (read as a typo / Arabizi) or is common (not
+                # required for the all-words tier): ask again. The embedded rule: queries
+                # whose words all find something and none of them common pay nothing more.
+                clauses = understood
                 body = build_search_body(query, clauses, suggest=False)
                 response = self._search(body)
                 found = clause_counts(response, len(clauses))
@@ -1323,12 +1386,18 @@ class ElasticsearchSearchBackend(SearchBackend):
             return set()
         with self._engine("search"):
             response = self._search(build_membership_body(query, clauses, ids))
-            found = clause_counts(response, len(clauses))
-            rescued = rescued_clauses(clauses, found) if not all(found) else clauses
-            if rescued != clauses:
-                clauses = rescued
+            understood = self._understood(clauses, clause_counts(response, len(clauses)), response)
+            if understood != clauses:
+                clauses = understood
                 response = self._search(build_membership_body(query, clauses, ids))
         return members_from_response(response, len(clauses))
+
+    @staticmethod
+    def _understood(clauses: list[TextClause], found: list[int], response: dict[str, Any]) -> list[TextClause]:
+        """The clauses once words that found nothing are rescued (``rescued_clauses``) and
+        common ones no longer required (``with_required``), from a first response."""
+        rescued = rescued_clauses(clauses, found) if not all(found) else clauses
+        return with_required(rescued, found, language_totals(response))
 
     def _suggestion(self, query: SearchQuery, suggest: dict[str, Any], found: FoundCounts) -> str | None:
         words = suggested_words(suggest)

@@ -24,6 +24,7 @@ from search.analysis import (
     strip_arabic_article,
     synonym_rules,
     tokenize,
+    vocabulary_forms,
 )
 
 # --- Lucene: TestArabicNormalizationFilter -------------------------------------------------
@@ -307,11 +308,30 @@ def test_article_variants_are_alternatives_of_the_same_clause(synonyms):
 
 
 def test_an_article_form_brings_its_own_synonyms():
-    synonyms = SynonymSet.from_groups([["وثيقة", "مستند"]])  # analysed: «ثيق», «مستند»
-    [clause] = analyze_query("الوثيقة", synonyms)  # «وثيق»: no group of its own
+    synonyms = SynonymSet.from_groups([["وثيقة", "مستند"]])  # «ثيق», «الوثيقة» «وثيق», «مستند»
+    [clause] = analyze_query("الوثيقة", synonyms)
     assert clause.alternatives == (("وثيق",), ("ثيق",), ("مستند",))
     [clause] = analyze_query("وثيقة", synonyms)
-    assert clause.alternatives == (("ثيق",), ("مستند",), ("وثيق",))
+    assert clause.alternatives == (("ثيق",), ("وثيق",), ("مستند",))
+
+
+def test_a_group_word_finds_what_typing_it_finds():
+    """«إلكتروني» stems to «كترون», «الإلكتروني» to «الكترون»: a group's word takes the
+    article forms the reader typing it would (one-way expansions too), so «اونلاين» finds
+    the pages saying «البريد الإلكتروني»."""
+    assert vocabulary_forms("إلكتروني") == ["إلكتروني", "الإلكتروني"]
+    # A phrase takes or drops the article on every word (noun and adjective agree).
+    assert vocabulary_forms("بريد إلكتروني") == ["بريد إلكتروني", "البريد الإلكتروني"]
+    # No form for English, proper names, phrases with a stop word, or forms analysed alike.
+    assert vocabulary_forms("online") == ["online"]
+    assert vocabulary_forms("تواصل") == ["تواصل"]
+    assert vocabulary_forms("غير راض") == ["غير راض"]
+    assert vocabulary_forms("عميل") == ["عميل"]
+    synonyms = SynonymSet.from_rules([], [(["اونلاين"], ["إلكتروني"])])
+    [clause] = analyze_query("اونلاين", synonyms)
+    assert {("كترون",), ("الكترون",)} <= set(clause.alternatives)
+    [clause] = analyze_query("إلكتروني", synonyms)  # one-way: the expansion finds only itself
+    assert ("اونلا",) not in clause.alternatives
 
 
 def test_a_form_already_among_the_synonyms_adds_nothing():

@@ -59,6 +59,7 @@ from search.backends.elasticsearch import (
     ALL_WORDS,
     CLAUSES,
     MAX_RESULT_WINDOW,
+    READER_LANGUAGES,
     SCORE_SQUASH,
     SQUASH_SCRIPT,
     SUGGEST_OPTIONS,
@@ -84,6 +85,7 @@ from search.backends.elasticsearch import (
     members_from_response,
     query_clauses,
     read_search_response,
+    reader_languages_aggregation,
     reader_vocabulary,
     snippet_from_highlight,
     suggested_words,
@@ -568,9 +570,14 @@ def test_staff_and_public_bodies_differ_only_in_the_audience_terms():
     staff = build_search_body(SearchQuery(text, audiences=("public", "staff")), query_clauses(text))
     public_filters = public["query"]["bool"].pop("filter")
     staff_filters = staff["query"]["bool"].pop("filter")
+    # The reader's pages by language (common words) are counted under the same filters.
+    public_reader = public["aggs"][READER_LANGUAGES]["aggs"]["reader"].pop("filter")
+    staff_reader = staff["aggs"][READER_LANGUAGES]["aggs"]["reader"].pop("filter")
     assert public == staff
     assert public_filters == [{"terms": {"audience": ["public"]}}]
     assert staff_filters == [{"terms": {"audience": ["public", "staff"]}}]
+    assert public_reader == {"bool": {"filter": public_filters}}
+    assert staff_reader == {"bool": {"filter": staff_filters}}
 
 
 def test_audience_is_one_terms_clause_whatever_else_is_filtered():
@@ -612,9 +619,8 @@ def test_one_clause_is_that_clause_with_filters_and_the_title_phrase_boost():
 
 def test_article_forms_are_alternatives_of_one_clause():
     body = build_search_body(SearchQuery("وثيقة"), query_clauses("وثيقة"))
-    assert body["query"]["bool"]["must"] == [
-        {"bool": {"should": [_combined("وثيقة"), _combined("الوثيقة")], "minimum_should_match": 1}}
-    ]
+    # A page scores its best form (dis_max), as the embedded clause its best alternative.
+    assert body["query"]["bool"]["must"] == [{"dis_max": {"queries": [_combined("وثيقة"), _combined("الوثيقة")]}}]
 
 
 def test_several_clauses_match_any_clause_ranked_in_two_tiers():
@@ -685,9 +691,11 @@ def test_several_clauses_also_count_and_facet_the_pages_with_every_clause():
         "filter": {"bool": {"filter": [_combined("الاستمارة"), _combined("complaint", LANG_ENGLISH)]}},
         "aggs": facets,
     }
-    # Aggregations run over the reader's filtered matches: nothing global, no post_filter.
+    # Aggregations run over the reader's filtered matches (no post_filter), except the one
+    # counting the reader's pages by language (common words), global under the reader filters.
     assert "post_filter" not in body
-    assert not [node for node in _walk(body["aggs"]) if isinstance(node, dict) and "global" in node]
+    assert [name for name, aggregation in body["aggs"].items() if "global" in aggregation] == [READER_LANGUAGES]
+    assert body["aggs"][READER_LANGUAGES] == reader_languages_aggregation(SearchQuery(text))
 
 
 def test_highlighting_marks_matches_with_the_html_encoder():
@@ -1151,6 +1159,7 @@ def test_membership_body_asks_which_pages_the_readers_query_finds():
     assert body["aggs"] == {
         ALL_WORDS: {"filter": all_clauses_filter(clauses).to_dict()},
         CLAUSES: clause_counts_aggregation(clauses),
+        READER_LANGUAGES: reader_languages_aggregation(query),
     }
     one = query_clauses("الاستمارة")
     assert build_membership_body(query, one, [3])["aggs"] == {CLAUSES: clause_counts_aggregation(one)}

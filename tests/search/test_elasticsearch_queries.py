@@ -14,25 +14,32 @@ import regex
 from search.analysis import LANG_ARABIC, LANG_ENGLISH
 from search.backends.base import SearchQuery
 from search.backends.elasticsearch import (
+    ALL_WORDS,
     ARABIZI_BOOST,
     ARABIZI_FIELDS,
     ARABIZI_LONGER_READINGS,
     CLAUSES,
     FUZZINESS,
     FUZZY_BOOST,
+    READER_LANGUAGES,
     TEXT_FIELDS,
+    ElasticsearchSearchBackend,
     TextClause,
+    all_clauses_filter,
     build_membership_body,
     build_search_body,
     clause_counts,
     clause_counts_aggregation,
     clause_query,
     corrected_text,
+    language_totals,
     one_way_rule,
     query_clauses,
+    reader_languages_aggregation,
     rescued_clauses,
     synonyms_set_rules,
     unmatched_words,
+    with_required,
 )
 from search.understanding import TYPO_MIN_LENGTH, arabizi_forms, one_letter_more_pattern
 
@@ -126,8 +133,8 @@ def test_a_multi_word_synonym_clause_is_not_rescued():
 def test_a_fuzzy_clause_adds_a_lower_weighted_one_edit_alternative():
     clause = TextClause(LANG_ARABIC, ("الأولوبة",), fuzzy=True)
     assert clause_query(clause).to_dict() == {
-        "bool": {
-            "should": [
+        "dis_max": {
+            "queries": [
                 _combined("الأولوبة"),
                 {
                     "multi_match": {
@@ -142,7 +149,6 @@ def test_a_fuzzy_clause_adds_a_lower_weighted_one_edit_alternative():
                     }
                 },
             ],
-            "minimum_should_match": 1,
         }
     }
     assert FUZZINESS == "AUTO:3,20" and FUZZY_BOOST < 1
@@ -151,8 +157,8 @@ def test_a_fuzzy_clause_adds_a_lower_weighted_one_edit_alternative():
 def test_an_arabizi_clause_looks_its_readings_up_in_the_exact_fields():
     clause = TextClause(LANG_ENGLISH, ("shakwa",), arabizi=("شكوه", "الشكوه"), arabizi_longer=".شكوه|ش.كوه")
     assert clause_query(clause).to_dict() == {
-        "bool": {
-            "should": [
+        "dis_max": {
+            "queries": [
                 _combined("shakwa", LANG_ENGLISH),
                 {
                     "constant_score": {
@@ -185,7 +191,6 @@ def test_an_arabizi_clause_looks_its_readings_up_in_the_exact_fields():
                     }
                 },
             ],
-            "minimum_should_match": 1,
         }
     }
     assert ARABIZI_FIELDS == ("title.exact", "summary.exact", "body.exact") and ARABIZI_BOOST == 1.0
@@ -239,6 +244,76 @@ def test_unmatched_words_are_the_clauses_with_no_page():
     assert clause_counts({}, 2) == [0, 0]
 
 
+# --- Common words: not required for the all-words tier ------------------------------------------
+
+
+def _first_response(counts: list[int], languages: dict[str, int], reader: int) -> dict:
+    return {
+        "aggregations": {
+            CLAUSES: {"buckets": {f"c{index}": {"doc_count": count} for index, count in enumerate(counts)}},
+            READER_LANGUAGES: {
+                "doc_count": 10**6,  # the global count: every page, whoever reads
+                "reader": {
+                    "doc_count": reader,
+                    "lang": {"buckets": [{"key": key, "doc_count": count} for key, count in languages.items()]},
+                },
+            },
+        }
+    }
+
+
+def test_the_reader_pages_by_language_are_counted_under_the_reader_filters():
+    query = SearchQuery("video call الجهة", audiences=("public",), types=("faq",))
+    body = build_search_body(query, query_clauses(query.text))
+    assert body["aggs"][READER_LANGUAGES] == {
+        "global": {},
+        "aggs": {
+            "reader": {
+                "filter": {"bool": {"filter": [{"terms": {"audience": ["public"]}}, {"terms": {"type": ["faq"]}}]}},
+                "aggs": {"lang": {"terms": {"field": "locale", "size": 100}}},
+            }
+        },
+    }
+    assert reader_languages_aggregation(query) == body["aggs"][READER_LANGUAGES]
+    # "" is every page of the reader (a number can be on pages of either language).
+    assert language_totals(_first_response([1, 2], {"ar": 80, "en": 70}, 150)) == {"ar": 80, "en": 70, "": 150}
+
+
+def test_a_clause_on_most_of_its_languages_pages_is_not_required():
+    clauses = query_clauses("video الجهة")
+    assert [clause.word for clause in clauses] == ["video", "الجهة"]
+    # «الجهة» on 44 of the reader's 83 Arabic pages: common; «video» on 9 of 83 English.
+    marked = with_required(clauses, [9, 44], {"ar": 83, "en": 83, "": 166})
+    assert [clause.required for clause in marked] == [True, False]
+    assert all_clauses_filter(marked).to_dict() == {"bool": {"filter": [clause_query(marked[0]).to_dict()]}}
+    body = build_search_body(SearchQuery("video الجهة"), marked)
+    assert body["aggs"][ALL_WORDS]["filter"] == all_clauses_filter(marked).to_dict()
+    # Every clause still matches and scores; the counts are still per clause.
+    assert body["aggs"][CLAUSES] == clause_counts_aggregation(marked)
+    # Under half: required; every clause common, or one clause: all required.
+    assert [c.required for c in with_required(clauses, [9, 41], {"ar": 83, "en": 83, "": 166})] == [True, True]
+    assert [c.required for c in with_required(clauses, [60, 44], {"ar": 83, "en": 83, "": 166})] == [True, True]
+    assert [c.required for c in with_required(clauses[1:], [44], {"ar": 83})] == [True]
+
+
+def test_a_word_that_found_nothing_is_never_common_and_a_number_counts_against_every_page():
+    clauses = query_clauses("الجهة رخصه ٢٤")
+    marked = with_required(clauses, [44, 0, 60], {"ar": 83, "en": 83, "": 166})  # ٢٤: 60 of 166
+    assert [clause.required for clause in marked] == [False, True, True]
+
+
+def test_the_second_request_carries_the_rescued_and_relaxed_clauses():
+    clauses = query_clauses("video الجهة")
+    # Nothing missing, nothing common: the first request was the only one.
+    first = _first_response([9, 20], {"ar": 83, "en": 83}, 166)
+    assert ElasticsearchSearchBackend._understood(clauses, [9, 20], first) == clauses
+    common = _first_response([9, 44], {"ar": 83, "en": 83}, 166)
+    assert [c.required for c in ElasticsearchSearchBackend._understood(clauses, [9, 44], common)] == [True, False]
+    typo = query_clauses("الأولوبة الجهة")
+    rescued = ElasticsearchSearchBackend._understood(typo, [0, 44], _first_response([0, 44], {"ar": 83}, 166))
+    assert (rescued[0].fuzzy, rescued[0].required, rescued[1].required) == (True, True, False)
+
+
 # --- One-way vocabulary groups ------------------------------------------------------------------
 
 
@@ -253,6 +328,16 @@ def test_one_way_rules_are_cleaned_like_two_way_groups():
     assert one_way_rule(["x=>y", "#c", "the"], ["a\\b", "c"]) == "x y, c => x y, c, b"
     assert one_way_rule(["the"], ["complaint"]) is None  # no term left
     assert one_way_rule(["complaint"], ["complaint"]) is None  # nothing to add
+
+
+def test_vocabulary_words_are_sent_with_their_article_forms():
+    # «إلكتروني» and «الإلكتروني» stem apart («كترون», «الكترون»): both are in the rules,
+    # as ``SynonymSet`` holds both, so the server's expansion finds what the embedded does.
+    rules = synonyms_set_rules([["إلكتروني", "رقمي"]], [(["اونلاين"], ["إلكتروني"])])
+    assert rules == [
+        {"id": "group-1", "synonyms": "إلكتروني, الإلكتروني, رقمي"},  # «الرقمي»: «رقم» too
+        {"id": "one-way-1", "synonyms": "اونلاين => اونلاين, إلكتروني, الإلكتروني"},
+    ]
 
 
 def test_the_synonyms_set_holds_two_way_groups_then_one_way_mappings():

@@ -1,10 +1,11 @@
 """The embedded SQLite FTS5 backend: the shared behaviour suite, plus what only it has
 (its own database file, generations swapped by ``rebuild``, one connection per thread,
 and the bitsets, postings and champions that keep large match sets fast: counts and
-facets stay exact, scores are FTS5's bm25)."""
+facets stay exact, each clause scores its best alternative by FTS5's bm25)."""
 
 from __future__ import annotations
 
+import itertools
 import random
 import sqlite3
 import threading
@@ -13,7 +14,7 @@ import pytest
 from django.db import connections
 
 from search.backends import get_search_backend
-from search.backends.base import AND_FIRST_PAGE, SearchDocument, SearchQuery
+from search.backends.base import AND_FIRST_PAGE, SearchDocument, SearchQuery, clause_language, required_clauses
 from search.backends.embedded import EmbeddedSearchBackend, make_snippet
 from tests.search.backend_suite import CORPUS, PUBLIC, STAFF, BackendBehaviour
 
@@ -231,7 +232,15 @@ def _matching(documents, text: str, audiences=PUBLIC, types=(), channels=(), age
     def matching(document):
         return [any(has(document, tuple(sequence)) for sequence in clause.alternatives) for clause in clauses]
 
-    all_words = [document for document in allowed if clauses and all(matching(document))]
+    # Every clause a page needs: all but the common ones (``base.required_clauses``).
+    matched = {document.page_id: matching(document) for document in allowed}
+    counts = [sum(matched[document.page_id][index] for document in allowed) for index in range(len(clauses))]
+    languages = [clause_language(clause.words) for clause in clauses]
+    totals = [sum(not language or document.locale == language for document in allowed) for language in languages]
+    required = required_clauses(counts, totals) if len(clauses) > 1 else list(range(len(clauses)))
+    all_words = [
+        document for document in allowed if clauses and all(matched[document.page_id][index] for index in required)
+    ]
     found = all_words
     if len(clauses) > 1 and len(all_words) < AND_FIRST_PAGE:
         found = [document for document in allowed if any(matching(document))]
@@ -313,40 +322,119 @@ def test_pages_with_every_word_rank_first_then_the_others(monkeypatch, tmp_path,
     backend.close()
 
 
-def _fts5_ranking(backend, query: SearchQuery) -> list[tuple[int, float]]:
-    """FTS5's own bm25 ranking of the query over every match (the reference)."""
-    from search.analysis import analyze_query
-    from search.backends.embedded import COLUMN_WEIGHTS, _match_expression
-    from search.synonyms import current_synonym_set
+def _fts5_score(connection, generation: int, expression: str) -> dict[int, float]:
+    """FTS5's own bm25 of a match expression, for each public page it matches."""
+    from search.backends.embedded import COLUMN_WEIGHTS
 
-    connection = sqlite3.connect(backend.path)
-    generation = connection.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
-    clauses = analyze_query(query.text, current_synonym_set())
     weights = ", ".join(str(weight) for weight in COLUMN_WEIGHTS)
     rows = connection.execute(
         f"SELECT f.rowid, -bm25(fts_{generation}, {weights}) FROM fts_{generation} f"  # noqa: S608
         f" JOIN docs_{generation} d ON d.page_id = f.rowid"
         f" WHERE fts_{generation} MATCH ? AND d.audience IN ('public')",
-        (_match_expression(clauses, "AND"),),
+        (expression,),
     ).fetchall()
+    return dict(rows)
+
+
+def _reference_ranking(backend, query: SearchQuery) -> list[tuple[int, float]]:
+    """The reference, from FTS5 itself: each clause adds FTS5's bm25 of its best
+    alternative alone (bm25 is a sum over phrases, so that is the alternative's share of
+    any query), for the pages matching every clause."""
+    from search.analysis import QueryClause, analyze_query
+    from search.backends.embedded import _match_expression
+    from search.synonyms import current_synonym_set
+
+    connection = sqlite3.connect(backend.path)
+    generation = connection.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
+    best_by_clause = []
+    for clause in analyze_query(query.text, current_synonym_set()):
+        best: dict[int, float] = {}
+        for sequence in clause.alternatives:
+            alone = _match_expression([QueryClause(tuple(sequence), (tuple(sequence),))], "AND")
+            for page_id, score in _fts5_score(connection, generation, alone).items():
+                best[page_id] = max(best.get(page_id, 0.0), score)
+        best_by_clause.append(best)
     connection.close()
-    return sorted(rows, key=lambda row: (-row[1], row[0]))
+    pages = set.intersection(*(set(best) for best in best_by_clause))
+    scores = {page_id: sum(best[page_id] for best in best_by_clause) for page_id in pages}
+    return sorted(scores.items(), key=lambda row: (-row[1], row[0]))
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("text", ["العملاء", "موظف", "الخدمة", "customer", "employee", "complaint", "مركز"])
-def test_scores_are_fts5_bm25_exactly(tmp_path, text):
+def test_a_clause_scores_its_best_alternative_by_fts5_bm25(tmp_path, text):
     """One-word queries (no title boost unless a title is that word): every hit's score is
-    FTS5's bm25 of the query, synonyms and multi-word synonyms included, in its order."""
+    FTS5's bm25 of the clause's best alternative for that page (its synonyms, multi-word
+    synonyms and article forms), in that order."""
     documents = _generated_corpus(300, seed=2)
     backend = EmbeddedSearchBackend(tmp_path / "bm25.sqlite3")
     backend.rebuild(documents)
     query = SearchQuery(text, audiences=PUBLIC, page_size=50)
-    expected = [(page_id, round(score, 4)) for page_id, score in _fts5_ranking(backend, query)[:50]]
+    expected = [(page_id, round(score, 4)) for page_id, score in _reference_ranking(backend, query)[:50]]
     hits = backend.search(query).hits
     assert expected
     assert [(hit.page_id, hit.score) for hit in hits] == expected
     assert backend.last_rank_was_exact is True
+    backend.close()
+
+
+@pytest.mark.django_db
+def test_a_page_using_two_words_of_one_group_counts_the_idea_once(tmp_path):
+    """«الشكاوى والبلاغات» is one idea (a two-way group): the page holding both words scores
+    its better word, not their sum, so it does not outrank a page whose title is the
+    reader's own word on the strength of the synonym (Lucene's dis_max, tie-breaker 0)."""
+    from search.analysis import analyze_query
+    from search.synonyms import current_synonym_set
+
+    [clause] = analyze_query("الشكاوى", current_synonym_set())
+    assert ("بلاغ",) in clause.alternatives  # seeded group: شكوى = بلاغ
+    documents = [
+        SearchDocument(1, "both", "ar", "الشكاوى والبلاغات", "/1/", "guide", summary="دليل عام للموظفين"),
+        SearchDocument(2, "own", "ar", "الشكاوى", "/2/", "faq", summary="دليل عام للموظفين"),
+        *(
+            SearchDocument(page_id, f"other-{page_id}", "ar", f"موضوع {page_id}", f"/{page_id}/", "faq")
+            for page_id in range(3, 20)
+        ),
+    ]
+    backend = EmbeddedSearchBackend(tmp_path / "group.sqlite3")
+    backend.rebuild(documents)
+    hits = backend.search(SearchQuery("الشكاوى", audiences=PUBLIC)).hits
+    scores = {hit.page_id: hit.score for hit in hits}
+    assert set(scores) == {1, 2}
+    # Page 1 is longer (one more title word), so its best word weighs a little less.
+    assert scores[2] > scores[1]
+    backend.close()
+
+
+@pytest.mark.django_db
+def test_clauses_of_one_alternative_score_exactly_fts5_bm25(monkeypatch, tmp_path):
+    """A query whose clauses have one alternative each (no synonym, no article form) is
+    scored exactly as FTS5's bm25 of the whole query (the re-ranking boosts switched off)."""
+    from search.analysis import analyze_query
+    from search.backends.embedded import _match_expression
+    from search.synonyms import current_synonym_set
+
+    monkeypatch.setattr("search.backends.embedded.backend.RERANK_WINDOW", 0)
+    documents = _generated_corpus(300, seed=2)
+    backend = EmbeddedSearchBackend(tmp_path / "plain.sqlite3")
+    backend.rebuild(documents)
+    pairs = [
+        f"{first} {second}"
+        for first, second in itertools.combinations(_ENGLISH_WORDS, 2)
+        if [len(clause.alternatives) for clause in analyze_query(f"{first} {second}", current_synonym_set())] == [1, 1]
+    ]
+    assert pairs
+    text = pairs[0]
+    connection = sqlite3.connect(backend.path)
+    generation = connection.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
+    reference = _fts5_score(connection, generation, _match_expression(analyze_query(text), "AND"))
+    connection.close()
+    hits = backend.search(SearchQuery(text, audiences=PUBLIC, page_size=300)).hits
+    expected = sorted(
+        ((page_id, round(score, 4)) for page_id, score in reference.items()), key=lambda row: (-row[1], row[0])
+    )
+    assert expected
+    assert [(hit.page_id, hit.score) for hit in hits if hit.page_id in reference] == expected
     backend.close()
 
 
@@ -446,7 +534,7 @@ def test_a_frequency_too_large_for_its_posting_is_counted_from_the_text(tmp_path
     backend.rebuild(documents)
     query = SearchQuery("queue", audiences=PUBLIC)
     assert [(hit.page_id, hit.score) for hit in backend.search(query).hits] == [
-        (page_id, round(score, 4)) for page_id, score in _fts5_ranking(backend, query)
+        (page_id, round(score, 4)) for page_id, score in _reference_ranking(backend, query)
     ]
     backend.close()
 

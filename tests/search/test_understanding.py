@@ -10,7 +10,7 @@ from django.core.management import call_command
 from search.analysis import NAME_MARK, SynonymSet, analyze, analyze_token
 from search.backends import get_search_backend
 from search.backends.embedded import EmbeddedSearchBackend
-from search.backends.embedded.ranking import proximity_factor
+from search.backends.embedded.ranking import proximity_factor, typed_sequences
 from search.understanding import (
     arabizi_candidates,
     plausible_correction,
@@ -44,6 +44,24 @@ class TestEmbeddedUnderstanding(UnderstandingBehaviour):
         loaded.index_documents([_doc(13, "ar", "شارك في الاستبيان", "faq", summary="رأيك يهمنا.")])
         results = self.search(loaded, "isti6la3")
         assert (ids(results), results.unmatched) == ({13}, [])
+
+    def test_a_typo_read_as_a_word_gets_the_title_boosts_of_that_word(self, loaded):
+        # «تقدبم» finds nothing and is read as «تقديم»: page 1's title «تقديم شكوى …» gets
+        # the title-phrase boost as for the word typed right, so both rank alike.
+        typo, right = self.search(loaded, "تقدبم شكوى"), self.search(loaded, "تقديم شكوى")
+        assert [(hit.page_id, hit.score) for hit in typo.hits] == [(hit.page_id, hit.score) for hit in right.hits]
+        assert typo.hits[0].page_id == 1
+
+
+def test_typed_sequences_read_each_rescued_word_as_its_readings():
+    from search.analysis import QueryClause
+
+    clauses = [
+        QueryClause(("تقدبم",), (("تقدبم",), ("تقديم",), ("تقدم",)), ("تقدبم",), readings=(("تقديم",), ("تقدم",))),
+        QueryClause(("شكو",), (("شكو",),), ("شكوى",)),
+    ]
+    assert typed_sequences(clauses) == {("تقدبم", "شكو"), ("تقديم", "شكو"), ("تقدم", "شكو")}
+    assert typed_sequences(clauses[1:]) == {("شكو",)}
 
 
 def test_proximity_factor_counts_neighbouring_clause_pairs_near_in_one_field():

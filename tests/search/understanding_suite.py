@@ -107,5 +107,31 @@ class UnderstandingBehaviour:
     def test_did_you_mean_offers_no_nonsense(self, loaded, text):
         assert self.search(loaded, text).suggestion is None
 
+    def test_a_word_on_most_pages_does_not_block_the_all_words_tier(self, backend):
+        """«الجهة» is on most Arabic pages: a page needs the rarer «فيديو», not «الجهة», to
+        be in the first tier, so the video-call page (without «الجهة») is not ranked below
+        pages mentioning both in passing (Lucene's common-terms idea)."""
+        passing = "قد تستخدم الجهة الفيديو أحيانا."
+        backend.index_documents(
+            [
+                _doc(1, "ar", "الخدمة عبر مكالمة فيديو", "faq", summary="اطلب موعدا لمكالمة فيديو مع موظف."),
+                *(
+                    _doc(n, "ar", f"إرشادات عامة {n}", "guide", summary="تلتزم الجهة بالرد.", body=passing)
+                    for n in (2, 3, 4)
+                ),
+                *(_doc(n, "ar", f"خدمات {n}", "faq", summary="تقدم الجهة خدماتها في المراكز.") for n in (5, 6, 7, 8)),
+                *(_doc(n, "ar", f"موضوع آخر {n}", "article", summary="نص لا صلة له بالسؤال.") for n in (9, 10, 11, 12)),
+            ]
+        )
+        hits = [hit.page_id for hit in self.search(backend, "فيديو الجهة").hits]
+        assert hits[0] == 1
+        assert set(hits[:4]) == {1, 2, 3, 4}  # the first tier: every page with «فيديو»
+
+    def test_a_vocabulary_word_finds_its_article_form(self, loaded):
+        # The seeded «اونلاين» group expands to «إلكتروني» (stemmed «كترون»); a page saying
+        # «البريد الإلكتروني» («الكترون») is found, as typing «إلكتروني» finds it.
+        loaded.index_documents([_doc(13, "ar", "راسلنا على البريد الإلكتروني", "faq", summary="نرد خلال يومين.")])
+        assert 13 in ids(self.search(loaded, "اونلاين"))
+
     def test_did_you_mean_offers_a_close_real_word(self, loaded):
         assert self.search(loaded, "etiquete centre").suggestion == "etiquette centre"

@@ -27,11 +27,11 @@ from search.backends.embedded.ranking import (
     PROXIMITY_SCAN_TERMS,
     RankingMixin,
     _Evaluation,
-    _Matches,
     _query_clauses,
     clause_owners,
     proximity_factor,
     title_coverage,
+    typed_sequences,
 )
 from search.backends.embedded.schema import (
     CHAMPIONS,
@@ -91,14 +91,20 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
             connection.execute("COMMIT")
 
     def _evaluate(
-        self, read: tuple[sqlite3.Connection, int, int], query: SearchQuery, clauses: Sequence[QueryClause]
+        self,
+        read: tuple[sqlite3.Connection, int, int],
+        query: SearchQuery,
+        clauses: Sequence[QueryClause],
+        rescued: Sequence[int] = (),
     ) -> _Evaluation:
-        """What ``query`` finds for its reader and filters, in the read ``read``."""
+        """What ``query`` finds for its reader and filters, in the read ``read`` (the
+        ``rescued`` clauses, words that found nothing as typed, are never common)."""
         connection, generation, version = read
         snapshot = self._snapshot_for(connection, generation, version)
         allowed = self._allowed(connection, generation, snapshot, query)
         plan = self._plan(connection, generation, snapshot, clauses)
-        return _Evaluation(snapshot, allowed, plan, self._match(plan, allowed))
+        required = self._required(snapshot, allowed, plan, clauses, rescued)
+        return _Evaluation(snapshot, allowed, plan, self._match(plan, allowed, required))
 
     def search(self, query: SearchQuery) -> SearchResults:
         text = (query.text or "")[:MAX_QUERY_CHARS]
@@ -122,9 +128,16 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
                     connection, generation, snapshot, clauses, plan, matches.tiers, offset, page_size
                 )
             # "Did you mean" compares with what the reader's own words find (before typos
-            # and Arabizi were read), so a correction the results already use is offered.
-            all_words, total = typed.all_words.bit_count(), typed.results.bit_count()
+            # and Arabizi were read, every word required), so a correction the results
+            # already use is offered.
+            every_word_required = len(typed.matches.required) == len(typed.plan.clauses)
+            if every_word_required:
+                all_words = typed.matches.all_words.bit_count()
+            else:
+                all_words = self._all_clauses(typed.plan, typed.allowed).bit_count()
             if all_words < SUGGEST_BELOW:
+                strict = typed.matches if every_word_required else self._match(typed.plan, typed.allowed)
+                total = strict.results.bit_count()
                 results.suggestion = self._suggestion(
                     connection,
                     generation,
@@ -139,15 +152,16 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
 
     def _understood(
         self, read: tuple[sqlite3.Connection, int, int], query: SearchQuery, clauses: list[QueryClause]
-    ) -> tuple[list[QueryClause], _Evaluation, list[str], _Matches]:
+    ) -> tuple[list[QueryClause], _Evaluation, list[str], _Evaluation]:
         """The query's clauses once the words that find nothing for this reader are read as
         typos or Arabizi (``SpellingMixin._rescue``), what they find, and the reader's words
         that still find nothing (for the partial-match notice), and what the typed words
-        found. Queries whose words all find something pay nothing more."""
+        found (their evaluation: "did you mean" compares with it, every word required).
+        Queries whose words all find something pay nothing more."""
         connection, generation, _ = read
         evaluation = self._evaluate(read, query, clauses)
         missing = [index for index, bits in enumerate(evaluation.plan.clauses) if not bits & evaluation.allowed]
-        typed = evaluation.matches
+        typed = evaluation
         if not missing:
             return clauses, evaluation, [], typed
         readable = evaluation.allowed
@@ -166,7 +180,7 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
                 changed = True
         if changed:
             clauses = rescued
-            evaluation = self._evaluate(read, query, clauses)
+            evaluation = self._evaluate(read, query, clauses, missing)
         unmatched = [
             " ".join(clauses[index].words)
             for index, bits in enumerate(evaluation.plan.clauses)
@@ -191,7 +205,7 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
         that can still reach the first ``end`` places (their score times the proximity
         factor's ceiling reaches the ``end``-th lower bound of their tier)."""
         g = generation
-        query_terms = tuple(term for clause in clauses for term in clause.terms)
+        query_phrases = typed_sequences(clauses)
         clause_terms = [{sequence[0] for sequence in clause.alternatives if len(sequence) == 1} for clause in clauses]
         phrases = [[tuple(sequence) for sequence in clause.alternatives if len(sequence) > 1] for clause in clauses]
         # Proximity reads a phrase by its first term (the title coverage reads it whole).
@@ -206,9 +220,9 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
         for page_id in top:
             terms = title_terms[page_id] = tuple(titles.get(page_id, "").split())
             boost = 0.0
-            if terms == query_terms:
+            if terms in query_phrases:
                 boost = EXACT_TITLE_BOOST
-            elif len(query_terms) > 1 and _contains_sequence(terms, query_terms):
+            elif any(len(phrase) > 1 and _contains_sequence(terms, phrase) for phrase in query_phrases):
                 boost = TITLE_PHRASE_BOOST
             scores[page_id] *= (1.0 + boost) * title_coverage(clause_terms, terms, phrases)
         if len(clause_terms) >= 2:
@@ -249,7 +263,7 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
 
     def _hits(self, connection, generation, snapshot, clauses, plan, tiers, offset, page_size) -> list[SearchHit]:
         """The page ``offset:offset + page_size`` of the result set, ranked tier by tier
-        (``tiers``: the pages with every clause, then the others)."""
+        (``tiers``: the pages with every required clause, then the others)."""
         g = generation
         end = offset + page_size
         window = max(end, RERANK_WINDOW) if offset < RERANK_WINDOW else end

@@ -1,12 +1,14 @@
-"""Query plans, matching on bitsets, facets and bm25 ranking (exact FTS5 arithmetic, champions
-and bounds above ``exact_rank_limit``)."""
+"""Query plans, matching on bitsets, facets and ranking (each clause's best alternative by
+FTS5's bm25 arithmetic; champions and bounds above ``exact_rank_limit``)."""
 
 # ruff: noqa: S608 - SQL text only interpolates integer generation numbers and "?" placeholders.
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
+import operator
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +20,9 @@ from search.analysis import (
 from search.backends.base import (
     SearchQuery,
     all_words_only,
+    clause_language,
     ordered_facet_counts,
+    required_clauses,
 )
 from search.backends.embedded.bitsets import _bits_bytes, _bits_from_ids, _ids_from_bits
 from search.backends.embedded.schema import (
@@ -89,11 +93,12 @@ class _Phrase:
 
 @dataclass
 class _Plan:
-    """A query's phrases (distinct) and, in expression order, what bm25 sums."""
+    """A query's phrases (distinct), each clause's bitset and, in expression order, each
+    clause's alternatives (``_score`` adds the best of them for a page)."""
 
     phrases: dict[tuple[str, ...], _Phrase]
     clauses: list[int]  # each clause's bitset (OR of its alternatives)
-    ordered: list[_Phrase] = field(default_factory=list)
+    by_clause: list[list[_Phrase]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,8 @@ class _Matches:
 
     all_words: int
     results: int
+    #: The clauses a page needs to be in ``all_words`` (``base.required_clauses``).
+    required: tuple[int, ...] = ()
 
     @property
     def tiers(self) -> list[int]:
@@ -174,6 +181,22 @@ TITLE_COVERAGE_BOOST = 0.6
 PROXIMITY_BOOST = 0.6
 PROXIMITY_WINDOW = 3
 PROXIMITY_SCAN_TERMS = 3000
+
+
+#: At most this many readings of the whole query are tried by the title boosts.
+MAX_TYPED_SEQUENCES = 16
+
+
+def typed_sequences(clauses: Sequence[QueryClause]) -> set[tuple[str, ...]]:
+    """The query as the reader typed it (each clause's own terms), and with each word that
+    found nothing replaced by what it was read as (``QueryClause.readings``: «تقدبم شكوى»
+    is also «تقديم شكوى»), for the exact-title and title-phrase boosts. At most
+    ``MAX_TYPED_SEQUENCES`` of them, the typed one first."""
+    options = [(tuple(clause.terms), *clause.readings) for clause in clauses]
+    found: dict[tuple[str, ...], None] = {}
+    for choice in itertools.islice(itertools.product(*options), MAX_TYPED_SEQUENCES):
+        found[tuple(term for part in choice for term in part)] = None
+    return set(found)
 
 
 def _near(first: list[int], second: list[int], window: int) -> bool:
@@ -320,8 +343,8 @@ class RankingMixin:
             for sequence in clause.alternatives:
                 bits |= phrases[tuple(sequence)].bits
             clause_bits.append(bits)
-        ordered = [phrases[tuple(sequence)] for clause in clauses for sequence in clause.alternatives]
-        return _Plan(phrases, clause_bits, ordered)
+        by_clause = [[phrases[tuple(sequence)] for sequence in clause.alternatives] for clause in clauses]
+        return _Plan(phrases, clause_bits, by_clause)
 
     @staticmethod
     def _rare_phrase(connection, generation: int, sequence: tuple[str, ...]) -> _Phrase:
@@ -352,23 +375,52 @@ class RankingMixin:
         return _Phrase(sequence, _bits_from_ids(ids), frequent=False, ids=ids, contributions=contributions)
 
     @staticmethod
-    def _match(plan: _Plan, allowed: int) -> _Matches:
-        """All words first (an AND of the clauses' bitsets); the OR of the same bitsets only
-        when that finds fewer than ``AND_FIRST_PAGE`` pages and there are several clauses."""
-        all_words = allowed
+    def _required(
+        snapshot: _Snapshot, allowed: int, plan: _Plan, clauses: Sequence[QueryClause], rescued: Sequence[int] = ()
+    ) -> list[int]:
+        """The clauses a page needs to have "every word" (``base.required_clauses``: not
+        the common ones); a ``rescued`` clause (a word that found nothing as typed) counts
+        as finding nothing, so it is never common."""
+        if len(clauses) < 2:
+            return list(range(len(clauses)))
+        totals: dict[str, int] = {}
+        languages = [clause_language(clause.words) for clause in clauses]
+        for language in set(languages):
+            pages = snapshot.values("locale", (language,)) & allowed if language else allowed
+            totals[language] = pages.bit_count()
+        counts = [0 if index in rescued else (bits & allowed).bit_count() for index, bits in enumerate(plan.clauses)]
+        return required_clauses(counts, [totals[language] for language in languages])
+
+    @staticmethod
+    def _all_clauses(plan: _Plan, allowed: int) -> int:
+        """The pages of ``allowed`` with every clause (common ones too)."""
+        found = allowed
         for bits in plan.clauses:
-            all_words &= bits
+            found &= bits
+            if not found:
+                break
+        return found
+
+    @staticmethod
+    def _match(plan: _Plan, allowed: int, required: Sequence[int] | None = None) -> _Matches:
+        """All words first (an AND of the required clauses' bitsets, ``_required``); the OR
+        of every clause's bitset only when that finds fewer than ``AND_FIRST_PAGE`` pages
+        and there are several clauses."""
+        required = tuple(range(len(plan.clauses)) if required is None else required)
+        all_words = allowed
+        for index in required:
+            all_words &= plan.clauses[index]
             if not all_words:
                 break
         if all_words_only(len(plan.clauses), all_words.bit_count()):
-            return _Matches(all_words, all_words)
+            return _Matches(all_words, all_words, required)
         anything = 0
         for bits in plan.clauses:
             anything |= bits
         anything &= allowed
         if not all_words or (anything & ~all_words).bit_count() <= COVERAGE_MIN_RESULTS:
-            return _Matches(all_words, anything)
-        return _Matches(all_words, all_words | _covering(plan.clauses, allowed))
+            return _Matches(all_words, anything, required)
+        return _Matches(all_words, all_words | _covering(plan.clauses, allowed), required)
 
     @staticmethod
     def _facets(snapshot: _Snapshot, matched: int) -> dict[str, dict[str, int]]:
@@ -386,8 +438,10 @@ class RankingMixin:
         return {name: ordered_facet_counts(counts) for name, counts in facets.items()}
 
     def _score(self, connection, generation: int, snapshot: _Snapshot, plan: _Plan, ids: Iterable[int], ranking):
-        """bm25 of each page in ``ids``, as FTS5 computes it for this query's phrases (the
-        same operations in the same order, so the same floating-point numbers)."""
+        """The score of each page in ``ids``: each clause adds its best alternative's bm25
+        share for the page, computed as FTS5 computes it (the same operations in the same
+        order, so the same floating-point numbers): a query whose clauses have one
+        alternative each scores exactly FTS5's bm25."""
         ids = sorted(ids)
         if not ids:
             return
@@ -397,20 +451,28 @@ class RankingMixin:
         norms = [k1 * (1 - b + b * lengths[page_id] / avgdl) for page_id in ids]
         scores = [0.0] * len(ids)
         known: dict[tuple[str, ...], list[float]] = {}
-        for phrase in plan.ordered:
-            if phrase.contributions is not None:
-                contributions = phrase.contributions
-                for index, page_id in enumerate(ids):
-                    if page_id in contributions:
-                        scores[index] += contributions[page_id]
-                continue
-            frequencies = known.get(phrase.terms)
-            if frequencies is None:
-                frequencies = known[phrase.terms] = self._frequencies(connection, generation, phrase, ids)
-            idf = phrase.idf
-            for index, frequency in enumerate(frequencies):
-                if frequency:  # a phrase absent from the page adds 0.0
-                    scores[index] += idf * ((frequency * k1_plus_1) / (frequency + norms[index]))
+        for alternatives in plan.by_clause:
+            # A clause scores its best alternative for the page (Lucene's DisjunctionMaxQuery,
+            # tie-breaker 0): a page using two words of one group counts the idea once, and
+            # each word keeps its own IDF. One alternative: exactly FTS5's share of bm25.
+            best: list[float] | None = None
+            for phrase in alternatives:
+                if phrase.contributions is not None:
+                    contributions = phrase.contributions
+                    values = [contributions.get(page_id, 0.0) for page_id in ids]
+                else:
+                    frequencies = known.get(phrase.terms)
+                    if frequencies is None:
+                        frequencies = known[phrase.terms] = self._frequencies(connection, generation, phrase, ids)
+                    idf = phrase.idf
+                    # A phrase absent from the page adds 0.0.
+                    values = [
+                        idf * ((frequency * k1_plus_1) / (frequency + norm)) if frequency else 0.0
+                        for frequency, norm in zip(frequencies, norms, strict=True)
+                    ]
+                best = values if best is None else list(map(max, best, values))
+            if best is not None:
+                scores = list(map(operator.add, scores, best))
         ranking.scores.update(zip(ids, scores, strict=True))
 
     def _frequencies(self, connection, generation: int, phrase: _Phrase, ids: list[int]) -> list[float]:
@@ -498,7 +560,11 @@ class RankingMixin:
             bounds[phrase.terms] = bound
         candidates.update(self._strongest(snapshot, plan, matched))
         drift = max(1.0, snapshot.stats.avgdl / snapshot.stats.champion_avgdl)
-        ceiling = sum(phrase.idf * bounds[phrase.terms] * drift for phrase in plan.ordered)
+        # A clause adds its best alternative (``_score``), so at most its best bound.
+        ceiling = sum(
+            max((phrase.idf * bounds[phrase.terms] * drift for phrase in alternatives), default=0.0)
+            for alternatives in plan.by_clause
+        )
         return candidates, ceiling
 
     @staticmethod

@@ -237,7 +237,8 @@ class SpellingMixin:
                 alternatives.append((term,))
         if len(alternatives) == len(clause.alternatives):
             return None
-        return dataclasses.replace(clause, alternatives=tuple(alternatives))
+        readings = tuple(alternatives[len(clause.alternatives) :])
+        return dataclasses.replace(clause, alternatives=tuple(alternatives), readings=readings)
 
     def _rescued_through_groups(
         self, connection, generation: int, clause: QueryClause, candidates: list[str], readable: int
