@@ -85,7 +85,7 @@ def customer_feedback_form(request: HttpRequest, token: str) -> HttpResponse:
         return _open_link(request, token=token, form=form, status=400)
     if not form.is_valid():
         return _open_link(request, token=token, form=form, status=400)
-    # The usual path reads the link once, in the service's transaction.
+    # The usual path reads the link once, in the service.
     answers = {name: form.cleaned_data[name] for name in ("overall", *CustomerRatingForm.DIMENSIONS, "comment")}
     try:
         outcome = customer_feedback.submit_customer_rating(
