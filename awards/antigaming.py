@@ -54,24 +54,25 @@ def check_bursts(ratings) -> list[IntegrityFlag]:
         ids = sorted(recent[index][0] for index in indexes if recent[index][2])
         if not ids:
             continue
-        employee = Employee.objects.select_related("unit").get(pk=employee_id)
+        subject, agency_id = Employee.objects.filter(pk=employee_id).values_list("employee_id", "unit__agency_id").get()
         set_customer_ratings_counted(rating_ids=ids, counted=False)
         flag = IntegrityFlag.objects.filter(
             kind=IntegrityFlag.Kind.BURST,
             status=IntegrityFlag.Status.OPEN,
-            subject=employee.employee_id,
+            subject=subject,
             evidence__fingerprint=fingerprint[:12],
         ).first()
         if flag is None:
             flag = IntegrityFlag(
                 kind=IntegrityFlag.Kind.BURST,
-                agency_id=employee.unit.agency_id,
-                subject=employee.employee_id,
+                agency_id=agency_id,
+                subject=subject,
                 evidence={"fingerprint": fingerprint[:12], "window_seconds": int(window.total_seconds())},
             )
         flag.rating_ids = sorted(set(flag.rating_ids) | set(ids))
         flag.evidence = {**flag.evidence, "ratings": len(flag.rating_ids), "last": latest.isoformat()}
-        flag.save()
+        # A burst that goes on adds to its open flag: only these two fields change.
+        flag.save(update_fields=None if flag._state.adding else ["rating_ids", "evidence"])
         flags.append(flag)
     return flags
 

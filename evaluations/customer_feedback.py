@@ -141,13 +141,30 @@ def customer_feedback_url(link: CustomerFeedbackLink, *, base_url: str | None = 
     return (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/") + path
 
 
+#: What ``usable_feedback_link`` reads: the link, and of its employee what the customer's
+#: page shows and whether they still take ratings.
+LINK_COLUMNS = (
+    "employee_id",
+    "token",
+    "kind",
+    "channel",
+    "created_at",
+    "expires_at",
+    "used_at",
+    "employee__name_ar",
+    "employee__name_en",
+    "employee__is_active",
+)
+
+
 def usable_feedback_link(*, token: str, now: datetime | None = None) -> CustomerFeedbackLink:
     """The link ``token`` names, if a customer may still open it (a spent single-use link
     is returned too: its page says the rating was received). Raises
     ``CustomerFeedbackRejected`` otherwise."""
     try:
-        # ``get`` on the unique token: no ORDER BY to build or run (``first()`` adds one).
-        link = CustomerFeedbackLink.objects.select_related("employee").get(token=token)
+        # ``get`` on the unique token: no ORDER BY to build or run (``first()`` adds one);
+        # the columns the form page and a submission use, not the employee's whole record.
+        link = CustomerFeedbackLink.objects.select_related("employee").only(*LINK_COLUMNS).get(token=token)
     except CustomerFeedbackLink.DoesNotExist:
         raise CustomerFeedbackRejected(CustomerFeedbackRejected.UNKNOWN) from None
     if not link.employee.is_active:
