@@ -165,7 +165,7 @@ def _deltas(added: Iterable, removed: Iterable) -> dict[tuple[int, str, str], _D
     added, removed = [r for r in added if r.counted], [r for r in removed if r.counted]
     if not added and not removed:
         return {}
-    seasons = list(Season.objects.filter(frozen_at__isnull=True))
+    seasons = list(Season.objects.filter(frozen_at__isnull=True).only("pk", "starts_on", "ends_on"))
     if not seasons:
         return {}
     facts = employee_facts({rating.employee_id for rating in (*added, *removed)})

@@ -25,6 +25,13 @@ after the links are spent):
    nothing lost or duplicated; prints a table and the load average, and writes JSON to
    ``bench/results/``.
 
+Besides the rate (which depends on what else the machine runs), it reports figures that
+hardly do: the CPU time the daphne processes spent per accepted submission (GET + POST)
+during the submissions phase, and their CPU use (CPU seconds per wall second: near 1.0 per
+worker means the workers were the bottleneck; well below, they waited, for a lock or for
+a CPU), from ``/proc/PID/stat``; how busy the machine's CPUs were meanwhile (everyone's
+processes: near 100 % means the servers were short of CPU); and the clients' own CPU time.
+
 The per-address limit is raised for the run (``CUSTOMER_FEEDBACK_ADDRESS_PER_HOUR``): all
 the clients share 127.0.0.1. The limit checks themselves still run on every submission.
 """
@@ -70,6 +77,13 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--redis-url", default="", help="Redis URL for the cache (default: local memory)")
     parser.add_argument("--replays", type=int, default=200, help="used links POSTed again (default 200)")
     parser.add_argument("--races", type=int, default=100, help="fresh links POSTed twice at once (default 100)")
+    parser.add_argument(
+        "--server-env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="an environment variable for the servers, e.g. REQUEST_THREADS=8 (default: the portal's defaults)",
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results", help="where the JSON goes")
     return parser.parse_args(argv)
 
@@ -82,14 +96,12 @@ def server_environment(args, workdir: Path) -> dict[str, str]:
         key: value
         for key, value in os.environ.items()
         if key not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")
+        and not key.startswith(("DATABASE_", "REQUEST_THREADS"))
     }
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "portal.settings.test",
             "DATABASE_URL": args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}",
-            # The default: a connection per request. Persistent connections belong to
-            # threads, and ASGI serves each request from a new one (they would pile up).
-            "DATABASE_CONN_MAX_AGE": "0",
             "TAMAYUZ_VAR_DIR": str(workdir / "var"),
             "SEARCH_EMBEDDED_PATH": str(workdir / "search.sqlite3"),
             "CUSTOMER_FEEDBACK_ADDRESS_PER_HOUR": "10000000",
@@ -99,6 +111,9 @@ def server_environment(args, workdir: Path) -> dict[str, str]:
     )
     if args.redis_url:
         env["REDIS_URL"] = args.redis_url
+    for setting in args.server_env:
+        name, _, value = setting.partition("=")
+        env[name] = value
     return env
 
 
@@ -186,6 +201,30 @@ def wait_until_serving(port: int, processes, *, timeout: float = 120.0) -> None:
         except OSError:
             time.sleep(0.5)
     sys.exit("daphne did not answer within two minutes")
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` (Linux ``/proc``; 0.0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    # After the command's closing parenthesis: state is field 0, utime 11, stime 12.
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_cpu_times() -> tuple[float, float]:
+    """(busy, total) jiffies of all the machine's CPUs since boot (Linux; zeros elsewhere)."""
+    try:
+        fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return float(sum(fields) - idle), float(sum(fields))
+
+
+def servers_cpu_seconds(processes) -> float:
+    return sum(process_cpu_seconds(process.pid) for process in processes)
 
 
 # --- clients --------------------------------------------------------------------------------
@@ -359,7 +398,14 @@ def main(argv=None) -> int:
     try:
         wait_until_serving(port, processes)
         print(f"{args.workers} daphne worker(s) on 127.0.0.1:{port}; {args.clients} clients, {args.links} links")
+        server_cpu_before, client_cpu_before = servers_cpu_seconds(processes), time.process_time()
+        machine_before = machine_cpu_times()
         submissions = run_submissions(port, main_tokens, args.clients)
+        server_cpu = servers_cpu_seconds(processes) - server_cpu_before
+        client_cpu = time.process_time() - client_cpu_before
+        machine_after = machine_cpu_times()
+        machine_total = machine_after[1] - machine_before[1]
+        machine_busy = (machine_after[0] - machine_before[0]) / machine_total if machine_total else 0.0
         accepted_tokens = [token for token, _ in submissions["accepted"]]
         replays = run_replays(port, accepted_tokens[: args.replays])
         races = run_races(port, race_tokens)
@@ -376,6 +422,8 @@ def main(argv=None) -> int:
     rows = count_rows(tokens)
     accepted = len(submissions["accepted"])
     per_second = accepted / submissions["seconds"] if submissions["seconds"] else 0.0
+    server_cpu_ms = 1000 * server_cpu / accepted if accepted else 0.0
+    server_cpu_use = server_cpu / submissions["seconds"] if submissions["seconds"] else 0.0
     expected_ratings = accepted + races["links_with_one_acceptance"]
     checks = {
         "every submission accepted": accepted == args.links and not submissions["errors"] and not submissions["other"],
@@ -393,6 +441,7 @@ def main(argv=None) -> int:
         "database": "postgresql" if args.database_url else "sqlite",
         "cache": "redis" if args.redis_url else "local memory",
         "workers": args.workers,
+        "server_env": args.server_env,
         "clients": args.clients,
         "links": args.links,
         "seconds": round(submissions["seconds"], 2),
@@ -406,6 +455,10 @@ def main(argv=None) -> int:
             "p50": round(percentile(submissions["post_ms"], 0.5), 1),
             "p95": round(percentile(submissions["post_ms"], 0.95), 1),
         },
+        "server_cpu_ms_per_submission": round(server_cpu_ms, 2),
+        "server_cpu_seconds_per_second": round(server_cpu_use, 2),
+        "machine_cpu_busy": round(machine_busy, 2),
+        "client_cpu_ms_per_submission": round(1000 * client_cpu / accepted, 2) if accepted else 0.0,
         "errors": submissions["errors"][:10],
         "unexpected_statuses": submissions["other"][:10],
         "rows": rows,
@@ -422,6 +475,11 @@ def main(argv=None) -> int:
     print(f"submissions/s: {per_second:.1f} (target ≥ {target:.0f}); {accepted} in {submissions['seconds']:.1f} s")
     get_ms, post_ms = result["get_ms"], result["post_ms"]
     print(f"GET ms p50/p95 {get_ms['p50']}/{get_ms['p95']}; POST ms p50/p95 {post_ms['p50']}/{post_ms['p95']}")
+    print(
+        f"daphne CPU per submission (GET + POST) {server_cpu_ms:.1f} ms; daphne CPU use {server_cpu_use:.2f} "
+        f"CPU-s/s over {args.workers} worker(s); clients {result['client_cpu_ms_per_submission']} ms/submission; "
+        f"the machine's CPUs {100 * machine_busy:.0f} % busy (everyone's processes)"
+    )
     print(f"rows: {rows}")
     print(f"replays refused {replays['already_received']}/{result['replays']['sent']}", end="; ")
     print(f"two-tab races with one acceptance {races['links_with_one_acceptance']}/{len(race_tokens)}")

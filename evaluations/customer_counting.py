@@ -16,7 +16,12 @@ from evaluations.signals import customer_ratings_changed
 @transaction.atomic
 def set_customer_ratings_counted(*, rating_ids: Iterable[int], counted: bool) -> list[CustomerRating]:
     """Count (``counted=True``) or discount the given ratings; returns those that changed."""
-    ratings = list(CustomerRating.objects.select_for_update().filter(pk__in=list(rating_ids), counted=not counted))
+    # What the listeners read (the tallies: who, when, which channel, what score).
+    ratings = list(
+        CustomerRating.objects.select_for_update()
+        .filter(pk__in=list(rating_ids), counted=not counted)
+        .only("employee_id", "channel", "overall", "submitted_at", "counted")
+    )
     if not ratings:
         return []
     before = [copy.copy(rating) for rating in ratings]

@@ -15,17 +15,14 @@ function) and the public form's view. Guarantees:
 
 from __future__ import annotations
 
-import contextlib
 import secrets
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
@@ -149,13 +146,30 @@ def customer_feedback_url(link: CustomerFeedbackLink, *, base_url: str | None = 
     return (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/") + path
 
 
+#: What ``usable_feedback_link`` reads: the link, and of its employee what the customer's
+#: page shows and whether they still take ratings.
+LINK_COLUMNS = (
+    "employee_id",
+    "token",
+    "kind",
+    "channel",
+    "created_at",
+    "expires_at",
+    "used_at",
+    "employee__name_ar",
+    "employee__name_en",
+    "employee__is_active",
+)
+
+
 def usable_feedback_link(*, token: str, now: datetime | None = None) -> CustomerFeedbackLink:
     """The link ``token`` names, if a customer may still open it (a spent single-use link
     is returned too: its page says the rating was received). Raises
     ``CustomerFeedbackRejected`` otherwise."""
     try:
-        # ``get`` on the unique token: no ORDER BY to build or run (``first()`` adds one).
-        link = CustomerFeedbackLink.objects.select_related("employee").get(token=token)
+        # ``get`` on the unique token: no ORDER BY to build or run (``first()`` adds one);
+        # the columns the form page and a submission use, not the employee's whole record.
+        link = CustomerFeedbackLink.objects.select_related("employee").only(*LINK_COLUMNS).get(token=token)
     except CustomerFeedbackLink.DoesNotExist:
         raise CustomerFeedbackRejected(CustomerFeedbackRejected.UNKNOWN) from None
     if not link.employee.is_active:
@@ -209,33 +223,6 @@ def _check_limits(*, link: CustomerFeedbackLink, client_fingerprint: str, today:
 # --- Ratings --------------------------------------------------------------------------
 
 
-#: Held by the thread of this process that writes a rating to SQLite (see below).
-_SQLITE_WRITER = threading.Lock()
-#: Longer than any one rating takes; past it the thread goes on and SQLite's own busy
-#: timeout applies.
-_SQLITE_WRITER_WAIT = 30.0
-
-
-@contextlib.contextmanager
-def _one_sqlite_writer_at_a_time() -> Iterator[None]:
-    """SQLite lets one transaction write at a time, and a waiting one polls (sleeps and
-    retries) rather than queues: with fifty customers submitting at once in one process,
-    a few waited past the busy timeout and got an error page ("database is locked") while
-    later ones passed. The threads of this process queue on a lock instead, before
-    ``BEGIN IMMEDIATE``, so the database lock passes from one submission to the next
-    without polling. Only on SQLite, and only outside a caller's transaction (which already
-    holds the database lock). Other processes still meet SQLite's busy timeout."""
-    if connection.vendor != "sqlite" or not transaction.get_autocommit():
-        yield
-        return
-    acquired = _SQLITE_WRITER.acquire(timeout=_SQLITE_WRITER_WAIT)
-    try:
-        yield
-    finally:
-        if acquired:
-            _SQLITE_WRITER.release()
-
-
 def submit_customer_rating(
     *,
     token: str,
@@ -263,22 +250,10 @@ def submit_customer_rating(
         "comment": comment.strip(),
         "language": language[:2],
     }
-    try:
-        with _one_sqlite_writer_at_a_time():
-            return _save_rating(token=token, answers=answers, client_fingerprint=client_fingerprint, now=now)
-    except IntegrityError:
-        # The unique ``link``: another submission through this single-use link committed
-        # first (the claim below makes this rare; the constraint makes it impossible).
-        if CustomerRating.objects.filter(link__token=token).exists():
-            return CustomerFeedbackOutcome(rating=None)
-        raise
-
-
-@transaction.atomic
-def _save_rating(
-    *, token: str, answers: dict, client_fingerprint: str, now: datetime | None
-) -> CustomerFeedbackOutcome:
     now = now or timezone.now()
+    # Reading the link, counting the attempt and checking the answers need no transaction:
+    # only the claim, the rating and what moves with it do (on SQLite, one writer at a time,
+    # so the transaction is kept to those).
     link = usable_feedback_link(token=token, now=now)
     if link.used_at is not None:
         return CustomerFeedbackOutcome(rating=None)
@@ -295,9 +270,23 @@ def _save_rating(
     else:
         rating.link = link
     # The scores, channel and comment are checked; the foreign keys are not (two more
-    # queries): the link and its employee were just read in this transaction, and the
-    # database's foreign keys and the unique ``link`` hold whatever happens meanwhile.
+    # queries): the link and its employee were just read, and the database's foreign keys
+    # and the unique ``link`` hold whatever happens meanwhile.
     rating.full_clean(exclude=["employee", "link", "card"], validate_unique=False, validate_constraints=False)
+    try:
+        return _save_rating(link=link, rating=rating, now=now)
+    except IntegrityError:
+        # The unique ``link``: another submission through this single-use link committed
+        # first (the claim below makes this rare; the constraint makes it impossible).
+        if CustomerRating.objects.filter(link__token=token).exists():
+            return CustomerFeedbackOutcome(rating=None)
+        raise
+
+
+@transaction.atomic
+def _save_rating(*, link: CustomerFeedbackLink, rating: CustomerRating, now: datetime) -> CustomerFeedbackOutcome:
+    """Claim a single-use link and save its rating; the award tallies and the burst check
+    move with it (``customer_ratings_changed``), in this transaction."""
     if not link.is_card:
         # Claim the link: of two simultaneous submissions only one updates the row (the
         # other waits for it, then finds it used).

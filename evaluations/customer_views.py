@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -62,9 +63,15 @@ def _already_received(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _form_page(request: HttpRequest, *, link: CustomerFeedbackLink, form: CustomerRatingForm, status: int = 200):
+def _form_page(
+    request: HttpRequest, *, link: CustomerFeedbackLink, form: CustomerRatingForm | None, status: int = 200
+) -> HttpResponse:
+    """The form for ``link``: ``form`` with the customer's answers and errors, or ``None``
+    for an empty one (the same for every customer, rendered once per language and kept:
+    ``blank_form`` is made only when that copy is not at hand)."""
     context = {
         "form": form,
+        "blank_form": SimpleLazyObject(CustomerRatingForm) if form is None else None,
         "nonce": form_nonce_for(link.token),
         "employee_name": link.employee.localized_name(get_language()),
         "action": request.path,
@@ -77,7 +84,7 @@ def _form_page(request: HttpRequest, *, link: CustomerFeedbackLink, form: Custom
 @require_http_methods(["GET", "POST"])
 def customer_feedback_form(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "GET":
-        return _open_link(request, token=token, form=CustomerRatingForm())
+        return _open_link(request, token=token, form=None)
     form = CustomerRatingForm(data=request.POST)
     if not is_valid_form_nonce(request.POST.get("nonce", ""), token=token):
         form.is_valid()
@@ -85,7 +92,7 @@ def customer_feedback_form(request: HttpRequest, token: str) -> HttpResponse:
         return _open_link(request, token=token, form=form, status=400)
     if not form.is_valid():
         return _open_link(request, token=token, form=form, status=400)
-    # The usual path reads the link once, in the service's transaction.
+    # The usual path reads the link once, in the service.
     answers = {name: form.cleaned_data[name] for name in ("overall", *CustomerRatingForm.DIMENSIONS, "comment")}
     try:
         outcome = customer_feedback.submit_customer_rating(
@@ -105,7 +112,7 @@ def customer_feedback_form(request: HttpRequest, token: str) -> HttpResponse:
     return HttpResponseRedirect(reverse("customer_feedback:thanks"), status=303)
 
 
-def _open_link(request: HttpRequest, *, token: str, form: CustomerRatingForm, status: int = 200) -> HttpResponse:
+def _open_link(request: HttpRequest, *, token: str, form: CustomerRatingForm | None, status: int = 200) -> HttpResponse:
     """The form for ``token``, or the polite page saying why it cannot be used."""
     try:
         link = customer_feedback.usable_feedback_link(token=token)

@@ -1,14 +1,20 @@
-"""ASGI entry point: HTTP through Django, WebSockets through Channels, lifespan events
-for the buffered writes."""
+"""ASGI entry point: HTTP through Django (``portal.asgi_handler``), WebSockets through
+Channels, lifespan events for the buffered writes."""
 
 from __future__ import annotations
 
 import os
 
-from django.core.asgi import get_asgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
-django_asgi_app = get_asgi_application()
+django.setup(set_prefix=False)
+
+from portal.asgi_handler import PortalASGIHandler  # noqa: E402
+
+# What django.core.asgi.get_asgi_application() returns, with the portal's handler (one
+# crossing into a kept request thread: portal/asgi_handler.py).
+django_asgi_app = PortalASGIHandler()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402

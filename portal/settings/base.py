@@ -101,12 +101,10 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------
 VAR_DIR.mkdir(parents=True, exist_ok=True)
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'tamayuz.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
-    )
-}
+# Threads per server process that run requests' Django code, kept from one request to the
+# next (portal/asgi_handler.py); a request arriving while all are busy waits its turn.
+REQUEST_THREADS = env_int("REQUEST_THREADS", 16)
+DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'tamayuz.sqlite3'}"))}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite shared by the ASGI workers and management commands (publish_scheduled,
     # import_knowledge): write-ahead logging on every new connection, so readers never wait
@@ -114,7 +112,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # write lock up front (a deferred one that reads first and writes later fails at once
     # with "database is locked" when another writer committed meanwhile, whatever the
     # timeout); and a short, bounded wait for that lock. GETs do not write (read counts and
-    # search logs go through portal.buffered_writes), so only writers ever wait.
+    # search logs go through portal.buffered_writes), so only writers ever wait. The
+    # portal's backend (portal/db/sqlite/base.py) queues the writers of one process on a
+    # lock of its own, handed from one to the next, instead of SQLite's polling.
+    # Connections are kept by the request threads (at most REQUEST_THREADS per process):
+    # opening one costs more than most requests (SQLite reads the whole schema again).
+    DATABASES["default"]["ENGINE"] = "portal.db.sqlite"
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 600)
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -122,6 +126,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": env_float("DATABASE_SQLITE_TIMEOUT", 5.0),
         }
     )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", True):
+    # A pool of connections per process (psycopg_pool): a request borrows one and gives it
+    # back, instead of PostgreSQL starting a new backend process for every request.
+    # Persistent connections and the pool exclude each other (the pool keeps them).
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
+        "max_size": env_int("DATABASE_POOL_MAX_SIZE", REQUEST_THREADS + 4),
+        # Seconds a request waits for a free connection before failing.
+        "timeout": env_float("DATABASE_POOL_TIMEOUT", 10.0),
+    }
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "portal.User"
 

@@ -112,8 +112,7 @@ def test_embedded_defaults_without_environment(tmp_path):
         " settings.CHANNEL_LAYERS['default']['BACKEND'], repr(settings.ELASTICSEARCH_URL)",
     )
     assert probe == (
-        "django.db.backends.sqlite3 django.core.cache.backends.locmem.LocMemCache"
-        " channels.layers.InMemoryChannelLayer None"
+        "portal.db.sqlite django.core.cache.backends.locmem.LocMemCache channels.layers.InMemoryChannelLayer None"
     )
 
 
