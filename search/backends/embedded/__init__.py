@@ -18,26 +18,32 @@ no query pays per matching page for them:
   and ``terms_g.cut``, an upper bound of the contribution of every other page.
 
 Query semantics (``search.backends.base`` defines them for both backends): all words
-first, then any word. The clauses' bitsets give the pages matching every clause (an AND of
-bitsets); when those are fewer than ``AND_FIRST_PAGE`` and the query has several clauses,
-one extra evaluation (an OR of the same bitsets) gives the pages matching any clause, and
-the result set is ranked in two tiers: the pages with every clause first, then the others,
-each tier by score (the title boosts re-rank inside a tier, never across). Counts and
-facets are over the result set. Each Arabic word's clause also holds its article
-variants (``search.analysis.article_forms``), as alternatives of that clause.
+first, then any word. The clauses' bitsets give the pages matching every required clause
+(an AND of bitsets; a clause on at least half of the reader's pages in its language is
+not required while another is not, ``base.required_clauses``); when those are fewer than
+``AND_FIRST_PAGE`` and the query has several clauses, one extra evaluation (an OR of the
+same bitsets) gives the pages matching any clause, and the result set is ranked in two
+tiers: the pages with every required clause first, then the others, each tier by score
+(the title boosts re-rank inside a tier, never across). Counts and facets are over the
+result set. Each Arabic word's clause also holds its article variants
+(``search.analysis.article_forms``), as alternatives of that clause.
 
-Ranking is FTS5's ``bm25`` (weights 10/4/1/0, k1 = 1.2, b = 0.75, FTS5's IDF and length
-normalisation) computed here, with the same floating-point operations, from the postings
-and the page lengths (``stats_g``), so it can be computed for chosen pages only: FTS5
-computes it for every match and re-reads each phrase's whole doclist for its IDF. A
-phrase's share is FTS5's own bm25 of that phrase alone (bm25 is a sum over phrases). Up
-to ``exact_rank_limit`` matches, every match is scored: the ranking is exactly FTS5's.
+Ranking: each clause adds the best of its alternatives' shares of FTS5's ``bm25`` for the
+page (Lucene's ``DisjunctionMaxQuery`` with tie-breaker 0: two synonyms on one page count
+the idea once); bm25 (weights 10/4/1/0, k1 = 1.2, b = 0.75, FTS5's IDF and length
+normalisation) is computed here, with the same floating-point operations, from the
+postings and the page lengths (``stats_g``), so it can be computed for chosen pages only:
+FTS5 computes it for every match and re-reads each phrase's whole doclist for its IDF. A
+phrase's share is FTS5's own bm25 of that phrase alone (bm25 is a sum over phrases), so a
+query whose clauses have one alternative each scores exactly FTS5's bm25. Up to
+``exact_rank_limit`` matches, every match is scored: the ranking is exact.
 Above, the candidates are the champions of the query's terms (shared by IDF), every
 match of its rarer terms, and the (shortest) matches strong for the most of its phrases;
 they are scored exactly and ranked first, the other matches after them (so pages never
 overlap). The top is still exact whenever the scores prove
-it, i.e. the ``window``-th candidate scores at least the sum of the terms' bounds
-(``last_rank_was_exact``); otherwise it can differ from FTS5's only among pages the
+it, i.e. the ``window``-th candidate scores at least the sum over the clauses of their
+alternatives' best bound (``last_rank_was_exact``); otherwise it can differ from the
+exact ranking only among pages the
 bounds cannot separate (bm25 saturates: for a word in half the corpus, the 50th score is
 within 2 % of the first). ``bench/speed.py --check-ranking`` measures how often.
 
