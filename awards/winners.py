@@ -222,7 +222,22 @@ class AnnouncementBanner:
 def recent_announcements(*, now=None) -> list[AnnouncementBanner]:
     """Awards announced in the last :data:`RECENT_ANNOUNCEMENT_DAYS` days whose announcement
     page is live and public, in the reader's language (its own translation when there is
-    one), newest first."""
+    one), newest first. Kept in the process under the content and leaderboard versions (an
+    announcement or a publication replaces them) and the day, per language."""
+    from django.utils.translation import get_language
+
+    from portal import content_version
+
+    if now is not None:
+        return _recent_announcements(now)
+    return content_version.cached(
+        ("awards:announcements", get_language(), timezone.localdate().isoformat()),
+        lambda: _recent_announcements(None),
+        scopes=(content_version.CONTENT, content_version.LEADERBOARD),
+    )
+
+
+def _recent_announcements(now) -> list[AnnouncementBanner]:
     from datetime import timedelta
 
     from wagtail.models import Page

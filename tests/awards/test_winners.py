@@ -13,6 +13,7 @@ from awards.demo import _approve_in_workflow
 from awards.models import AwardWinner
 from awards.services import freeze_season
 from awards.winners import approve_winner, hall_of_fame, shortlists
+from portal import content_version
 from tests.awards.conftest import rate
 from tests.factories import UserFactory
 
@@ -197,4 +198,5 @@ def test_winners_announced_this_week_are_banners_on_the_leaderboard_and_screen_o
     from django.core.cache import caches
 
     caches["pages"].clear()
+    content_version.bump_now(content_version.LEADERBOARD)  # so is the week's announcements' key
     assert "live-banner__link" not in client.get("/en/awards/screen/").content.decode()
