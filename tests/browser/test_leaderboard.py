@@ -100,7 +100,7 @@ def test_a_customer_rating_redraws_the_open_board_as_the_server_renders_it(brows
             """([name, before]) => Array.from(document.querySelectorAll("[data-ranked-rows] tr"))
                 .some((row) => row.querySelector("th").textContent === name && row.cells[6].textContent !== before)""",
             arg=[name, before_ratings],
-            timeout=10000,
+            timeout=30000,
         )
         assert int(row.locator("td").last.inner_text().replace(",", "")) == int(before_ratings.replace(",", "")) + 1
         assert row.locator("svg.sparkline[role=img]").get_attribute("aria-label") == (
