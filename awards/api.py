@@ -43,6 +43,8 @@ def board_json(board: standings.Board) -> dict:
                 "movement": entry.movement,
                 "ranked": entry.ranked,
                 "sparkline": list(entry.sparkline),
+                # The components its cohort uses that a "not yet ranked" entry lacks.
+                "missing": list(entry.missing),
             }
             for entry in board.entries
         ],

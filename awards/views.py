@@ -61,6 +61,8 @@ def script_strings() -> dict:
         "lastRating": _("Last rating"),
         "nobodyRanked": _("Nobody has enough ratings to be ranked yet."),
         "none": _("None."),
+        "missingEvaluation": _("no released 360° result yet"),
+        "missingParticipation": _("no evaluations to write in the cycle"),
         "datetimeFormat": django_formats.get_format("DATETIME_FORMAT"),
         "months": [str(MONTHS[number]) for number in range(1, 13)],
         "timeZone": timezone.get_current_timezone_name(),

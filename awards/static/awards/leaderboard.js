@@ -195,7 +195,11 @@
     data.entries.forEach(function (entry) {
       var name = lang === "en" ? entry.name_en : entry.name_ar;
       if (!entry.ranked) {
-        rest.push(element("li", name + " · " + withNumber(strings.ratings, formats.integer.format(entry.ratings))));
+        var text = name + " · " + withNumber(strings.ratings, formats.integer.format(entry.ratings));
+        var missing = entry.missing || [];
+        if (missing.indexOf("evaluation") !== -1) text += " · " + strings.missingEvaluation;
+        if (missing.indexOf("participation") !== -1) text += " · " + strings.missingParticipation;
+        rest.push(element("li", text));
       } else if (isList) {
         if (rows.length < 5) rows.push(displayItem(entry, name, formats));
       } else {
