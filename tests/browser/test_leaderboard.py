@@ -30,14 +30,28 @@ def db(django_db_blocker):
 
 def _ranked_agency_employee():
     """A front-line employee of an agency ranked on the default best-agency board, and the
-    agency's names."""
+    agency's names. The employee has no rating of the last burst window: other browser
+    tests submit ratings from this same address, and a fourth within the window would be
+    discounted as a burst (awards.antigaming), so the board would rightly not move."""
+    import datetime
+
+    from django.utils import timezone
+
     from awards import standings
+    from evaluations import scoring
     from evaluations.models import Employee
 
     season = standings.current_season()
     board = standings.board(season=season, category="best_agency")
     entry = next(entry for entry in board.ranked if len(entry.sparkline) >= 2)
-    employee = Employee.objects.filter(unit__agency__slug=entry.key, front_line=True, is_active=True).first()
+    window_start = timezone.now() - datetime.timedelta(seconds=scoring.DEFAULT_BURST_WINDOW_SECONDS)
+    employee = (
+        Employee.objects.filter(unit__agency__slug=entry.key, front_line=True, is_active=True)
+        .exclude(customer_ratings__submitted_at__gte=window_start)
+        .order_by("pk")
+        .first()
+    )
+    assert employee is not None, f"no front-line employee of {entry.key} free to rate"
     return employee, entry
 
 
