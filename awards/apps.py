@@ -92,7 +92,9 @@ def _signed_in(sender, request=None, user=None, **kwargs) -> None:
     from awards.antigaming import record_sign_in
 
     if request is not None and user is not None:
-        record_sign_in(user=user, address=request.META.get("REMOTE_ADDR", ""))
+        from portal.client import client_address
+
+        record_sign_in(user=user, address=client_address(request))
 
 
 def _points_earned(sender, *, response, **kwargs) -> None:

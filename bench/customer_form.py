@@ -32,8 +32,15 @@ worker means the workers were the bottleneck; well below, they waited, for a loc
 a CPU), from ``/proc/PID/stat``; how busy the machine's CPUs were meanwhile (everyone's
 processes: near 100 % means the servers were short of CPU); and the clients' own CPU time.
 
-The per-address limit is raised for the run (``CUSTOMER_FEEDBACK_ADDRESS_PER_HOUR``): all
-the clients share 127.0.0.1. The limit checks themselves still run on every submission.
+Customers' addresses. By default each link is opened by a customer of its own address, as
+in production: the servers run behind one trusted reverse proxy (``TRUSTED_PROXY_COUNT=1``,
+the README's deployment) and every request names its customer's address in
+``X-Forwarded-For`` (10.0.0.0/8, one address per link; the two tabs of a race share one).
+The portal's limits stay at their defaults, except the per-employee hourly limit, raised as
+the run crowds an hour's ratings of each employee into seconds. ``--one-address`` instead
+sends every submission from 127.0.0.1 with the per-address limit raised: the worst case of
+the burst rule, where every employee's fourth rating within ten minutes from that address
+discounts and flags the burst (a flood from one address, not customers).
 """
 
 from __future__ import annotations
@@ -84,6 +91,11 @@ def parse_args(argv=None) -> argparse.Namespace:
         metavar="NAME=VALUE",
         help="an environment variable for the servers, e.g. REQUEST_THREADS=8 (default: the portal's defaults)",
     )
+    parser.add_argument(
+        "--one-address",
+        action="store_true",
+        help="every submission from 127.0.0.1 (the burst rule's worst case) instead of one address per customer",
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results", help="where the JSON goes")
     return parser.parse_args(argv)
 
@@ -104,11 +116,14 @@ def server_environment(args, workdir: Path) -> dict[str, str]:
             "DATABASE_URL": args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}",
             "TAMAYUZ_VAR_DIR": str(workdir / "var"),
             "SEARCH_EMBEDDED_PATH": str(workdir / "search.sqlite3"),
-            "CUSTOMER_FEEDBACK_ADDRESS_PER_HOUR": "10000000",
             "CUSTOMER_FEEDBACK_EMPLOYEE_PER_HOUR": "10000000",
             "CACHE_KEY_PREFIX": f"bench-customer-{os.getpid()}",
         }
     )
+    if args.one_address:
+        env["CUSTOMER_FEEDBACK_ADDRESS_PER_HOUR"] = "10000000"
+    else:
+        env["TRUSTED_PROXY_COUNT"] = "1"
     if args.redis_url:
         env["REDIS_URL"] = args.redis_url
     for setting in args.server_env:
@@ -230,8 +245,19 @@ def servers_cpu_seconds(processes) -> float:
 # --- clients --------------------------------------------------------------------------------
 
 
+#: The customer address of each link (``None``: the request's own, 127.0.0.1).
+CUSTOMER_ADDRESSES: dict[str, str] = {}
+
+
+def customer_address(number: int) -> str:
+    """The ``number``-th customer's address, in 10.0.0.0/8."""
+    return f"10.{(number >> 16) & 255}.{(number >> 8) & 255}.{number & 255}"
+
+
 class Client:
-    """One customer's browser: a keep-alive connection, GET the form, POST the answers."""
+    """One customer's browser: a keep-alive connection (to the reverse proxy, as it were),
+    GET the form, POST the answers; with distinct customers, each link's requests carry its
+    customer's address as the proxy would."""
 
     def __init__(self, port: int) -> None:
         self.port = port
@@ -239,6 +265,9 @@ class Client:
 
     def request(self, method: str, path: str, body: str | None = None) -> tuple[int, str, dict]:
         headers = {"Content-Type": "application/x-www-form-urlencoded"} if body is not None else {}
+        token = path.rstrip("/").rsplit("/", 1)[-1]
+        if token in CUSTOMER_ADDRESSES:
+            headers["X-Forwarded-For"] = CUSTOMER_ADDRESSES[token]
         for attempt in (1, 2):
             try:
                 self.connection.request(method, path, body=body, headers=headers)
@@ -388,6 +417,8 @@ def main(argv=None) -> int:
 
         cache.clear()
     tokens = build_data(args)
+    if not args.one_address:
+        CUSTOMER_ADDRESSES.update({token: customer_address(number + 1) for number, token in enumerate(tokens)})
     main_tokens, race_tokens = tokens[: args.links], tokens[args.links :]
     from django.db import connections
 
@@ -397,7 +428,11 @@ def main(argv=None) -> int:
     processes = start_servers(args, env, listener, workdir)
     try:
         wait_until_serving(port, processes)
-        print(f"{args.workers} daphne worker(s) on 127.0.0.1:{port}; {args.clients} clients, {args.links} links")
+        addresses = "every submission from 127.0.0.1" if args.one_address else "one address per customer"
+        print(
+            f"{args.workers} daphne worker(s) on 127.0.0.1:{port}; {args.clients} clients, {args.links} links; "
+            f"{addresses}"
+        )
         server_cpu_before, client_cpu_before = servers_cpu_seconds(processes), time.process_time()
         machine_before = machine_cpu_times()
         submissions = run_submissions(port, main_tokens, args.clients)
@@ -442,6 +477,7 @@ def main(argv=None) -> int:
         "cache": "redis" if args.redis_url else "local memory",
         "workers": args.workers,
         "server_env": args.server_env,
+        "addresses": "one (127.0.0.1)" if args.one_address else "one per customer (X-Forwarded-For)",
         "clients": args.clients,
         "links": args.links,
         "seconds": round(submissions["seconds"], 2),

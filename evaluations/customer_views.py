@@ -18,6 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal.client import client_address
+
 from . import customer_feedback, customer_permissions, customer_selectors
 from .customer_feedback import CustomerFeedbackRejected
 from .customer_forms import CustomerRatingForm, form_nonce_for, is_valid_form_nonce
@@ -32,11 +34,6 @@ REJECTION_STATUS = {
     CustomerFeedbackRejected.UNAVAILABLE: 410,
     CustomerFeedbackRejected.RATE_LIMITED: 429,
 }
-
-
-def _client_address(request: HttpRequest) -> str:
-    # daphne sets REMOTE_ADDR from the proxy headers when started with --proxy-headers.
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def _notice(request: HttpRequest, *, title: str, message: str, status: int, tone: str = "info") -> HttpResponse:
@@ -99,7 +96,7 @@ def customer_feedback_form(request: HttpRequest, token: str) -> HttpResponse:
             token=token,
             **answers,
             language=get_language() or "",
-            client_fingerprint=customer_feedback.client_fingerprint_for(_client_address(request)),
+            client_fingerprint=customer_feedback.client_fingerprint_for(client_address(request)),
         )
     except CustomerFeedbackRejected as rejection:
         return _rejected(request, rejection)

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
-from portal.security import client_ip_address
+from portal.client import client_address
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -24,7 +24,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_client_ip(self, request: HttpRequest) -> str:
         """The real client behind ``TRUSTED_PROXY_COUNT`` proxies: allauth keys its per-address
         rate limits (failed sign-ins among them) on it."""
-        return client_ip_address(request, trusted_proxy_count=settings.TRUSTED_PROXY_COUNT)
+        return client_address(request)
 
     def get_login_redirect_url(self, request: HttpRequest) -> str:
         """With no ``next``, the home page in the language the reader signed in with."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 
 from django.http import HttpRequest
 from django.utils.crypto import constant_time_compare
@@ -113,22 +112,3 @@ def may_enter_editing_area(user, path: str) -> bool:
     if path.startswith(DJANGO_ADMIN_PREFIX):
         return user.is_active and user.is_staff
     return True
-
-
-def client_ip_address(request: HttpRequest, *, trusted_proxy_count: int) -> str:
-    """The real client's address. With ``trusted_proxy_count`` proxies in front of the portal,
-    each appending the address it received the request from to ``X-Forwarded-For``, the
-    client is the ``trusted_proxy_count``-th entry from the end; anything further left was
-    written by the client and is not trusted. With no trusted proxy (the default), or a header
-    shorter than the proxy chain or holding no valid address, the connection's own address."""
-    remote_address = request.META.get("REMOTE_ADDR", "")
-    if trusted_proxy_count <= 0:
-        return remote_address
-    forwarded = [entry.strip() for entry in request.headers.get("X-Forwarded-For", "").split(",") if entry.strip()]
-    if len(forwarded) < trusted_proxy_count:
-        return remote_address
-    candidate = forwarded[-trusted_proxy_count]
-    try:
-        return str(ipaddress.ip_address(candidate))
-    except ValueError:
-        return remote_address

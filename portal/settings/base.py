@@ -383,8 +383,6 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Security defaults (production hardens further) --------------------------------
-# Reverse proxies in front of the portal that append to X-Forwarded-For (see portal.client).
-TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # "Was this page helpful?": answers accepted per client address and page in a window.
 PAGE_FEEDBACK_VOTES_PER_ADDRESS = env_int("PAGE_FEEDBACK_VOTES_PER_ADDRESS", 5)
 PAGE_FEEDBACK_WINDOW_SECONDS = env_int("PAGE_FEEDBACK_WINDOW_SECONDS", 3600)

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone
 
+from evaluations.customer_feedback import client_fingerprint_for
 from evaluations.customer_forms import form_nonce_for
 from evaluations.models import CustomerFeedbackLink, CustomerRating
 from tests.evaluations.customer_factories import FrontLineEmployeeFactory, feedback_link
@@ -141,6 +142,63 @@ def test_a_submission_over_the_limit_gets_a_polite_429(client):
     assert response.status_code == 429
     assert "please try again later" in response.content.decode()
     assert CustomerRating.objects.count() == 1
+
+
+@override_settings(
+    TRUSTED_PROXY_COUNT=1,
+    CUSTOMER_FEEDBACK_LIMITS={
+        "link_attempts_per_hour": 10,
+        "employee_per_hour": 100,
+        "address_per_hour": 1,
+        "card_address_per_employee_per_day": 1,
+        "card_per_employee_per_day": 100,
+    },
+)
+def test_behind_a_trusted_proxy_the_limits_and_the_fingerprint_follow_the_customers_address(client):
+    """Customers behind the reverse proxy all reach the portal from its address: the limits
+    and the anti-gaming fingerprint key on the customer's address the proxy forwarded
+    (portal.client), never on the proxy's, nor on what the customer wrote before it."""
+    links = [feedback_link() for _ in range(4)]
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    assert (
+        client.post(
+            f"/en/feedback/{links[0].token}/", answers(links[0]), **proxy, HTTP_X_FORWARDED_FOR="192.0.2.1"
+        ).status_code
+        == 303
+    )
+    assert (
+        client.post(
+            f"/en/feedback/{links[1].token}/", answers(links[1]), **proxy, HTTP_X_FORWARDED_FOR="192.0.2.2"
+        ).status_code
+        == 303
+    )
+    # The same customer again, whatever they claim further left: over their limit.
+    response = client.post(
+        f"/en/feedback/{links[2].token}/", answers(links[2]), **proxy, HTTP_X_FORWARDED_FOR="203.0.113.9, 192.0.2.1"
+    )
+    assert response.status_code == 429
+    fingerprints = list(CustomerRating.objects.order_by("pk").values_list("client_fingerprint", flat=True))
+    assert fingerprints == [client_fingerprint_for("192.0.2.1"), client_fingerprint_for("192.0.2.2")]
+
+
+@override_settings(
+    TRUSTED_PROXY_COUNT=0,
+    CUSTOMER_FEEDBACK_LIMITS={
+        "link_attempts_per_hour": 10,
+        "employee_per_hour": 100,
+        "address_per_hour": 1,
+        "card_address_per_employee_per_day": 1,
+        "card_per_employee_per_day": 100,
+    },
+)
+def test_with_no_trusted_proxy_a_forwarded_address_is_ignored(client):
+    first, second = feedback_link(), feedback_link()
+    assert (
+        client.post(f"/en/feedback/{first.token}/", answers(first), HTTP_X_FORWARDED_FOR="192.0.2.1").status_code == 303
+    )
+    response = client.post(f"/en/feedback/{second.token}/", answers(second), HTTP_X_FORWARDED_FOR="192.0.2.2")
+    assert response.status_code == 429
+    assert CustomerRating.objects.get().client_fingerprint == client_fingerprint_for("127.0.0.1")
 
 
 def test_a_printed_card_takes_one_rating_per_address_per_day(client):

@@ -408,11 +408,12 @@ def test_without_a_trusted_proxy_a_forged_forwarded_address_is_ignored(db, setti
         (1, "", "10.0.0.2"),
     ],
 )
-def test_client_ip_address_behind_trusted_proxies(rf, trusted_proxy_count, forwarded_for, expected):
-    from portal.security import client_ip_address
+def test_client_address_behind_trusted_proxies(rf, settings, trusted_proxy_count, forwarded_for, expected):
+    from portal.client import client_address
 
+    settings.TRUSTED_PROXY_COUNT = trusted_proxy_count
     request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=forwarded_for)
-    assert client_ip_address(request, trusted_proxy_count=trusted_proxy_count) == expected
+    assert client_address(request) == expected
 
 
 def test_the_adapter_gives_allauth_the_real_client_address(rf, settings):
