@@ -146,12 +146,14 @@ def customer_feedback_url(link: CustomerFeedbackLink, *, base_url: str | None = 
     return (base_url or settings.WAGTAILADMIN_BASE_URL).rstrip("/") + path
 
 
-#: What ``usable_feedback_link`` reads: the link, and of its employee what the customer's
-#: page shows and whether they still take ratings.
+#: What ``usable_feedback_link`` reads: the link (its origin too: the burst rule asks whether
+#: it is a counter visit), and of its employee what the customer's page shows and whether
+#: they still take ratings.
 LINK_COLUMNS = (
     "employee_id",
     "token",
     "kind",
+    "origin",
     "channel",
     "created_at",
     "expires_at",

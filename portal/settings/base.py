@@ -101,10 +101,16 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------
 VAR_DIR.mkdir(parents=True, exist_ok=True)
-# Threads per server process that run requests' Django code, kept from one request to the
-# next (portal/asgi_handler.py); a request arriving while all are busy waits its turn.
-REQUEST_THREADS = env_int("REQUEST_THREADS", 16)
 DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'tamayuz.sqlite3'}"))}
+# Threads per server process that run requests' Django code, kept from one request to the
+# next (portal/asgi_handler.py); a request arriving while all are busy waits its turn. With
+# SQLite a few: a request's queries are in-process calls that hold a CPU, and every extra
+# thread is one more connection whose page cache each write invalidates (bench/
+# customer_form.py: 16 threads cost 29 ms of CPU per submission, 4 threads 20 ms). With
+# PostgreSQL more, as requests wait on the network for their queries.
+REQUEST_THREADS = env_int(
+    "REQUEST_THREADS", 4 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" else 16
+)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite shared by the ASGI workers and management commands (publish_scheduled,
     # import_knowledge): write-ahead logging on every new connection, so readers never wait
