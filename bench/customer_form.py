@@ -126,7 +126,7 @@ def server_environment(args, workdir: Path) -> dict[str, str]:
         env["TRUSTED_PROXY_COUNT"] = "1"
     if args.redis_url:
         env["REDIS_URL"] = args.redis_url
-    for setting in args.server_env:
+    for setting in getattr(args, "server_env", []):
         name, _, value = setting.partition("=")
         env[name] = value
     return env
