@@ -187,7 +187,9 @@ if REDIS_URL:
         }
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    # Channels' in-memory layer, sweeping for expired messages once a second rather than on
+    # every receive (portal/channel_layers.py): a broadcast costs O(clients), not O(clients²).
+    CHANNEL_LAYERS = {"default": {"BACKEND": "portal.channel_layers.InMemoryChannelLayer"}}
 
 # --- Caching public pages (portal/page_cache.py, portal/content_version.py) ----------
 # Anonymous readers of public pages get whole pages from the cache above; every publish,

@@ -32,7 +32,7 @@ def test_channel_layer_follows_redis_url():
     if os.environ.get("REDIS_URL"):
         assert backend == "channels_redis.pubsub.RedisPubSubChannelLayer"
     else:
-        assert backend == "channels.layers.InMemoryChannelLayer"
+        assert backend == "portal.channel_layers.InMemoryChannelLayer"
 
 
 def test_channel_layer_delivers_a_group_message():
@@ -112,7 +112,7 @@ def test_embedded_defaults_without_environment(tmp_path):
         " settings.CHANNEL_LAYERS['default']['BACKEND'], repr(settings.ELASTICSEARCH_URL)",
     )
     assert probe == (
-        "portal.db.sqlite django.core.cache.backends.locmem.LocMemCache channels.layers.InMemoryChannelLayer None"
+        "portal.db.sqlite django.core.cache.backends.locmem.LocMemCache portal.channel_layers.InMemoryChannelLayer None"
     )
 
 
