@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from channels.utils import get_handler_name
 
 from awards import live
 from awards.models import Season
@@ -37,8 +38,21 @@ def _two_step_incomplete(scope) -> bool:
     return not session_passed_two_step(SimpleNamespace(session=scope["session"], user=user))
 
 
+#: Messages whose handlers never touch the database. Channels hops to a thread to close
+#: stale database connections before every handler; a broadcast made that one hop per open
+#: leaderboard (bench/live_push.py), so these are dispatched without it. ``connect`` reads
+#: the database through ``database_sync_to_async``, which does its own closing.
+NO_DATABASE_MESSAGES = frozenset({live.STANDINGS_CHANGED, live.AWARD_ANNOUNCED, "websocket.receive"})
+
+
 class LeaderboardConsumer(AsyncJsonWebsocketConsumer):
     groups: list[str] = []
+
+    async def dispatch(self, message) -> None:
+        if message["type"] in NO_DATABASE_MESSAGES:
+            await getattr(self, get_handler_name(message))(message)
+            return
+        await super().dispatch(message)
 
     async def connect(self) -> None:
         self.season = self.scope["url_route"]["kwargs"]["season"]
