@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
-from channels.utils import get_handler_name
 
 from awards import live
 from awards.models import Season
