@@ -15,6 +15,7 @@ function) and the public form's view. Guarantees:
 
 from __future__ import annotations
 
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -30,6 +31,8 @@ from django.utils.translation import gettext as _
 
 from .models import CustomerFeedbackLink, CustomerRating, Employee, FeedbackChannel
 from .signals import customer_ratings_changed
+
+logger = logging.getLogger(__name__)
 
 #: 18 random bytes: 144 bits, 24 URL-safe characters (short enough for an SMS).
 TOKEN_BYTES = 18
@@ -192,17 +195,22 @@ def client_fingerprint_for(address: str) -> str:
     ]
 
 
-def _within_limit(key: str, *, limit: int, window: int) -> bool:
+def _within_limit(key: str, *, limit: int, window: int) -> bool | None:
     """Count one more event under ``key`` (a fixed window of ``window`` seconds) and say
-    whether it is still within ``limit``. Atomic on Redis and on the local-memory cache."""
+    whether it is still within ``limit``. Atomic on Redis and on the local-memory cache.
+    ``None``: the shared cache cannot be reached (the ``default`` alias ignores Redis errors
+    and answers nothing), so nothing could be counted."""
     cache_key = f"customer-feedback:{key}"
     if cache.add(cache_key, 1, timeout=window):
         return limit >= 1
     try:
-        return cache.incr(cache_key) <= limit
+        count = cache.incr(cache_key)
     except ValueError:  # expired between add and incr
         cache.add(cache_key, 1, timeout=window)
         return limit >= 1
+    if count is None:
+        return None
+    return count <= limit
 
 
 def _check_limits(*, link: CustomerFeedbackLink, client_fingerprint: str, today: str) -> None:
@@ -218,7 +226,13 @@ def _check_limits(*, link: CustomerFeedbackLink, client_fingerprint: str, today:
             (f"card:{link.pk}:{client_fingerprint}:{today}", limits["card_address_per_employee_per_day"], DAY),
         ]
     for key, limit, window in checks:
-        if not _within_limit(key, limit=limit, window=window):
+        within = _within_limit(key, limit=limit, window=window)
+        if within is None:
+            # The shared cache is down: the customer's rating is kept rather than lost (the
+            # burst and self-rating rules, in the database, still apply to it).
+            logger.warning("Customer feedback limits not checked: the shared cache cannot be reached")
+            return
+        if not within:
             raise CustomerFeedbackRejected(CustomerFeedbackRejected.RATE_LIMITED)
 
 

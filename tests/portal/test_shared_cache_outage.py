@@ -184,3 +184,22 @@ def test_redis_waits_are_bounded_and_configurable():
     assert probe_cache_options() == {"default": {**bounded, "IGNORE_EXCEPTIONS": True}, "pages": bounded}
     configured = probe_cache_options(REDIS_SOCKET_CONNECT_TIMEOUT="0.2", REDIS_SOCKET_TIMEOUT="1.5")
     assert configured["pages"] == {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 1.5}
+
+
+@pytest.mark.django_db
+def test_a_customer_rating_is_saved_when_redis_is_down(shared_cache, client):
+    """The limits' counters live in the shared cache. While it is unreachable they cannot be
+    counted, and the customer's rating is kept rather than lost: the limits let it through
+    (and log why); the burst and self-rating rules, in the database, still apply."""
+    from evaluations.customer_forms import form_nonce_for
+    from evaluations.models import CustomerRating
+    from tests.evaluations.customer_factories import feedback_link
+
+    link = feedback_link()
+    shared_cache.down()
+    response = client.post(
+        f"/en/feedback/{link.token}/",
+        {"nonce": form_nonce_for(link.token), "overall": "5", "respect": "", "time": "", "comment": ""},
+    )
+    assert response.status_code == 303
+    assert CustomerRating.objects.filter(link=link, overall=5).count() == 1
