@@ -26,6 +26,16 @@ def empty_cache():
     cache.clear()
 
 
+#: Limits that refuse an address's second submission within the hour.
+ONE_SUBMISSION_PER_ADDRESS = {
+    "link_attempts_per_hour": 10,
+    "employee_per_hour": 100,
+    "address_per_hour": 1,
+    "card_address_per_employee_per_day": 1,
+    "card_per_employee_per_day": 100,
+}
+
+
 def answers(link, **changes) -> dict:
     return {"nonce": form_nonce_for(link.token), "overall": "4", "respect": "5", "time": "", "comment": "", **changes}
 
@@ -126,15 +136,7 @@ def test_a_post_without_the_forms_signed_nonce_is_refused(client):
     assert not CustomerRating.objects.exists()
 
 
-@override_settings(
-    CUSTOMER_FEEDBACK_LIMITS={
-        "link_attempts_per_hour": 10,
-        "employee_per_hour": 100,
-        "address_per_hour": 1,
-        "card_address_per_employee_per_day": 1,
-        "card_per_employee_per_day": 100,
-    }
-)
+@override_settings(CUSTOMER_FEEDBACK_LIMITS=ONE_SUBMISSION_PER_ADDRESS)
 def test_a_submission_over_the_limit_gets_a_polite_429(client):
     first, second = feedback_link(), feedback_link()
     assert client.post(f"/en/feedback/{first.token}/", answers(first)).status_code == 303
@@ -146,13 +148,7 @@ def test_a_submission_over_the_limit_gets_a_polite_429(client):
 
 @override_settings(
     TRUSTED_PROXY_COUNT=1,
-    CUSTOMER_FEEDBACK_LIMITS={
-        "link_attempts_per_hour": 10,
-        "employee_per_hour": 100,
-        "address_per_hour": 1,
-        "card_address_per_employee_per_day": 1,
-        "card_per_employee_per_day": 100,
-    },
+    CUSTOMER_FEEDBACK_LIMITS=ONE_SUBMISSION_PER_ADDRESS,
 )
 def test_behind_a_trusted_proxy_the_limits_and_the_fingerprint_follow_the_customers_address(client):
     """Customers behind the reverse proxy all reach the portal from its address: the limits
@@ -183,13 +179,7 @@ def test_behind_a_trusted_proxy_the_limits_and_the_fingerprint_follow_the_custom
 
 @override_settings(
     TRUSTED_PROXY_COUNT=0,
-    CUSTOMER_FEEDBACK_LIMITS={
-        "link_attempts_per_hour": 10,
-        "employee_per_hour": 100,
-        "address_per_hour": 1,
-        "card_address_per_employee_per_day": 1,
-        "card_per_employee_per_day": 100,
-    },
+    CUSTOMER_FEEDBACK_LIMITS=ONE_SUBMISSION_PER_ADDRESS,
 )
 def test_with_no_trusted_proxy_a_forwarded_address_is_ignored(client):
     first, second = feedback_link(), feedback_link()
