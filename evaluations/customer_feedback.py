@@ -21,13 +21,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
+
+from portal import rate_limits
 
 from .models import CustomerFeedbackLink, CustomerRating, Employee, FeedbackChannel
 from .signals import customer_ratings_changed
@@ -197,20 +198,10 @@ def client_fingerprint_for(address: str) -> str:
 
 def _within_limit(key: str, *, limit: int, window: int) -> bool | None:
     """Count one more event under ``key`` (a fixed window of ``window`` seconds) and say
-    whether it is still within ``limit``. Atomic on Redis and on the local-memory cache.
-    ``None``: the shared cache cannot be reached (the ``default`` alias ignores Redis errors
-    and answers nothing), so nothing could be counted."""
-    cache_key = f"customer-feedback:{key}"
-    if cache.add(cache_key, 1, timeout=window):
-        return limit >= 1
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.add(cache_key, 1, timeout=window)
-        return limit >= 1
-    if count is None:
-        return None
-    return count <= limit
+    whether it is still within ``limit``; ``None`` when the shared cache cannot be reached
+    (``portal.rate_limits``)."""
+    count = rate_limits.count_in_window(f"customer-feedback:{key}", window=window)
+    return None if count is None else count <= limit
 
 
 def _check_limits(*, link: CustomerFeedbackLink, client_fingerprint: str, today: str) -> None:

@@ -6,12 +6,12 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import hashlib
+import logging
 import secrets
 from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -19,6 +19,7 @@ from wagtail.models import Page
 
 from knowledge.models import KnowledgePage
 from knowledge.selectors import visible_pages
+from portal import rate_limits
 from search.backends import get_search_backend
 from search.backends.base import SearchHit, SearchQuery, SearchResults, document_facets, ordered_facet_counts
 from search.models import PageFeedback, SearchClick, SearchQueryLog
@@ -33,6 +34,8 @@ from search.selectors import (
 
 _CLICK_SALT = "search.click-reference"
 _FIELD_LIMIT = 255
+
+logger = logging.getLogger(__name__)
 
 
 #: How long a typing burst may keep updating its log row.
@@ -202,13 +205,12 @@ def allow_page_feedback(*, address: str, page_id: int) -> bool:
     lives in the cache and expires with the window)."""
     digest = hashlib.sha256(f"{address}:{page_id}".encode()).hexdigest()
     key = f"search:page-feedback-votes:{digest}"
-    window = settings.PAGE_FEEDBACK_WINDOW_SECONDS
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
+    count = rate_limits.count_in_window(key, window=settings.PAGE_FEEDBACK_WINDOW_SECONDS)
+    if count is None:
+        # The shared cache is down: the answer is kept (one per address or session still
+        # holds, in the database) rather than refused or failed.
+        logger.warning("Page feedback limit not checked: the shared cache cannot be reached")
+        return True
     return count <= settings.PAGE_FEEDBACK_VOTES_PER_ADDRESS
 
 
