@@ -108,10 +108,9 @@ DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", f"sqlite:/
 # thread is one more connection whose page cache each write invalidates (bench/
 # customer_form.py: 16 threads cost 29 ms of CPU per submission, 4 threads 20 ms). With
 # PostgreSQL more, as requests wait on the network for their queries.
-REQUEST_THREADS = env_int(
-    "REQUEST_THREADS", 4 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" else 16
-)
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+_ON_SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+REQUEST_THREADS = env_int("REQUEST_THREADS", 4 if _ON_SQLITE else 16)
+if _ON_SQLITE:
     # SQLite shared by the ASGI workers and management commands (publish_scheduled,
     # import_knowledge): write-ahead logging on every new connection, so readers never wait
     # for a writer nor a writer for readers; every transaction starts IMMEDIATE, taking the
