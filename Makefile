@@ -76,13 +76,18 @@ check: venv-test
 	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=check-deploy-$$RANDOM$$RANDOM$$RANDOM-not-a-real-secret-0123456789abcdef ALLOWED_HOSTS=tamayuz.example BADGE_SIGNING_KEY=$$(head -c 32 /dev/urandom | base64) $(MANAGE) check --deploy --fail-level WARNING
 
 # pytest exits 5 when it collects no tests; that fails here like any other non-zero code.
+# One test process per core (at most four), each with its own database, search index and
+# Redis database; a test module, and the browser package, run whole in one process
+# (tests/conftest.py). PYTEST_PROCESSES=0 runs everything in this process.
+PYTEST_PROCESSES ?= auto
+PYTEST_PARALLEL := $(if $(filter 0,$(PYTEST_PROCESSES)),,-n $(PYTEST_PROCESSES) --maxprocesses 4 --dist loadgroup)
 test: venv-test npm messages lint check
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 # The same suite against the real PostgreSQL and Redis (used by .ci/run).
 test-services: venv-test npm messages
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tamayuz} REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
-		$(PY) -m pytest $(PYTEST_ARGS)
+		$(PY) -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
 
 bench-relevance: venv-test
 	$(PY) bench/relevance.py

@@ -3,10 +3,23 @@ translation, index pages) built by the same service the demo loader uses."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from knowledge.services import LocaleTree, ensure_site_structure
 from tests.factories import SignedInThroughAllauthClient
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Under pytest-xdist's ``--dist loadgroup`` (``make test``), each test module runs whole
+    in one process, so its module-scoped fixtures are built once; the browser package runs
+    whole in one process, so the demo content and Chromium it shares are built once."""
+    browser = Path(__file__).parent / "browser"
+    for item in items:
+        path = Path(item.path)
+        group = "browser" if browser in path.parents else str(path.relative_to(Path(__file__).parent))
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 @pytest.fixture(scope="session")

@@ -3,10 +3,39 @@
 import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
-from .base import *  # noqa: F403
 from .env import env_str
 
+
+def _isolate_test_worker_redis() -> None:
+    """Under pytest-xdist (``make test`` runs two or more test processes), give each process
+    its own Redis database and channel prefix: Django's ``cache.clear()`` empties a whole
+    Redis database, and pub/sub channels are shared by every database of a server.
+
+    Worker ``gwN`` takes database (the URL's + N). The rewritten ``REDIS_URL`` is exported,
+    so a test's child process shares its parent's database rather than choosing again."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw") or os.environ.get("TAMAYUZ_TEST_WORKER_ISOLATED"):
+        return
+    os.environ["TAMAYUZ_TEST_WORKER_ISOLATED"] = worker
+    index = int(worker.removeprefix("gw"))
+    os.environ["CHANNELS_PREFIX"] = f"{os.environ.get('CHANNELS_PREFIX', 'tamayuz')}-{worker}"
+    url = os.environ.get("REDIS_URL")
+    if url:
+        parts = urlsplit(url)
+        database = int(parts.path.strip("/") or 0) + index
+        os.environ["REDIS_URL"] = urlunsplit(parts._replace(path=f"/{database}"))
+
+
+_isolate_test_worker_redis()
+
+from .base import *  # noqa: E402, F403
+
+if DATABASES["default"]["ENGINE"] == "portal.db.sqlite":  # noqa: F405
+    # Django's in-memory test database, said explicitly: pytest-django recognises only
+    # Django's own SQLite engine as in-memory, and would name a file per xdist worker.
+    DATABASES["default"]["TEST"] = {**DATABASES["default"].get("TEST", {}), "NAME": ":memory:"}  # noqa: F405
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

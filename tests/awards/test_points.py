@@ -347,11 +347,16 @@ def test_a_reopened_evaluation_can_change_hands_and_the_ledger_keeps_its_history
 ):
     from evaluations.services import reassign_assignment
 
-    me, other = org.staff[0], org.staff[3]
-    peer = next(
-        assignment
+    me = org.staff[0]
+    # A peer evaluation of mine, and a colleague who does not already rate that peer (which
+    # peers the cycle drew depends on the database's ids, so the pair is looked for).
+    peer, other = next(
+        (assignment, colleague)
         for assignment in assignments_of(cycle, me)
-        if assignment.relationship == "peer" and not cycle.assignments.filter(rater=other, ratee=assignment.ratee)
+        if assignment.relationship == "peer"
+        for colleague in org.staff[1:]
+        if colleague.pk != assignment.ratee_id
+        and not cycle.assignments.filter(rater=colleague, ratee=assignment.ratee_id).exists()
     )
     answer_everything(peer)
     response = Response.objects.get(assignment=peer)
