@@ -216,9 +216,18 @@ def run_ab(port: int, path: str, seconds: float, concurrency: int) -> dict:
     non2xx = re.search(r"Non-2xx responses:\s+(\d+)", out)
     if rps is None:
         raise SystemExit(f"ab failed for {url}:\n{out}\n{completed.stderr}")
+    percentiles = {f"p{share}": int(ms) for share, ms in re.findall(r"^\s*(\d+)%\s+(\d+)", out, re.MULTILINE)}
+    # ab's "Connection Times (ms)": min, mean, sd, median, max of connecting, processing
+    # (first byte sent to last received) and waiting (to the first byte).
+    phases = {
+        phase.lower(): dict(zip(("min", "mean", "sd", "median", "max"), map(float, values.split()), strict=True))
+        for phase, values in re.findall(r"^(Connect|Processing|Waiting):\s+([\d.\s]+?)\s*$", out, re.MULTILINE)
+    }
     return {
         "rps": float(rps.group(1)),
         "p99_ms": int(p99.group(1)) if p99 else None,
+        "percentiles_ms": percentiles,
+        "connection_times_ms": phases,
         "requests": int(done.group(1)) if done else 0,
         "failed": int(failed.group(1)) if failed else 0,
         "non_2xx": int(non2xx.group(1)) if non2xx else 0,
@@ -246,6 +255,10 @@ def load_page(ports: list[int], path: str, seconds: float, concurrency: int) -> 
         "failed": sum(result["failed"] for result in results),
         "non_2xx": sum(result["non_2xx"] for result in results),
         "load_average": round(load_average, 2),
+        "per_worker": [
+            {"percentiles_ms": result["percentiles_ms"], "connection_times_ms": result["connection_times_ms"]}
+            for result in results
+        ],
     }
 
 

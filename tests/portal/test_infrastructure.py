@@ -96,6 +96,15 @@ def _settings_probe(env: dict[str, str], expression: str) -> str:
     return result.stdout.strip()
 
 
+def test_the_server_application_leaves_what_it_loaded_out_of_the_garbage_collectors_view(tmp_path):
+    """``portal.asgi`` freezes what it loaded (gc.freeze): full collections under load no
+    longer walk it (the p99 cliff, bench/pages.py)."""
+    frozen = _settings_probe(
+        {"TAMAYUZ_VAR_DIR": str(tmp_path)}, "__import__('portal.asgi').asgi and __import__('gc').get_freeze_count()"
+    )
+    assert int(frozen) > 100_000
+
+
 def test_sqlite_url_with_absolute_path(tmp_path):
     target = tmp_path / "portal.db"
     name = _settings_probe(
