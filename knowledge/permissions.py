@@ -126,6 +126,42 @@ def can_read(user, page) -> bool:
     return False
 
 
+def view_restricted_paths(user) -> tuple[str, ...]:
+    """Tree paths of the pages whose Wagtail view restriction (the admin's *Privacy*
+    setting, besides the audience field) ``user`` cannot pass: listings, menus and search
+    results leave those pages and their descendants out, as serving them asks for a sign-in
+    or a password. "Signed-in users" is passed by any active signed-in user; a group
+    restriction by members of one of its groups; a shared password by nobody in a listing
+    (the page itself asks for it); superusers pass every one. The restrictions are read
+    from memory under the content version, which any change to one replaces."""
+    from portal import content_version
+
+    if _active(user) and user.is_superuser:
+        return ()
+    restrictions = content_version.cached(("view-restrictions-all",), _all_view_restrictions)
+    if not restrictions:
+        return ()
+    signed_in = _active(user)
+    groups = _group_ids(user) if signed_in else set()
+    blocked = []
+    for path, kind, restriction_groups in restrictions:
+        if kind == "login" and signed_in:
+            continue
+        if kind == "groups" and groups & restriction_groups:
+            continue
+        blocked.append(path)
+    return tuple(blocked)
+
+
+def _all_view_restrictions() -> list[tuple[str, str, frozenset[int]]]:
+    from wagtail.models import PageViewRestriction
+
+    return [
+        (restriction.page.path, restriction.restriction_type, frozenset(group.pk for group in restriction.groups.all()))
+        for restriction in PageViewRestriction.objects.select_related("page").prefetch_related("groups")
+    ]
+
+
 def readable_filter(user) -> Q:
     """The ``KnowledgePage`` rows ``user`` may read, as a ``Q`` (see ``can_read``)."""
     from knowledge.models import KnowledgePage

@@ -25,14 +25,17 @@ from knowledge.models import (
     Topic,
 )
 from knowledge.page_types import PAGE_TYPES
-from knowledge.permissions import readable_filter
+from knowledge.permissions import readable_filter, view_restricted_paths
 from portal.models import Agency
 
 
 def visible_pages(queryset: QuerySet, user) -> QuerySet:
     """Live pages the user may read (``knowledge.permissions``: the audience of each
-    knowledge page; other pages, such as the home and index pages, are for everyone)."""
+    knowledge page; other pages, such as the home and index pages, are for everyone),
+    without those under a Wagtail view restriction the user cannot pass."""
     queryset = queryset.live()
+    for path in view_restricted_paths(user):
+        queryset = queryset.exclude(path__startswith=path)
     readable = readable_filter(user)
     if not readable:  # superusers
         return queryset

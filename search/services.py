@@ -30,6 +30,7 @@ from search.selectors import (
     clean_search_params,
     normalize_query,
     promoted_hits,
+    without_view_restricted,
 )
 
 _CLICK_SALT = "search.click-reference"
@@ -292,7 +293,7 @@ def _search_knowledge(*, user, cleaned: SearchParams, language: str | None = Non
     promoted = [hit for hit in promoted_hits(user=user, normalized_query=normalized, params=cleaned) if may_show(hit)]
     promoted_ids = frozenset(hit.page_id for hit in promoted)
 
-    hits = [hit for hit in found.hits if hit.page_id not in promoted_ids]
+    hits = without_view_restricted([hit for hit in found.hits if hit.page_id not in promoted_ids], user=user)
     count, facets = found.count, {name: dict(values) for name, values in (found.facets or {}).items()}
     if promoted:
         # A best bet is one more result (in the count and the facets) unless the engine's

@@ -69,21 +69,23 @@ def content(site_tree):
     }
 
 
-#: page → (first anonymous render, later anonymous renders, staff member's render).
+#: page → (first anonymous render, later anonymous renders, staff member's render). The
+#: first render also reads the Wagtail view restrictions listings leave out (one query,
+#: kept under the content version: ``knowledge.permissions.view_restricted_paths``).
 EXPECTED = {
-    "charter": (29, 3, 12),
-    "home": (37, 2, 10),
-    "faq_index": (29, 3, 11),
-    "procedure": (35, 3, 12),
-    "announcement": (31, 3, 12),
-    "en_home": (35, 3, 11),
-    "faq": (33, 4, 13),
-    "etiquette_guide": (31, 3, 12),
-    "article": (31, 3, 12),
-    "guide_index": (29, 5, 14),
-    "procedure_index": (29, 5, 14),
-    "article_index": (30, 6, 15),
-    "news_index": (30, 6, 15),
+    "charter": (30, 3, 12),
+    "home": (38, 2, 10),
+    "faq_index": (30, 3, 11),
+    "procedure": (36, 3, 12),
+    "announcement": (32, 3, 12),
+    "en_home": (36, 3, 11),
+    "faq": (34, 4, 13),
+    "etiquette_guide": (32, 3, 12),
+    "article": (32, 3, 12),
+    "guide_index": (30, 5, 14),
+    "procedure_index": (30, 5, 14),
+    "article_index": (31, 6, 15),
+    "news_index": (31, 6, 15),
 }
 
 
