@@ -87,7 +87,9 @@ def reader_class(user) -> str:
         return KEY_PUBLIC
     cached = getattr(user, "_knowledge_reader_class", None)
     if cached is None:
-        cached = "|".join(audience_keys_for(user))
+        # Signed in, even without a role, is a class of its own: Wagtail's "signed-in users"
+        # view restriction lets them see what anonymous readers must not (view_restricted_paths).
+        cached = "|".join(("signed-in", *audience_keys_for(user)))
         user._knowledge_reader_class = cached
     return cached
 

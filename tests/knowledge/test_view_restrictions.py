@@ -56,6 +56,7 @@ def faqs(site_tree) -> dict[str, FAQPage]:
 #: Which restricted pages each reader sees listed and found.
 READERS = {
     "anonymous": {"open"},
+    "no role": {"open", "login"},
     roles.STAFF: {"open", "login"},
     roles.HR: {"open", "login", "hr_group"},
     "superuser": set(KINDS),
@@ -65,7 +66,12 @@ READERS = {
 def sign_in(client, reader: str) -> None:
     if reader == "anonymous":
         return
-    user = UserFactory(is_superuser=True, is_staff=True) if reader == "superuser" else UserFactory(roles=[reader])
+    if reader == "superuser":
+        user = UserFactory(is_superuser=True, is_staff=True)
+    elif reader == "no role":
+        user = UserFactory()
+    else:
+        user = UserFactory(roles=[reader])
     give_totp(user)
     client.force_login(user)
     session = client.session
@@ -117,3 +123,15 @@ def test_a_restriction_on_a_section_hides_its_pages_too(client, site_tree, faqs)
     sign_in(client, roles.STAFF)
     api = client.get("/api/search/", {"q": COMMON, "lang": "en"})
     assert {hit["title"] for hit in api.json()["results"]} == {faqs["open"].title, faqs["login"].title}
+
+
+def test_what_a_signed_in_reader_was_shown_is_never_kept_for_anonymous_readers(client, site_tree, faqs):
+    """Listings and fragments are kept per reader class: signed in without a role is not
+    the anonymous class, though both read only public pages."""
+    url = site_tree["en"].indexes["faq"].url
+    sign_in(client, "no role")
+    assert faqs["login"].title in client.get(url).content.decode()
+    client.logout()
+    anonymous = client.get(url)
+    assert anonymous.status_code == 200
+    assert faqs["login"].title not in anonymous.content.decode()
