@@ -35,6 +35,23 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def isolated_search_index(settings, tmp_path):
+    """This test's own embedded index file (the FTS database lives outside the transactional
+    test database, so it must not leak between tests) and a fresh synonym cache; yields the
+    index file's path. Autouse for ``tests/search``; other tests ask for it by name."""
+    from search.backends import reset_search_backends
+    from search.synonyms import invalidate_synonyms
+
+    settings.SEARCH_EMBEDDED_PATH = tmp_path / "search.sqlite3"
+    settings.ELASTICSEARCH_URL = ""
+    reset_search_backends()
+    invalidate_synonyms()
+    yield settings.SEARCH_EMBEDDED_PATH
+    reset_search_backends()
+    invalidate_synonyms()
+
+
+@pytest.fixture
 def site_tree(db) -> dict[str, LocaleTree]:
     _restore_wagtail_root()
     return ensure_site_structure()

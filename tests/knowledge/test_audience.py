@@ -25,10 +25,10 @@ from knowledge import permissions
 from knowledge.models import AnnouncementPage, CharterPage, FAQPage, KnowledgeArticlePage, KnowledgePage, RelatedPage
 from knowledge.services import publish
 from portal import roles
-from search.backends import reset_search_backends
 from search.indexing import rebuild_index
-from search.synonyms import invalidate_synonyms
 from tests.factories import UserFactory, create_page, give_totp
+
+pytestmark = pytest.mark.usefixtures("isolated_search_index")
 
 #: One invented word per audience, in every title of a page of that audience.
 WORDS = {
@@ -60,17 +60,6 @@ READERS = {
 }
 #: A word every FAQ of the matrix has in its title (search and autocomplete find them all).
 COMMON = "zirconia"
-
-
-@pytest.fixture(autouse=True)
-def isolated_search_index(settings, tmp_path):
-    settings.SEARCH_EMBEDDED_PATH = tmp_path / "search.sqlite3"
-    settings.ELASTICSEARCH_URL = ""
-    reset_search_backends()
-    invalidate_synonyms()
-    yield
-    reset_search_backends()
-    invalidate_synonyms()
 
 
 def audience_fields(audience: str) -> dict:

@@ -5,8 +5,6 @@ and autocomplete for readers who cannot pass it (``knowledge.permissions
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
@@ -14,25 +12,14 @@ from wagtail.models import PageViewRestriction
 from knowledge.models import FAQPage
 from knowledge.services import publish
 from portal import roles
-from search.backends import reset_search_backends
 from search.indexing import rebuild_index
-from search.synonyms import invalidate_synonyms
-from tests.factories import UserFactory, create_page, give_totp
+from tests.factories import UserFactory, create_page
+
+pytestmark = pytest.mark.usefixtures("isolated_search_index")
 
 #: Every title holds this word (search and autocomplete find them all).
 COMMON = "vermilion"
 KINDS = ("open", "login", "hr_group", "password")
-
-
-@pytest.fixture(autouse=True)
-def isolated_search_index(settings, tmp_path):
-    settings.SEARCH_EMBEDDED_PATH = tmp_path / "search.sqlite3"
-    settings.ELASTICSEARCH_URL = ""
-    reset_search_backends()
-    invalidate_synonyms()
-    yield
-    reset_search_backends()
-    invalidate_synonyms()
 
 
 @pytest.fixture
@@ -64,22 +51,13 @@ READERS = {
 
 
 def sign_in(client, reader: str) -> None:
+    """A complete sign-in (the ``client`` fixture's ``force_login``, second step included)."""
     if reader == "anonymous":
         return
     if reader == "superuser":
-        user = UserFactory(is_superuser=True, is_staff=True)
-    elif reader == "no role":
-        user = UserFactory()
+        client.force_login(UserFactory(is_superuser=True, is_staff=True))
     else:
-        user = UserFactory(roles=[reader])
-    give_totp(user)
-    client.force_login(user)
-    session = client.session
-    session["account_authentication_methods"] = [
-        {"method": "password", "at": time.time(), "username": user.username},
-        {"method": "mfa", "at": time.time(), "type": "totp"},
-    ]
-    session.save()
+        client.force_login(UserFactory() if reader == "no role" else UserFactory(roles=[reader]))
 
 
 def shown(text: str, faqs: dict[str, FAQPage]) -> set[str]:
