@@ -131,28 +131,41 @@ def can_read(user, page) -> bool:
 def view_restricted_paths(user) -> tuple[str, ...]:
     """Tree paths of the pages whose Wagtail view restriction (the admin's *Privacy*
     setting, besides the audience field) ``user`` cannot pass: listings, menus and search
-    results leave those pages and their descendants out, as serving them asks for a sign-in
-    or a password. "Signed-in users" is passed by any active signed-in user; a group
-    restriction by members of one of its groups; a shared password by nobody in a listing
-    (the page itself asks for it); superusers pass every one. The restrictions are read
-    from memory under the content version, which any change to one replaces."""
+    results leave those pages and their descendants out (``under_view_restriction``), as
+    serving them asks for a sign-in or a password. "Signed-in users" is passed by any
+    active signed-in user; a group restriction by members of one of its groups; a shared
+    password by nobody in a listing (the page itself asks for it); superusers pass every
+    one. The restrictions are read from memory under the content version, which any change
+    to one replaces."""
+    from wagtail.models import PageViewRestriction
+
     from portal import content_version
 
-    if _active(user) and user.is_superuser:
+    signed_in = _active(user)
+    if signed_in and user.is_superuser:
         return ()
     restrictions = content_version.cached(("view-restrictions-all",), _all_view_restrictions)
     if not restrictions:
         return ()
-    signed_in = _active(user)
     groups = _group_ids(user) if signed_in else set()
-    blocked = []
-    for path, kind, restriction_groups in restrictions:
-        if kind == "login" and signed_in:
-            continue
-        if kind == "groups" and groups & restriction_groups:
-            continue
-        blocked.append(path)
-    return tuple(blocked)
+    return tuple(
+        path
+        for path, kind, restriction_groups in restrictions
+        if not (kind == PageViewRestriction.LOGIN and signed_in)
+        and not (kind == PageViewRestriction.GROUPS and groups & restriction_groups)
+    )
+
+
+def under_view_restriction(user) -> Q | None:
+    """The pages (any ``Page`` queryset) under a view restriction ``user`` cannot pass, as a
+    ``Q``; ``None`` when there are none (the usual case: no query, no filter)."""
+    paths = view_restricted_paths(user)
+    if not paths:
+        return None
+    under = Q()
+    for path in paths:
+        under |= Q(path__startswith=path)
+    return under
 
 
 def _all_view_restrictions() -> list[tuple[str, str, frozenset[int]]]:

@@ -25,7 +25,7 @@ from knowledge.models import (
     Topic,
 )
 from knowledge.page_types import PAGE_TYPES
-from knowledge.permissions import readable_filter, view_restricted_paths
+from knowledge.permissions import readable_filter, under_view_restriction
 from portal.models import Agency
 
 
@@ -34,8 +34,9 @@ def visible_pages(queryset: QuerySet, user) -> QuerySet:
     knowledge page; other pages, such as the home and index pages, are for everyone),
     without those under a Wagtail view restriction the user cannot pass."""
     queryset = queryset.live()
-    for path in view_restricted_paths(user):
-        queryset = queryset.exclude(path__startswith=path)
+    restricted = under_view_restriction(user)
+    if restricted is not None:
+        queryset = queryset.exclude(restricted)
     readable = readable_filter(user)
     if not readable:  # superusers
         return queryset

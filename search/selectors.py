@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page, get_page_models
 
 from knowledge.models import KnowledgePage
 from knowledge.page_types import PAGE_TYPES
-from knowledge.permissions import view_restricted_paths
+from knowledge.permissions import under_view_restriction
 from knowledge.selectors import visible_pages
 from search import analysis
 from search.backends.base import (
@@ -197,15 +197,12 @@ def autocomplete(*, user, prefix: str, language: str | None = None, limit: int =
 
 def without_view_restricted(hits: list[SearchHit], *, user) -> list[SearchHit]:
     """``hits`` without the pages under a Wagtail view restriction ``user`` cannot pass
-    (``knowledge.permissions.view_restricted_paths``; the index knows audiences, not the
+    (``knowledge.permissions.under_view_restriction``; the index knows audiences, not the
     admin's *Privacy* setting). No query unless such a restriction exists."""
-    paths = view_restricted_paths(user)
-    if not paths or not hits:
+    restricted = under_view_restriction(user)
+    if restricted is None or not hits:
         return hits
-    under = Q()
-    for path in paths:
-        under |= Q(path__startswith=path)
-    hidden = set(Page.objects.filter(under, pk__in=[hit.page_id for hit in hits]).values_list("pk", flat=True))
+    hidden = set(Page.objects.filter(restricted, pk__in=[hit.page_id for hit in hits]).values_list("pk", flat=True))
     return [hit for hit in hits if hit.page_id not in hidden]
 
 
