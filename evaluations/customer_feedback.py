@@ -22,13 +22,14 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from portal import rate_limits
+from portal.db.compiled import CompiledSelect
 
 from .models import CustomerFeedbackLink, CustomerRating, Employee, FeedbackChannel
 from .signals import customer_ratings_changed
@@ -152,32 +153,50 @@ def customer_feedback_url(link: CustomerFeedbackLink, *, base_url: str | None = 
 
 #: What ``usable_feedback_link`` reads: the link (its origin too: the burst rule asks whether
 #: it is a counter visit), and of its employee what the customer's page shows and whether
-#: they still take ratings.
-LINK_COLUMNS = (
-    "employee_id",
-    "token",
-    "kind",
-    "origin",
-    "channel",
-    "created_at",
-    "expires_at",
-    "used_at",
-    "employee__name_ar",
-    "employee__name_en",
-    "employee__is_active",
+#: they still take ratings. In each model's field order (``Model.from_db`` takes them so).
+LINK_FIELDS = tuple(
+    field.attname
+    for field in CustomerFeedbackLink._meta.concrete_fields
+    if field.attname
+    in {"id", "employee_id", "token", "kind", "origin", "channel", "created_at", "expires_at", "used_at"}
 )
+LINK_EMPLOYEE_FIELDS = tuple(
+    field.attname
+    for field in Employee._meta.concrete_fields
+    if field.attname in {"id", "name_ar", "name_en", "is_active"}
+)
+
+#: The link and its employee by token: every customer's GET and POST run it, so its SQL is
+#: written once (``portal.db.compiled``), not built and compiled by the ORM each time.
+_LINK_BY_TOKEN = CompiledSelect(
+    lambda token: (
+        CustomerFeedbackLink.objects.filter(token=token)
+        .order_by()
+        .values_list(*LINK_FIELDS, *(f"employee__{name}" for name in LINK_EMPLOYEE_FIELDS))
+    ),
+    token=str,
+)
+
+
+def _link_by_token(token: str) -> CustomerFeedbackLink | None:
+    """The link ``token`` names, with the columns ``LINK_FIELDS`` and its employee's
+    ``LINK_EMPLOYEE_FIELDS`` (the rest deferred, as ``only()`` would leave them)."""
+    rows = _LINK_BY_TOKEN.rows(token=token)
+    if not rows:
+        return None
+    row = rows[0]
+    link = CustomerFeedbackLink.from_db(DEFAULT_DB_ALIAS, LINK_FIELDS, row[: len(LINK_FIELDS)])
+    link.employee = Employee.from_db(DEFAULT_DB_ALIAS, LINK_EMPLOYEE_FIELDS, row[len(LINK_FIELDS) :])
+    return link
 
 
 def usable_feedback_link(*, token: str, now: datetime | None = None) -> CustomerFeedbackLink:
     """The link ``token`` names, if a customer may still open it (a spent single-use link
     is returned too: its page says the rating was received). Raises
     ``CustomerFeedbackRejected`` otherwise."""
-    try:
-        # ``get`` on the unique token: no ORDER BY to build or run (``first()`` adds one);
-        # the columns the form page and a submission use, not the employee's whole record.
-        link = CustomerFeedbackLink.objects.select_related("employee").only(*LINK_COLUMNS).get(token=token)
-    except CustomerFeedbackLink.DoesNotExist:
-        raise CustomerFeedbackRejected(CustomerFeedbackRejected.UNKNOWN) from None
+    link = _link_by_token(token)
+    if link is None:
+        raise CustomerFeedbackRejected(CustomerFeedbackRejected.UNKNOWN)
     if not link.employee.is_active:
         raise CustomerFeedbackRejected(CustomerFeedbackRejected.UNAVAILABLE)
     if link.used_at is None and link.is_expired(now=now):
@@ -196,15 +215,9 @@ def client_fingerprint_for(address: str) -> str:
     ]
 
 
-def _within_limit(key: str, *, limit: int, window: int) -> bool | None:
-    """Count one more event under ``key`` (a fixed window of ``window`` seconds) and say
-    whether it is still within ``limit``; ``None`` when the shared cache cannot be reached
-    (``portal.rate_limits``)."""
-    count = rate_limits.count_in_window(f"customer-feedback:{key}", window=window)
-    return None if count is None else count <= limit
-
-
 def _check_limits(*, link: CustomerFeedbackLink, client_fingerprint: str, today: str) -> None:
+    """Count this attempt against each of the link's limits (fixed windows in the shared
+    cache, ``portal.rate_limits``, in one round trip) and refuse it over any of them."""
     limits = settings.CUSTOMER_FEEDBACK_LIMITS
     checks = [
         (f"link:{link.pk}", limits["link_attempts_per_hour"], HOUR),
@@ -216,15 +229,14 @@ def _check_limits(*, link: CustomerFeedbackLink, client_fingerprint: str, today:
             (f"card:{link.pk}:{today}", limits["card_per_employee_per_day"], DAY),
             (f"card:{link.pk}:{client_fingerprint}:{today}", limits["card_address_per_employee_per_day"], DAY),
         ]
-    for key, limit, window in checks:
-        within = _within_limit(key, limit=limit, window=window)
-        if within is None:
-            # The shared cache is down: the customer's rating is kept rather than lost (the
-            # burst and self-rating rules, in the database, still apply to it).
-            logger.warning("Customer feedback limits not checked: the shared cache cannot be reached")
-            return
-        if not within:
-            raise CustomerFeedbackRejected(CustomerFeedbackRejected.RATE_LIMITED)
+    within = rate_limits.within_limits([(f"customer-feedback:{key}", limit, window) for key, limit, window in checks])
+    if within is None:
+        # The shared cache is down: the customer's rating is kept rather than lost (the
+        # burst and self-rating rules, in the database, still apply to it).
+        logger.warning("Customer feedback limits not checked: the shared cache cannot be reached")
+        return
+    if not within:
+        raise CustomerFeedbackRejected(CustomerFeedbackRejected.RATE_LIMITED)
 
 
 # --- Ratings --------------------------------------------------------------------------

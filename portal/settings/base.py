@@ -103,13 +103,15 @@ TEMPLATES = [
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'tamayuz.sqlite3'}"))}
 # Threads per server process that run requests' Django code, kept from one request to the
-# next (portal/asgi_handler.py); a request arriving while all are busy waits its turn. With
-# SQLite a few: a request's queries are in-process calls that hold a CPU, and every extra
-# thread is one more connection whose page cache each write invalidates (bench/
-# customer_form.py: 16 threads cost 29 ms of CPU per submission, 4 threads 20 ms). With
-# PostgreSQL more, as requests wait on the network for their queries.
+# next (portal/asgi_handler.py); a request arriving while all are busy waits its turn. A
+# few: Python runs one thread's code at a time, and every thread past the few that keep the
+# CPU busy while others wait on the database only adds switching between them (bench/
+# customer_form.py, two workers on PostgreSQL + Redis: 16 threads cost 12.1 ms of CPU per
+# submission and gave 116/s, 8 threads 10.6 ms and 132/s, 4 threads 9.3-9.6 ms and
+# 152-158/s; on SQLite 16 threads cost 29 ms, 4 threads 20 ms, each thread being one more
+# connection whose page cache every write invalidates).
 _ON_SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
-REQUEST_THREADS = env_int("REQUEST_THREADS", 4 if _ON_SQLITE else 16)
+REQUEST_THREADS = env_int("REQUEST_THREADS", 4)
 if _ON_SQLITE:
     # SQLite shared by the ASGI workers and management commands (publish_scheduled,
     # import_knowledge): write-ahead logging on every new connection, so readers never wait
@@ -131,9 +133,12 @@ if _ON_SQLITE:
             "timeout": env_float("DATABASE_SQLITE_TIMEOUT", 5.0),
         }
     )
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", True):
-    # A pool of connections per process (psycopg_pool): a request borrows one and gives it
-    # back, instead of PostgreSQL starting a new backend process for every request.
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", False):
+    # On request: a pool of connections per process (psycopg_pool), for many request
+    # threads sharing fewer connections. By default each request thread keeps its own
+    # connection instead (below): with a few threads that is as few connections, and it
+    # spares every request the pool's borrow and return (bench/customer_form.py, two workers
+    # on PostgreSQL + Redis, 4 threads: 142/s pooled, 152-158/s kept).
     # Persistent connections and the pool exclude each other (the pool keeps them).
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
@@ -142,6 +147,11 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_b
         # Seconds a request waits for a free connection before failing.
         "timeout": env_float("DATABASE_POOL_TIMEOUT", 10.0),
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Each request thread keeps its connection (at most REQUEST_THREADS per process, plus
+    # those of the WebSocket consumers' threads); a connection that failed is closed at the
+    # end of its request and opened again by the next.
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 600)
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

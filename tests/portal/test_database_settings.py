@@ -64,3 +64,48 @@ def test_sqlite_connections_use_wal_immediate_transactions_and_a_five_second_wai
 
 def test_the_sqlite_wait_is_configurable(tmp_path):
     assert probe(tmp_path, DATABASE_SQLITE_TIMEOUT="1.5")["busy_ms"] == 1500
+
+
+SETTINGS_PROBE = """
+import json
+from django.conf import settings
+default = settings.DATABASES["default"]
+print(json.dumps({"conn_max_age": default["CONN_MAX_AGE"], "pool": default.get("OPTIONS", {}).get("pool"),
+                  "threads": settings.REQUEST_THREADS}))
+"""
+
+
+def postgres_settings(**env: str) -> dict:
+    """The database settings the development settings make of a PostgreSQL URL (read, not
+    connected: no server is needed)."""
+    clean = {key: value for key, value in os.environ.items() if not key.startswith(("DATABASE_", "REDIS_URL"))}
+    clean.pop("REQUEST_THREADS", None)
+    result = subprocess.run(
+        [sys.executable, "-c", SETTINGS_PROBE],
+        cwd=REPO,
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+            "DATABASE_URL": "postgres://nobody@127.0.0.1:5432/nothing",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_on_postgresql_each_of_a_few_request_threads_keeps_its_connection():
+    """Four request threads, each keeping its connection for ten minutes: no pool to
+    borrow from and return to on every request (bench/customer_form.py measured it)."""
+    assert postgres_settings() == {"conn_max_age": 600, "pool": None, "threads": 4}
+
+
+def test_the_postgresql_pool_is_there_on_request():
+    settings = postgres_settings(DATABASE_POOL="true", REQUEST_THREADS="16")
+    assert settings["conn_max_age"] == 0
+    assert settings["pool"] == {"min_size": 2, "max_size": 20, "timeout": 10.0}
+    assert settings["threads"] == 16

@@ -208,11 +208,13 @@ def test_a_customer_rating_is_saved_when_redis_is_down(shared_cache, client):
 def test_the_shared_counters_say_they_could_not_count_when_redis_is_down(shared_cache):
     """``portal.rate_limits`` counts in Redis; down, it answers ``None`` instead of failing,
     and "was this page helpful?" keeps the reader's answer as the customer form does."""
-    from portal.rate_limits import count_in_window
+    from portal.rate_limits import count_in_window, within_limits
     from search.services import allow_page_feedback
 
     key = f"outage-test-{uuid.uuid4().hex}"
     assert [count_in_window(key, window=60) for _ in range(2)] == [1, 2]
+    assert within_limits([(key, 10, 60), (f"{key}-other", 10, 60)]) is True
     shared_cache.down()
     assert count_in_window(key, window=60) is None
+    assert within_limits([(key, 10, 60), (f"{key}-other", 10, 60)]) is None
     assert allow_page_feedback(address="192.0.2.1", page_id=1) is True
