@@ -34,6 +34,7 @@ from awards.models import IntegrityFlag, Season
 from evaluations import scoring
 from evaluations.customer_counting import set_customer_ratings_counted
 from evaluations.models import CustomerFeedbackLink, CustomerRating, Employee
+from portal.db.compiled import CompiledSelect
 
 CLEAR_ACTION = "awards.flag_clear"
 REJECT_ACTION = "awards.flag_reject"
@@ -63,6 +64,26 @@ def _is_counter_visit(rating: CustomerRating) -> bool:
     return CustomerFeedbackLink.objects.filter(pk=rating.link_id, origin=CustomerFeedbackLink.Origin.COUNTER).exists()
 
 
+def _ratings_in_burst_window(*, employee_id, fingerprint, since, until):
+    """(pk, submitted_at, counted) of the employee's ratings from ``fingerprint`` in the
+    window. Ratings already discounted stay in: a burst goes on being one. Counter visits
+    are left out, as ``scoring.burst_source`` says."""
+    return (
+        CustomerRating.objects.filter(
+            employee_id=employee_id, client_fingerprint=fingerprint, submitted_at__gte=since, submitted_at__lte=until
+        )
+        .exclude(link__origin=CustomerFeedbackLink.Origin.COUNTER)
+        .order_by()
+        .values_list("pk", "submitted_at", "counted")
+    )
+
+
+#: Run for every rating that arrives, so written once (``portal.db.compiled``).
+_RATINGS_IN_BURST_WINDOW = CompiledSelect(
+    _ratings_in_burst_window, employee_id=int, fingerprint=str, since=datetime.datetime, until=datetime.datetime
+)
+
+
 def check_bursts(ratings) -> list[IntegrityFlag]:
     """Look for bursts around newly counted ratings, by their burst source
     (``scoring.burst_source``); discount and flag what a burst holds (in the caller's
@@ -82,17 +103,8 @@ def check_bursts(ratings) -> list[IntegrityFlag]:
         pair = (rating.employee_id, source)
         latest_by_pair[pair] = max(rating.submitted_at, latest_by_pair.get(pair, rating.submitted_at))
     for (employee_id, fingerprint), latest in latest_by_pair.items():
-        # Ratings already discounted stay in the window: a burst goes on being one. Counter
-        # visits are left out, as burst_source says.
-        recent = list(
-            CustomerRating.objects.filter(
-                employee_id=employee_id,
-                client_fingerprint=fingerprint,
-                submitted_at__gte=latest - window,
-                submitted_at__lte=latest,
-            )
-            .exclude(link__origin=CustomerFeedbackLink.Origin.COUNTER)
-            .values_list("pk", "submitted_at", "counted")
+        recent = _RATINGS_IN_BURST_WINDOW.rows(
+            employee_id=employee_id, fingerprint=fingerprint, since=latest - window, until=latest
         )
         if len(recent) <= scoring.DEFAULT_BURST_MAX_PER_SOURCE:
             continue
@@ -171,6 +183,14 @@ def _open_season_ratings():
     return ratings
 
 
+_ACCOUNTS_SIGNED_IN_FROM = CompiledSelect(
+    lambda fingerprint: (
+        SignInFingerprint.objects.filter(fingerprint=fingerprint).order_by().values_list("fingerprint", "user_id")
+    ),
+    fingerprint=str,
+)
+
+
 def probable_self_rating_ids(ratings: Iterable[CustomerRating]) -> list[int]:
     """The counted ratings among ``ratings`` that ``scoring.is_probable_self_rating``
     calls self-ratings: the one rule, used when a rating arrives, when a staff member signs
@@ -180,8 +200,12 @@ def probable_self_rating_ids(ratings: Iterable[CustomerRating]) -> list[int]:
     if not candidates:
         return []
     accounts: dict[str, set[int]] = defaultdict(set)
-    rows = SignInFingerprint.objects.filter(fingerprint__in={r.client_fingerprint for r in candidates})
-    for fingerprint, user_id in rows.values_list("fingerprint", "user_id"):
+    fingerprints = {rating.client_fingerprint for rating in candidates}
+    if len(fingerprints) == 1:  # a customer's submission: the usual case, its SQL written once
+        rows = _ACCOUNTS_SIGNED_IN_FROM.rows(fingerprint=next(iter(fingerprints)))
+    else:
+        rows = SignInFingerprint.objects.filter(fingerprint__in=fingerprints).values_list("fingerprint", "user_id")
+    for fingerprint, user_id in rows:
         accounts[fingerprint].add(user_id)
     candidates = [rating for rating in candidates if rating.client_fingerprint in accounts]
     if not candidates:

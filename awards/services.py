@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, transaction
 from django.db.models import F, Max
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
@@ -22,6 +22,7 @@ from awards import live
 from awards.categories import AGENCY, CHANNEL, EMPLOYEE, UNIT
 from awards.models import Season, SeasonTally, StandingSnapshot
 from evaluations.award_inputs import employee_facts
+from portal.db.compiled import CompiledSelect
 
 SEASON_CREATE_ACTION = "awards.season_create"
 SEASON_FREEZE_ACTION = "awards.season_freeze"
@@ -159,13 +160,21 @@ class _Delta:
     removed: bool = False
 
 
+#: What ``_deltas`` reads of the seasons whose tallies still move (for every rating that
+#: arrives, so its SQL is written once: ``portal.db.compiled``), in the model's field order.
+_OPEN_SEASON_FIELDS = tuple(
+    field.attname for field in Season._meta.concrete_fields if field.attname in {"id", "starts_on", "ends_on"}
+)
+_OPEN_SEASONS = CompiledSelect(lambda: Season.objects.filter(frozen_at__isnull=True).values_list(*_OPEN_SEASON_FIELDS))
+
+
 def _deltas(added: Iterable, removed: Iterable) -> dict[tuple[int, str, str], _Delta]:
     """Tally changes per (season, kind, key) for ratings that now count (``added``) and
     copies of ratings as they counted before (``removed``)."""
     added, removed = [r for r in added if r.counted], [r for r in removed if r.counted]
     if not added and not removed:
         return {}
-    seasons = list(Season.objects.filter(frozen_at__isnull=True).only("pk", "starts_on", "ends_on"))
+    seasons = [Season.from_db(DEFAULT_DB_ALIAS, _OPEN_SEASON_FIELDS, row) for row in _OPEN_SEASONS.rows()]
     if not seasons:
         return {}
     facts = employee_facts({rating.employee_id for rating in (*added, *removed)})

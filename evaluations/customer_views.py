@@ -3,13 +3,16 @@ page, the front-line employee's "next customer" screen and the printed card."""
 
 from __future__ import annotations
 
+import functools
+
 import segno
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -27,6 +30,7 @@ from .models import CustomerFeedbackLink, Employee, FeedbackChannel
 
 FORM_TEMPLATE = "evaluations/customer/feedback_form.html"
 NOTICE_TEMPLATE = "evaluations/customer/feedback_notice.html"
+FIELDS_TEMPLATE = "evaluations/customer/rating_fields.html"
 
 REJECTION_STATUS = {
     CustomerFeedbackRejected.UNKNOWN: 404,
@@ -60,17 +64,26 @@ def _already_received(request: HttpRequest) -> HttpResponse:
     )
 
 
+@functools.cache
+def _blank_rating_fields(language: str) -> str:
+    """The empty form's questions in ``language``: the same for every customer, so rendered
+    once per language and process (in memory: a copy in the shared cache would cost a round
+    trip to Redis on every customer's page)."""
+    with translation.override(language):
+        return mark_safe(render_to_string(FIELDS_TEMPLATE, {"form": CustomerRatingForm()}))  # noqa: S308
+
+
 def _form_page(
     request: HttpRequest, *, link: CustomerFeedbackLink, form: CustomerRatingForm | None, status: int = 200
 ) -> HttpResponse:
     """The form for ``link``: ``form`` with the customer's answers and errors, or ``None``
-    for an empty one (the same for every customer, rendered once per language and kept:
-    ``blank_form`` is made only when that copy is not at hand)."""
+    for an empty one (``_blank_rating_fields``)."""
+    language = get_language()
     context = {
         "form": form,
-        "blank_form": SimpleLazyObject(CustomerRatingForm) if form is None else None,
+        "blank_fields": _blank_rating_fields(language) if form is None else "",
         "nonce": form_nonce_for(link.token),
-        "employee_name": link.employee.localized_name(get_language()),
+        "employee_name": link.employee.localized_name(language),
         "action": request.path,
     }
     return render(request, FORM_TEMPLATE, context, status=status)
