@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/customer_form.py [--clients 50] [--links 2000] [--employees 100]
                                             [--workers 1] [--database-url URL] [--redis-url URL]
+                                            [--open-season] [--one-address]
 
 What it does (loopback only, bounded: every request has a time-out and the run stops
 after the links are spent):
@@ -96,6 +97,11 @@ def parse_args(argv=None) -> argparse.Namespace:
         action="store_true",
         help="every submission from 127.0.0.1 (the burst rule's worst case) instead of one address per customer",
     )
+    parser.add_argument(
+        "--open-season",
+        action="store_true",
+        help="an award season open over today, so every rating also moves its four leaderboard tallies",
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results", help="where the JSON goes")
     return parser.parse_args(argv)
 
@@ -172,6 +178,20 @@ def build_data(args) -> list[str]:
         )
         for number in range(args.employees)
     )
+    if getattr(args, "open_season", False):
+        from django.utils import timezone
+
+        from awards.models import Season
+
+        today = timezone.localdate()
+        Season.objects.create(
+            slug="bench-season",
+            name_ar="موسم القياس",
+            name_en="Bench season",
+            starts_on=today - datetime.timedelta(days=30),
+            ends_on=today + datetime.timedelta(days=30),
+            is_current=True,
+        )
     total = args.links + args.races
     return [customer_feedback_token(employee=employees[number % len(employees)]).token for number in range(total)]
 
@@ -478,6 +498,7 @@ def main(argv=None) -> int:
         "workers": args.workers,
         "server_env": args.server_env,
         "addresses": "one (127.0.0.1)" if args.one_address else "one per customer (X-Forwarded-For)",
+        "open_season": args.open_season,
         "clients": args.clients,
         "links": args.links,
         "seconds": round(submissions["seconds"], 2),
@@ -523,7 +544,7 @@ def main(argv=None) -> int:
         print(f"  [{'ok' if passed else 'FAILED'}] {name}")
     print(f"load average before {result['load_average_before']}, after {result['load_average_after']}")
     args.output.mkdir(parents=True, exist_ok=True)
-    label = f"customer_form-{result['database']}-{args.workers}w"
+    label = f"customer_form-{result['database']}-{args.workers}w" + ("-season" if args.open_season else "")
     (args.output / f"{label}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     if all(checks.values()):
         shutil.rmtree(workdir, ignore_errors=True)

@@ -4,6 +4,7 @@ page, the front-line employee's "next customer" screen and the printed card."""
 from __future__ import annotations
 
 import functools
+import re
 
 import segno
 from django.contrib.auth.decorators import login_required
@@ -13,7 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -77,16 +78,61 @@ def _form_page(
     request: HttpRequest, *, link: CustomerFeedbackLink, form: CustomerRatingForm | None, status: int = 200
 ) -> HttpResponse:
     """The form for ``link``: ``form`` with the customer's answers and errors, or ``None``
-    for an empty one (``_blank_rating_fields``)."""
+    for an empty one (``_blank_form_page``, when the address is a plain one)."""
     language = get_language()
+    nonce = form_nonce_for(link.token)
+    employee_name = link.employee.localized_name(language)
+    if form is None and not request.META.get("QUERY_STRING") and PLAIN_TOKEN.fullmatch(link.token):
+        page = _blank_form_page(language, request.path.replace(link.token, TOKEN_MARK), request.get_host())
+        if page is not None:
+            content = page.replace(TOKEN_MARK, link.token).replace(NONCE_MARK, escape(nonce))
+            return HttpResponse(content.replace(NAME_MARK, escape(employee_name)), status=status)
     context = {
         "form": form,
         "blank_fields": _blank_rating_fields(language) if form is None else "",
-        "nonce": form_nonce_for(link.token),
-        "employee_name": link.employee.localized_name(language),
+        "nonce": nonce,
+        "employee_name": employee_name,
         "action": request.path,
     }
     return render(request, FORM_TEMPLATE, context, status=status)
+
+
+#: Stand-ins for what differs between two customers' empty forms (their link's token, in
+#: the form's address and the language switch; its signed nonce; the employee's name): a
+#: token's shape, and characters no page holds (Unicode's private use area).
+TOKEN_MARK = "tamayuzTokenMarkQx7"  # noqa: S105 - a stand-in, not a secret
+NONCE_MARK = "\ue000nonce\ue000"
+NAME_MARK = "\ue000employee\ue000"
+#: Tokens as the portal issues them (URL-safe base64): the same in a path and in HTML.
+PLAIN_TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}")
+
+
+@functools.lru_cache(maxsize=32)
+def _blank_form_page(language: str, path: str, host: str) -> str | None:
+    """The empty form's whole page in ``language`` at ``path`` (with ``TOKEN_MARK`` for the
+    token), with the stand-ins above for the rest: rendered once per language, address
+    shape and host in the process, and filled in for each customer (the template, its
+    translations and its URLs do not change while the process runs). ``None`` if the page
+    does not hold each stand-in where the template puts it: then every page is rendered."""
+    request = HttpRequest()
+    request.method = "GET"
+    request.path = request.path_info = path
+    request.META = {"HTTP_HOST": host, "SERVER_NAME": host.partition(":")[0], "SERVER_PORT": "80"}
+    with translation.override(language):
+        page = render_to_string(
+            FORM_TEMPLATE,
+            {
+                "form": None,
+                "blank_fields": _blank_rating_fields(language),
+                "nonce": NONCE_MARK,
+                "employee_name": NAME_MARK,
+                "action": path,
+            },
+            request=request,
+        )
+    if page.count(NONCE_MARK) != 1 or page.count(NAME_MARK) != 1 or TOKEN_MARK not in page:
+        return None
+    return page
 
 
 @csrf_exempt  # protected by the signed per-link nonce instead: see evaluations/customer_forms.py

@@ -3,6 +3,7 @@ staff screens (the counter's "next customer" screen, the printed card)."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -11,7 +12,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from evaluations.customer_feedback import client_fingerprint_for
-from evaluations.customer_forms import form_nonce_for
+from evaluations.customer_forms import form_nonce_for, is_valid_form_nonce
 from evaluations.models import CustomerFeedbackLink, CustomerRating
 from tests.evaluations.customer_factories import FrontLineEmployeeFactory, feedback_link
 from tests.factories import UserFactory, give_totp
@@ -50,6 +51,61 @@ def test_the_form_opens_in_arabic_without_a_prefix_and_sets_no_cookie(client):
     assert link.employee.name_ar in html
     assert "Set-Cookie" not in str(response.cookies) and not response.cookies
     assert "<fieldset" in html and "<legend" in html and 'type="radio"' in html
+
+
+def _comparable(html: str) -> str:
+    """The page with its nonce's value blanked (the nonce is signed with the time) and its
+    digits Western (the Arabic page's digits are converted on the way out)."""
+    html = re.sub(r'name="nonce" value="[^"]+"', 'name="nonce" value=""', html)
+    return html.translate(str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789"))
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_each_customer_gets_the_page_the_template_renders_for_their_own_link(client, prefix):
+    """The empty form's page is rendered once per language and filled in for each customer
+    (``_blank_form_page``): byte for byte what the template gives for that customer, with
+    their own token, nonce and employee (the name escaped), never another customer's."""
+    from django.shortcuts import render
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from evaluations.customer_views import FORM_TEMPLATE, TOKEN_MARK, _blank_form_page, _blank_rating_fields
+
+    first = feedback_link(FrontLineEmployeeFactory(name_ar="سارة <b>&", name_en="Sara <b>&"))
+    second = feedback_link(FrontLineEmployeeFactory(name_ar="خالد", name_en="Khalid"))
+    language = "en" if prefix else "ar"
+    pages = {}
+    for link in (first, second):
+        response = client.get(f"{prefix}/feedback/{link.token}/")
+        assert response.status_code == 200
+        pages[link.token] = html = response.content.decode()
+        request = RequestFactory().get(f"{prefix}/feedback/{link.token}/")
+        with translation.override(language):
+            expected = render(
+                request,
+                FORM_TEMPLATE,
+                {
+                    "form": None,
+                    "blank_fields": _blank_rating_fields(language),
+                    "nonce": "x",
+                    "employee_name": link.employee.localized_name(language),
+                    "action": request.path,
+                },
+            ).content.decode()
+        assert _comparable(html) == _comparable(expected)
+        nonce = re.search(r'name="nonce" value="([^"]+)"', html).group(1)
+        assert is_valid_form_nonce(nonce, token=link.token)
+    assert "Sara &lt;b&gt;&amp;" in pages[first.token] or "سارة &lt;b&gt;&amp;" in pages[first.token]
+    assert "<b>&" not in pages[first.token]
+    assert first.token not in pages[second.token] and "Sara" not in pages[second.token]
+    assert "سارة" not in pages[second.token]
+    # The pages came from one copy rendered for the language and address shape.
+    copy = _blank_form_page(language, f"{prefix}/feedback/{TOKEN_MARK}/", "testserver")
+    assert copy is not None and copy.count(TOKEN_MARK) >= 2  # the form's address and the language switch
+    # A query string (the language switch keeps it) takes the template's own way.
+    with_query = client.get(f"{prefix}/feedback/{second.token}/?from=sms")
+    assert with_query.status_code == 200
+    assert f"/feedback/{second.token}/?from=sms" in with_query.content.decode()
 
 
 def test_the_form_opens_in_english_under_en(client):
