@@ -22,7 +22,7 @@ from awards import live
 from awards.categories import AGENCY, CHANNEL, EMPLOYEE, UNIT
 from awards.models import Season, SeasonTally, StandingSnapshot
 from evaluations.award_inputs import employee_facts
-from portal.db.compiled import CompiledSelect
+from portal.db.compiled import CompiledSelect, CompiledUpdate
 
 SEASON_CREATE_ACTION = "awards.season_create"
 SEASON_FREEZE_ACTION = "awards.season_freeze"
@@ -163,18 +163,17 @@ class _Delta:
 #: What ``_deltas`` reads of the seasons whose tallies still move (for every rating that
 #: arrives, so its SQL is written once: ``portal.db.compiled``), in the model's field order.
 _OPEN_SEASON_FIELDS = tuple(
-    field.attname for field in Season._meta.concrete_fields if field.attname in {"id", "starts_on", "ends_on"}
+    field.attname for field in Season._meta.concrete_fields if field.attname in {"id", "slug", "starts_on", "ends_on"}
 )
 _OPEN_SEASONS = CompiledSelect(lambda: Season.objects.filter(frozen_at__isnull=True).values_list(*_OPEN_SEASON_FIELDS))
 
 
-def _deltas(added: Iterable, removed: Iterable) -> dict[tuple[int, str, str], _Delta]:
-    """Tally changes per (season, kind, key) for ratings that now count (``added``) and
-    copies of ratings as they counted before (``removed``)."""
+def _deltas(added: Iterable, removed: Iterable, seasons: list[Season]) -> dict[tuple[int, str, str], _Delta]:
+    """Tally changes per (season, kind, key) of the open ``seasons`` for ratings that now
+    count (``added``) and copies of ratings as they counted before (``removed``)."""
     added, removed = [r for r in added if r.counted], [r for r in removed if r.counted]
     if not added and not removed:
         return {}
-    seasons = [Season.from_db(DEFAULT_DB_ALIAS, _OPEN_SEASON_FIELDS, row) for row in _OPEN_SEASONS.rows()]
     if not seasons:
         return {}
     facts = employee_facts({rating.employee_id for rating in (*added, *removed)})
@@ -199,41 +198,74 @@ def _deltas(added: Iterable, removed: Iterable) -> dict[tuple[int, str, str], _D
     return deltas
 
 
+def _moved_tally(season_id, kind, key, ratings, rating_sum, five_star, last_rating_at=None):
+    """A tally moved by the amounts given: the update ``apply_rating_changes`` runs for
+    every rating that arrives (its SQL written once: ``portal.db.compiled``)."""
+    changes = {
+        "ratings": F("ratings") + ratings,
+        "rating_sum": F("rating_sum") + rating_sum,
+        "five_star": F("five_star") + five_star,
+    }
+    if last_rating_at is not None:
+        # A rating counted again later (a flag cleared) never moves the moment back.
+        changes["last_rating_at"] = Greatest(Coalesce("last_rating_at", last_rating_at), last_rating_at)
+    return SeasonTally.objects.filter(season_id=season_id, kind=kind, key=key), changes
+
+
+_TALLY_ENTRY = {"season_id": int, "kind": str, "key": str, "ratings": int, "rating_sum": int, "five_star": int}
+_MOVE_TALLY = CompiledUpdate(_moved_tally, **_TALLY_ENTRY)
+_MOVE_TALLY_AND_LAST_RATING = CompiledUpdate(_moved_tally, **_TALLY_ENTRY, last_rating_at=datetime.datetime)
+#: The order tallies are written in (``apply_rating_changes``).
+_KIND_ORDER = {EMPLOYEE: 0, UNIT: 1, CHANNEL: 2, AGENCY: 3}
+
+
+def _tally_order(item) -> tuple:
+    (season_id, kind, key), _delta = item
+    return (season_id, _KIND_ORDER.get(kind, len(_KIND_ORDER)), kind, key)
+
+
 @transaction.atomic(savepoint=False)  # no savepoint: a failure here fails the caller's whole write
 def apply_rating_changes(*, added: Iterable = (), removed: Iterable = ()) -> set[int]:
     """Move the running tallies by the ratings that now count and those that no longer do,
     in the caller's transaction; the live leaderboards hear of it after commit. Returns the
     seasons touched."""
-    deltas = _deltas(added, removed)
-    for (season_id, kind, key), delta in deltas.items():
-        changes = {
-            "ratings": F("ratings") + delta.ratings,
-            "rating_sum": F("rating_sum") + delta.rating_sum,
-            "five_star": F("five_star") + delta.five_star,
-        }
-        if delta.last_rating_at is not None:
-            # A rating counted again later (a flag cleared) never moves the moment back.
-            changes["last_rating_at"] = Greatest(Coalesce("last_rating_at", delta.last_rating_at), delta.last_rating_at)
-        tallies = SeasonTally.objects.filter(season_id=season_id, kind=kind, key=key)
-        if tallies.update(**changes):
+    added, removed = list(added), list(removed)
+    if not any(rating.counted for rating in (*added, *removed)):
+        return set()
+    open_seasons = [Season.from_db(DEFAULT_DB_ALIAS, _OPEN_SEASON_FIELDS, row) for row in _OPEN_SEASONS.rows()]
+    deltas = _deltas(added, removed, open_seasons)
+    seasons = {season_id for season_id, _kind, _key in deltas}
+    if seasons:
+        # Before the writes below: its cache round trips are then not made while this
+        # transaction holds the tallies' rows, which every other rating waits for.
+        standings_moved(seasons, slugs=[season.slug for season in open_seasons if season.pk in seasons])
+    # One order for every writer (a rating, an import, a flag cleared), so two never wait on
+    # each other's rows; the most shared rows (the agency's, its channels') last, so they
+    # are held for the least time before the commit.
+    for (season_id, kind, key), delta in sorted(deltas.items(), key=_tally_order):
+        changes = {"ratings": delta.ratings, "rating_sum": delta.rating_sum, "five_star": delta.five_star}
+        entry = {"season_id": season_id, "kind": kind, "key": key}
+        if delta.last_rating_at is None:
+            moved = _MOVE_TALLY.execute(**entry, **changes)
+        else:
+            moved = _MOVE_TALLY_AND_LAST_RATING.execute(**entry, **changes, last_rating_at=delta.last_rating_at)
+        if moved:
             continue
         try:
             with transaction.atomic():
                 SeasonTally.objects.create(
-                    season_id=season_id,
-                    kind=kind,
-                    key=key,
+                    **entry,
                     ratings=max(delta.ratings, 0),
                     rating_sum=max(delta.rating_sum, 0),
                     five_star=max(delta.five_star, 0),
                     last_rating_at=delta.last_rating_at,
                 )
         except IntegrityError:  # created meanwhile by a concurrent rating: add to it
-            tallies.update(**changes)
+            if delta.last_rating_at is None:
+                _MOVE_TALLY.execute(**entry, **changes)
+            else:
+                _MOVE_TALLY_AND_LAST_RATING.execute(**entry, **changes, last_rating_at=delta.last_rating_at)
     _settle_last_rating_at([entry for entry, delta in deltas.items() if delta.removed])
-    seasons = {season_id for season_id, _kind, _key in deltas}
-    if seasons:
-        standings_moved(seasons)
     return seasons
 
 
@@ -260,14 +292,15 @@ def _settle_last_rating_at(entries: list[tuple[int, str, str]]) -> None:
         SeasonTally.objects.filter(season_id=season_id, kind=kind, key=key).update(last_rating_at=latest)
 
 
-def standings_moved(season_ids) -> None:
+def standings_moved(season_ids, *, slugs: list[str] | None = None) -> None:
     """Drop the cached boards now (for this transaction's own reads) and again once the
     change commits (a board another request computed meanwhile from the data before the
     commit is dropped too); then tell the open leaderboards."""
     from awards.standings import standings_changed
 
     season_ids = set(season_ids)
-    slugs = list(Season.objects.filter(pk__in=season_ids).values_list("slug", flat=True))
+    if slugs is None:
+        slugs = list(Season.objects.filter(pk__in=season_ids).values_list("slug", flat=True))
     standings_changed(season_ids)
 
     def announce() -> None:

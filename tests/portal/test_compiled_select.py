@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from evaluations.customer_feedback import usable_feedback_link
 from evaluations.models import CustomerFeedbackLink, CustomerRating
-from portal.db.compiled import CompiledSelect
+from portal.db.compiled import CompiledSelect, CompiledUpdate
 from tests.evaluations.customer_factories import FrontLineEmployeeFactory, feedback_link
 
 pytestmark = pytest.mark.django_db
@@ -88,14 +88,57 @@ def test_the_link_is_read_in_one_query_with_what_its_page_needs():
     assert {"employee_id", "unit_id", "email"} <= read.employee.get_deferred_fields()
 
 
-def test_a_placeholder_must_be_one_parameter_of_a_supported_type():
+def test_a_placeholder_may_be_used_twice_but_must_reach_the_sql():
     twice = CompiledSelect(
         lambda token: CustomerFeedbackLink.objects.filter(token=token).exclude(channel=token).values_list("pk"),
         token=str,
     )
-    with pytest.raises(ValueError, match="one SQL parameter"):
-        twice.rows(token="x")
+    link = feedback_link()
+    assert twice.rows(token=link.token) == [(link.pk,)]
+    unused = CompiledSelect(lambda token: CustomerFeedbackLink.objects.values_list("pk"), token=str)
+    with pytest.raises(ValueError, match="an SQL parameter"):
+        unused.rows(token="x")
     with pytest.raises(TypeError, match="unsupported"):
         CompiledSelect(lambda day: CustomerRating.objects.filter(submitted_at__date=day), day=datetime.date)
     with pytest.raises(TypeError, match="Expected the values"):
         RATINGS.rows(employee_id=1, since=timezone.now())
+
+
+def test_a_compiled_update_changes_what_the_orms_update_would():
+    """Expressions over the row's own values, a datetime used twice (the award tallies'
+    update: ``awards.services``), and the number of rows changed."""
+    from django.db.models import F
+    from django.db.models.functions import Coalesce, Greatest
+
+    from awards.models import Season, SeasonTally
+
+    today = timezone.localdate()
+    season = Season.objects.create(
+        slug="compiled", name_ar="م", name_en="S", starts_on=today, ends_on=today + datetime.timedelta(days=9)
+    )
+    earlier = timezone.now().replace(microsecond=0) - datetime.timedelta(hours=1)
+    SeasonTally.objects.create(season=season, kind="agency", key="a", ratings=2, rating_sum=7, five_star=1)
+    SeasonTally.objects.create(season=season, kind="agency", key="b", ratings=1, rating_sum=5, last_rating_at=earlier)
+    move = CompiledUpdate(
+        lambda key, amount, total, at: (
+            SeasonTally.objects.filter(season=season, kind="agency", key=key),
+            {
+                "ratings": F("ratings") + amount,
+                "rating_sum": F("rating_sum") + total,
+                "last_rating_at": Greatest(Coalesce("last_rating_at", at), at),
+            },
+        ),
+        key=str,
+        amount=int,
+        total=int,
+        at=datetime.datetime,
+    )
+    assert move.execute(key="a", amount=1, total=5, at=earlier) == 1
+    assert move.execute(key="b", amount=-1, total=-5, at=earlier - datetime.timedelta(days=1)) == 1
+    assert move.execute(key="nobody", amount=1, total=5, at=earlier) == 0
+    tallies = {tally.key: tally for tally in SeasonTally.objects.filter(season=season)}
+    assert (tallies["a"].ratings, tallies["a"].rating_sum, tallies["a"].last_rating_at) == (3, 12, earlier)
+    # The later moment is kept: Greatest of the stored one and the earlier one given.
+    assert (tallies["b"].ratings, tallies["b"].rating_sum, tallies["b"].last_rating_at) == (0, 0, earlier)
+    with pytest.raises(TypeError, match="use execute"):
+        move.rows(key="a", amount=1, total=5, at=earlier)
