@@ -168,6 +168,24 @@ def under_view_restriction(user) -> Q | None:
     return under
 
 
+def view_restricted_page_ids(user) -> frozenset[int]:
+    """The ids of the pages under a view restriction ``user`` cannot pass (the pages of
+    ``under_view_restriction``): what search leaves out inside the engine, so its count,
+    facets, autocomplete and "did you mean" know nothing of them either. Empty, without a
+    query, when there are no restrictions; kept under the content version otherwise."""
+    from wagtail.models import Page
+
+    from portal import content_version
+
+    paths = view_restricted_paths(user)
+    if not paths:
+        return frozenset()
+    return content_version.cached(
+        ("view-restricted-page-ids", paths),
+        lambda: frozenset(Page.objects.filter(under_view_restriction(user)).values_list("pk", flat=True)),
+    )
+
+
 def _all_view_restrictions() -> list[tuple[str, str, frozenset[int]]]:
     from wagtail.models import PageViewRestriction
 

@@ -20,7 +20,7 @@ from wagtail.models import Locale, Page, get_page_models
 
 from knowledge.models import KnowledgePage
 from knowledge.page_types import PAGE_TYPES
-from knowledge.permissions import under_view_restriction
+from knowledge.permissions import view_restricted_page_ids
 from knowledge.selectors import visible_pages
 from search import analysis
 from search.backends.base import (
@@ -191,19 +191,13 @@ def autocomplete(*, user, prefix: str, language: str | None = None, limit: int =
     if len(prefix) < MIN_SUGGEST_LENGTH:
         return []
     languages = (language,) if language else ()
-    hits = _backend().autocomplete(prefix, audiences=reader_audiences(user), languages=languages, limit=limit)
-    return without_view_restricted(hits, user=user)
-
-
-def without_view_restricted(hits: list[SearchHit], *, user) -> list[SearchHit]:
-    """``hits`` without the pages under a Wagtail view restriction ``user`` cannot pass
-    (``knowledge.permissions.under_view_restriction``; the index knows audiences, not the
-    admin's *Privacy* setting). No query unless such a restriction exists."""
-    restricted = under_view_restriction(user)
-    if restricted is None or not hits:
-        return hits
-    hidden = set(Page.objects.filter(restricted, pk__in=[hit.page_id for hit in hits]).values_list("pk", flat=True))
-    return [hit for hit in hits if hit.page_id not in hidden]
+    return _backend().autocomplete(
+        prefix,
+        audiences=reader_audiences(user),
+        languages=languages,
+        limit=limit,
+        hidden_page_ids=view_restricted_page_ids(user),
+    )
 
 
 def page_for_result_url(*, user, url: str, host: str | None = None) -> Page | None:

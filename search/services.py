@@ -18,6 +18,7 @@ from django.utils.html import escape
 from wagtail.models import Page
 
 from knowledge.models import KnowledgePage
+from knowledge.permissions import view_restricted_page_ids
 from knowledge.selectors import visible_pages
 from portal import rate_limits
 from search.backends import get_search_backend
@@ -30,7 +31,6 @@ from search.selectors import (
     clean_search_params,
     normalize_query,
     promoted_hits,
-    without_view_restricted,
 )
 
 _CLICK_SALT = "search.click-reference"
@@ -277,6 +277,7 @@ def _search_knowledge(*, user, cleaned: SearchParams, language: str | None = Non
         languages=cleaned.languages,
         page=cleaned.page,
         page_size=cleaned.page_size,
+        hidden_page_ids=view_restricted_page_ids(user),
     )
     reading = language if language and not cleaned.languages and _other_languages(language) else None
     if reading is None:
@@ -293,7 +294,7 @@ def _search_knowledge(*, user, cleaned: SearchParams, language: str | None = Non
     promoted = [hit for hit in promoted_hits(user=user, normalized_query=normalized, params=cleaned) if may_show(hit)]
     promoted_ids = frozenset(hit.page_id for hit in promoted)
 
-    hits = without_view_restricted([hit for hit in found.hits if hit.page_id not in promoted_ids], user=user)
+    hits = [hit for hit in found.hits if hit.page_id not in promoted_ids]
     count, facets = found.count, {name: dict(values) for name, values in (found.facets or {}).items()}
     if promoted:
         # A best bet is one more result (in the count and the facets) unless the engine's

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import abc
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 AUDIENCE_PUBLIC = "public"
@@ -144,6 +144,10 @@ class SearchQuery:
     page: int = 1
     page_size: int = 10
     tags: tuple[str, ...] = ()  # optional tag-name filter
+    #: Pages this reader may not see whatever their audience: under a Wagtail view
+    #: restriction they cannot pass (``knowledge.permissions.view_restricted_page_ids``).
+    #: Left out of the results, the count, the facets and "did you mean".
+    hidden_page_ids: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -209,7 +213,13 @@ class SearchBackend(abc.ABC):
 
     @abc.abstractmethod
     def autocomplete(
-        self, prefix: str, *, audiences: Sequence[str], languages: Sequence[str] = (), limit: int = 8
+        self,
+        prefix: str,
+        *,
+        audiences: Sequence[str],
+        languages: Sequence[str] = (),
+        limit: int = 8,
+        hidden_page_ids: Collection[int] = (),
     ) -> list[SearchHit]: ...
 
     @abc.abstractmethod

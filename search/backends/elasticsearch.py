@@ -136,7 +136,7 @@ import os
 import re
 import socket
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
@@ -381,10 +381,14 @@ def reader_filters(
     agencies: Sequence[str] = (),
     channels: Sequence[str] = (),
     tags: Sequence[str] = (),
+    hidden_page_ids: Collection[int] = (),
 ) -> list[Q]:
     """``terms`` filters on keyword fields; the audience is ONE clause listing what the
-    reader may see (never one clause per page)."""
+    reader may see (never one clause per page); the pages under a view restriction the
+    reader cannot pass (few: the admin's *Privacy* setting) are left out by id."""
     filters = [Q("terms", audience=list(audiences))]
+    if hidden_page_ids:
+        filters.append(~Q("terms", page_id=sorted(hidden_page_ids)))
     for field, values in (
         ("type", types),
         ("locale", languages),
@@ -405,6 +409,7 @@ def _query_filters(query: SearchQuery) -> list[Q]:
         agencies=query.agencies,
         channels=query.channels,
         tags=query.tags,
+        hidden_page_ids=query.hidden_page_ids,
     )
 
 
@@ -632,7 +637,12 @@ def members_from_response(response: dict[str, Any], clauses: int) -> set[int]:
 
 
 def build_autocomplete_body(
-    text: str, *, audiences: Sequence[str], languages: Sequence[str] = (), limit: int = 8
+    text: str,
+    *,
+    audiences: Sequence[str],
+    languages: Sequence[str] = (),
+    limit: int = 8,
+    hidden_page_ids: Collection[int] = (),
 ) -> dict[str, Any]:
     """Titles whose words start with every typed word (normalised, article stripped);
     English input is also ranked by ``search_as_you_type`` (words in order score higher)."""
@@ -648,7 +658,7 @@ def build_autocomplete_body(
         )
     query = Q(
         "bool",
-        filter=reader_filters(audiences=audiences, languages=languages),
+        filter=reader_filters(audiences=audiences, languages=languages, hidden_page_ids=hidden_page_ids),
         must=[Q("match", **{"title.autocomplete": {"query": text, "operator": OPERATOR_AND}})],
         should=should,
     )
@@ -771,14 +781,16 @@ def suggested_words(suggest: dict[str, Any]) -> list[str]:
     return list(words)
 
 
-def build_vocabulary_body(audiences: Sequence[str], words: Sequence[str]) -> dict[str, Any]:
+def build_vocabulary_body(
+    audiences: Sequence[str], words: Sequence[str], *, hidden_page_ids: Collection[int] = ()
+) -> dict[str, Any]:
     """Which of ``words`` occur in pages a reader holding ``audiences`` may see: a
     ``size: 0`` search over the reader's pages with one named filter per word (``w0``,
     ``w1``, ... in ``words`` order) matching it in ``spelling``."""
     return {
         "size": 0,
         "track_total_hits": False,
-        "query": Q("bool", filter=[Q("terms", audience=list(audiences))]).to_dict(),
+        "query": Q("bool", filter=reader_filters(audiences=audiences, hidden_page_ids=hidden_page_ids)).to_dict(),
         "aggs": {
             VOCABULARY: {
                 "filters": {
@@ -1403,7 +1415,9 @@ class ElasticsearchSearchBackend(SearchBackend):
         words = suggested_words(suggest)
         if not words:
             return None
-        vocabulary = reader_vocabulary(self._search(build_vocabulary_body(query.audiences, words)), words)
+        vocabulary = reader_vocabulary(
+            self._search(build_vocabulary_body(query.audiences, words, hidden_page_ids=query.hidden_page_ids)), words
+        )
         suggestion = corrected_text((query.text or "")[:MAX_QUERY_CHARS], suggest, vocabulary)
         if suggestion is None:
             return None
@@ -1420,12 +1434,20 @@ class ElasticsearchSearchBackend(SearchBackend):
         return suggestion if finds_more else None
 
     def autocomplete(
-        self, prefix: str, *, audiences: Sequence[str], languages: Sequence[str] = (), limit: int = 8
+        self,
+        prefix: str,
+        *,
+        audiences: Sequence[str],
+        languages: Sequence[str] = (),
+        limit: int = 8,
+        hidden_page_ids: Collection[int] = (),
     ) -> list[SearchHit]:
         text = autocomplete_text(prefix)
         if not text or not audiences or limit < 1:
             return []
-        body = build_autocomplete_body(text, audiences=audiences, languages=languages, limit=limit)
+        body = build_autocomplete_body(
+            text, audiences=audiences, languages=languages, limit=limit, hidden_page_ids=hidden_page_ids
+        )
         with self._engine("autocomplete"):
             response = self._search(body)
         hits = []

@@ -78,11 +78,33 @@ def test_listings_search_and_autocomplete_leave_out_what_the_reader_cannot_open(
     api = client.get("/api/search/", {"q": COMMON, "lang": "en"})
     assert api.status_code == 200
     assert {hit["title"] for hit in api.json()["results"]} == {faqs[kind].title for kind in READERS[reader]}, "API"
+    # Left out inside the engine: the count and the facets do not hold them either (a
+    # count of 4 would tell an anonymous reader that three pages are kept from them).
+    assert api.json()["count"] == len(READERS[reader]), "count"
+    assert api.json()["facets"]["type"] == {"faq": len(READERS[reader])}, "facets"
 
     suggest = client.get("/api/search/suggest/", {"q": COMMON[:5], "lang": "en"})
     assert suggest.status_code == 200
     titles = {suggestion["title"] for suggestion in suggest.json()["suggestions"]}
     assert titles == {faqs[kind].title for kind in READERS[reader]}, "autocomplete"
+
+
+def test_did_you_mean_offers_no_word_only_a_restricted_page_holds(client, site_tree, faqs):
+    """A word found only behind a restriction is not the reader's vocabulary: "did you
+    mean" never offers it (it would reveal what the hidden page is about)."""
+    secret = create_page(
+        site_tree["en"].indexes["faq"], FAQPage, title="Quarterly marzipan allowance", slug="faq-marzipan"
+    )
+    publish(secret)
+    PageViewRestriction.objects.create(page=secret, restriction_type=PageViewRestriction.LOGIN)
+    rebuild_index()
+    api = client.get("/api/search/", {"q": "marzipam", "lang": "en"})
+    assert api.status_code == 200
+    assert api.json()["count"] == 0 and api.json()["results"] == []
+    assert api.json()["suggestion"] is None
+    sign_in(client, roles.STAFF)
+    signed_in = client.get("/api/search/", {"q": "marzipam", "lang": "en"})
+    assert [hit["title"] for hit in signed_in.json()["results"]] == [secret.title]
 
 
 def test_lifting_a_restriction_lists_the_page_again_at_once(client, site_tree, faqs):

@@ -587,6 +587,26 @@ def test_audience_is_one_terms_clause_whatever_else_is_filtered():
     assert audience_clauses == [{"audience": ["public", "staff"]}]
 
 
+def test_pages_hidden_from_the_reader_are_left_out_of_every_body_that_reads_pages():
+    """A view restriction the reader cannot pass (``SearchQuery.hidden_page_ids``): one
+    ``must_not`` on the page ids beside the audience, in the results, the counts, the
+    membership of best bets, autocomplete and the vocabulary "did you mean" reads."""
+    hidden = {"bool": {"must_not": [{"terms": {"page_id": [7, 40]}}]}}
+    query = SearchQuery("شكوى", audiences=("public",), hidden_page_ids=frozenset({40, 7}))
+    clauses = query_clauses(query.text)
+    bodies = {
+        "search": build_search_body(query, clauses),
+        "count": build_count_body(query, clauses),
+        "membership": build_membership_body(query, clauses, [7, 8]),
+        "autocomplete": build_autocomplete_body("شكو", audiences=("public",), hidden_page_ids={40, 7}),
+        "vocabulary": build_vocabulary_body(("public",), ["شكوى"], hidden_page_ids={7, 40}),
+    }
+    for name, body in bodies.items():
+        assert hidden in list(_walk(body)), name
+    plain = build_search_body(SearchQuery("شكوى", audiences=("public",)), clauses)
+    assert not [node for node in _walk(plain) if isinstance(node, dict) and "must_not" in node]
+
+
 def _combined(text: str, language: str = LANG_ARABIC) -> dict:
     fields = (
         ["title^10", "summary^4", "body^1"] if language == LANG_ARABIC else ["title.en^10", "summary.en^4", "body.en^1"]

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from search.analysis import (
     autocomplete_terms,
@@ -23,7 +23,13 @@ from search.snippets import highlight_title_prefix
 
 class AutocompleteMixin:
     def autocomplete(
-        self, prefix: str, *, audiences: Sequence[str], languages: Sequence[str] = (), limit: int = 8
+        self,
+        prefix: str,
+        *,
+        audiences: Sequence[str],
+        languages: Sequence[str] = (),
+        limit: int = 8,
+        hidden_page_ids: Collection[int] = (),
     ) -> list[SearchHit]:
         words = [word for word in autocomplete_terms(prefix[:MAX_QUERY_CHARS]) if word][:MAX_QUERY_TERMS]
         if not words or len("".join(words)) < 2 or not audiences:
@@ -38,6 +44,10 @@ class AutocompleteMixin:
             if languages:
                 where.append(f"d.locale IN ({_placeholders(languages)})")
                 params.extend(languages)
+            if hidden_page_ids:
+                hidden = sorted(hidden_page_ids)
+                where.append(f"d.page_id NOT IN ({_placeholders(hidden)})")
+                params.extend(hidden)
             rows = connection.execute(
                 f"SELECT d.page_id, d.slug, d.locale, d.title, d.url, d.type, bm25(ac_{g}) AS score"
                 f" FROM ac_{g} JOIN docs_{g} d ON d.page_id = ac_{g}.rowid"

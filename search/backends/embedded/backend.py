@@ -144,7 +144,7 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
                     snapshot,
                     text,
                     allowed,
-                    readable=snapshot.values("audience", query.audiences),
+                    readable=snapshot.values("audience", query.audiences) & ~_bits_from_ids(query.hidden_page_ids),
                     all_words=all_words,
                     results=total,
                 )

@@ -314,6 +314,8 @@ class RankingMixin:
                 )
             ]
             bits &= _bits_from_ids(ids)
+        if query.hidden_page_ids and bits:
+            bits &= ~_bits_from_ids(query.hidden_page_ids)
         return bits
 
     def _plan(self, connection, generation: int, snapshot: _Snapshot, clauses: Sequence[QueryClause]) -> _Plan:
