@@ -101,6 +101,9 @@ TEMPLATES = [
 
 # --- Database -------------------------------------------------------------
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+# When each periodic task last started, for ``manage.py periodic --once`` run by cron
+# (portal/periodic.py).
+PERIODIC_STATE_PATH = Path(env_str("PERIODIC_STATE_PATH", str(VAR_DIR / "periodic-last-started.json")))
 DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'tamayuz.sqlite3'}"))}
 # Threads per server process that run requests' Django code, kept from one request to the
 # next (portal/asgi_handler.py); a request arriving while all are busy waits its turn. A

@@ -1,9 +1,12 @@
 """The portal's periodic work: the schedule (pure), and ``manage.py periodic`` running the
-real commands once, reporting failures without stopping the other tasks."""
+real commands once, reporting failures without stopping the other tasks; cron's passes
+(``--once``) keeping to the schedule through the record of when each task last started."""
 
 from __future__ import annotations
 
 import io
+import json
+import time
 
 import pytest
 from django.core.management import call_command
@@ -13,6 +16,56 @@ from portal import periodic
 
 EVERY_MINUTE = periodic.PeriodicTask("a", 60, ("check",), "")
 EVERY_HOUR = periodic.PeriodicTask("b", 3600, ("check",), "")
+
+
+@pytest.fixture(autouse=True)
+def state(settings, tmp_path):
+    """Each test its own record of the passes (the process's var directory is shared)."""
+    settings.PERIODIC_STATE_PATH = tmp_path / "periodic.json"
+    return settings.PERIODIC_STATE_PATH
+
+
+@pytest.mark.django_db
+def test_a_cron_pass_runs_only_the_tasks_due_since_the_passes_before(state, monkeypatch):
+    monkeypatch.setattr(periodic, "TASKS", (EVERY_MINUTE, EVERY_HOUR))
+    call_command("periodic", "--once", stdout=io.StringIO())
+    first = periodic.read_last_started(state)
+    assert set(first) == {"a", "b"}
+    call_command("periodic", "--once", stdout=io.StringIO())  # a minute has not passed
+    assert periodic.read_last_started(state) == first
+    # A minute later (as recorded): the minute's task runs again, the hourly one does not.
+    state.write_text(json.dumps({"a": first["a"] - 61, "b": first["b"] - 61}))
+    before = time.time()
+    call_command("periodic", "--once", stdout=io.StringIO())
+    after = periodic.read_last_started(state)
+    assert after["a"] >= before and after["b"] == first["b"] - 61
+    # --only runs what it names, due or not.
+    call_command("periodic", "--once", "--only", "b", stdout=io.StringIO())
+    assert periodic.read_last_started(state)["b"] >= before
+
+
+@pytest.mark.django_db
+def test_a_pass_that_finds_the_last_one_still_running_leaves_the_work_to_it(state, monkeypatch):
+    from django.utils import translation
+
+    monkeypatch.setattr(periodic, "TASKS", (EVERY_MINUTE,))
+    out = io.StringIO()
+    with periodic.single_pass(state) as holding, translation.override("en"):
+        assert holding
+        call_command("periodic", "--once", stdout=out)
+    assert "still running" in out.getvalue()
+    assert periodic.read_last_started(state) == {}
+    call_command("periodic", "--once", stdout=io.StringIO())  # the lock was let go
+    assert set(periodic.read_last_started(state)) == {"a"}
+
+
+def test_an_unreadable_record_makes_every_task_due(state):
+    state.write_text("{not json")
+    assert periodic.read_last_started(state) == {}
+    state.write_text(json.dumps({"a": "yesterday", "b": 12.5}))
+    assert periodic.read_last_started(state) == {"b": 12.5}
+    periodic.record_started(state, "a", 99.0)
+    assert periodic.read_last_started(state) == {"a": 99.0, "b": 12.5}
 
 
 def test_every_task_is_due_before_its_first_run():

@@ -1,5 +1,6 @@
 """``manage.py periodic [--once] [--only NAME ...] [--list]``: the portal's periodic work
-(:mod:`portal.periodic`), as one long-lived process or, with ``--once``, one pass for cron."""
+(:mod:`portal.periodic`), as one long-lived process or, with ``--once``, one pass for cron
+that runs the tasks due (``--only`` runs the tasks it names, due or not)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import logging
 import signal
 import threading
 import time
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import close_old_connections
@@ -22,7 +25,11 @@ class Command(BaseCommand):
     help = "Run the portal's periodic tasks (search outbox, scheduled publishing, reminders, award standings)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--once", action="store_true", help="Run every task once, then exit (for cron).")
+        parser.add_argument(
+            "--once",
+            action="store_true",
+            help="Run the tasks that are due (their interval passed since a pass last ran them), then exit (for cron).",
+        )
         parser.add_argument(
             "--only", nargs="+", metavar="NAME", help="Run only these tasks (see --list for their names)."
         )
@@ -36,14 +43,27 @@ class Command(BaseCommand):
             for task in tasks:
                 self.stdout.write(f"{task.name}\t{task.every_seconds}s\t{' '.join(task.command)}\t{task.why}")
             return
-        failures = 0
         if once:
-            for task in tasks:
-                failures += not self._run(task)
-            if failures:
-                raise CommandError(_("%(count)d periodic task(s) failed; see the log.") % {"count": failures})
+            self._pass(tasks, scheduled=not only)
             return
         self._loop(tasks)
+
+    def _pass(self, tasks: list[periodic.PeriodicTask], *, scheduled: bool) -> None:
+        """One pass: the tasks due by the record of earlier passes (every one of ``tasks``
+        when not ``scheduled``), each recorded as started before it runs."""
+        state = Path(settings.PERIODIC_STATE_PATH)
+        with periodic.single_pass(state) as holding:
+            if not holding:
+                self.stdout.write(_("Another periodic pass is still running; this one leaves the work to it."))
+                return
+            if scheduled:
+                tasks = periodic.due(tasks, last_started=periodic.read_last_started(state), now=time.time())
+            failures = 0
+            for task in tasks:
+                periodic.record_started(state, task.name, time.time())
+                failures += not self._run(task)
+        if failures:
+            raise CommandError(_("%(count)d periodic task(s) failed; see the log.") % {"count": failures})
 
     def _selected(self, only: list[str] | None) -> list[periodic.PeriodicTask]:
         if not only:
