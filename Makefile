@@ -101,12 +101,14 @@ bench-load: venv-test
 	$(PY) bench/load.py $(BENCH_LOAD_ARGS)
 
 # Customer form submissions per second: real daphne, 50 clients, loopback only. The default
-# run is the single-process SQLite set-up; the second, two workers on PostgreSQL + Redis.
+# run is the single-process SQLite set-up; the second, two workers on PostgreSQL + Redis;
+# the third, the same with an award season open (every rating also moves its tallies).
 BENCH_CUSTOMER_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/tamayuz_bench_customer
 BENCH_CUSTOMER_REDIS_URL ?= redis://127.0.0.1:6379/8
 bench-customer-form: venv-test
 	$(PY) bench/customer_form.py
 	$(PY) bench/customer_form.py --workers 2 --database-url $(BENCH_CUSTOMER_DATABASE_URL) --redis-url $(BENCH_CUSTOMER_REDIS_URL)
+	$(PY) bench/customer_form.py --workers 2 --open-season --database-url $(BENCH_CUSTOMER_DATABASE_URL) --redis-url $(BENCH_CUSTOMER_REDIS_URL)
 
 # Anonymous public pages under load (ab -c 20) against a static file, uncached render cost,
 # freshness after a publish; one then two daphne workers (BENCH_PAGES_ARGS: --seconds 8, ...).
