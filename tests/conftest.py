@@ -32,6 +32,26 @@ def django_db_setup(django_db_setup, django_db_blocker):
     (transactional ones) get the structure rebuilt by ``site_tree`` when they need it."""
     with django_db_blocker.unblock():
         ensure_site_structure()
+    yield
+    with django_db_blocker.unblock():
+        _end_connections_kept_by_other_threads()
+
+
+def _end_connections_kept_by_other_threads() -> None:
+    """Request threads (``portal.asgi_handler``) and consumer threads keep their database
+    connections from one request to the next (``CONN_MAX_AGE``, as in production), so at the
+    end of the session some still hold the test database open and it could not be dropped.
+    On PostgreSQL, end every other session on it first."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    connection.close()
 
 
 @pytest.fixture
