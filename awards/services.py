@@ -22,7 +22,7 @@ from awards import live
 from awards.categories import AGENCY, CHANNEL, EMPLOYEE, UNIT
 from awards.models import Season, SeasonTally, StandingSnapshot
 from evaluations.award_inputs import employee_facts
-from portal.db.compiled import CompiledSelect, CompiledUpdate
+from portal.db.compiled import CompiledSelect, CompiledUpdate, fields_in_model_order
 
 SEASON_CREATE_ACTION = "awards.season_create"
 SEASON_FREEZE_ACTION = "awards.season_freeze"
@@ -162,9 +162,7 @@ class _Delta:
 
 #: What ``_deltas`` reads of the seasons whose tallies still move (for every rating that
 #: arrives, so its SQL is written once: ``portal.db.compiled``), in the model's field order.
-_OPEN_SEASON_FIELDS = tuple(
-    field.attname for field in Season._meta.concrete_fields if field.attname in {"id", "slug", "starts_on", "ends_on"}
-)
+_OPEN_SEASON_FIELDS = fields_in_model_order(Season, ("id", "slug", "starts_on", "ends_on"))
 _OPEN_SEASONS = CompiledSelect(lambda: Season.objects.filter(frozen_at__isnull=True).values_list(*_OPEN_SEASON_FIELDS))
 
 

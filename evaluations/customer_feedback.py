@@ -29,7 +29,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from portal import rate_limits
-from portal.db.compiled import CompiledSelect
+from portal.db.compiled import CompiledSelect, fields_in_model_order
 
 from .models import CustomerFeedbackLink, CustomerRating, Employee, FeedbackChannel
 from .signals import customer_ratings_changed
@@ -154,17 +154,11 @@ def customer_feedback_url(link: CustomerFeedbackLink, *, base_url: str | None = 
 #: What ``usable_feedback_link`` reads: the link (its origin too: the burst rule asks whether
 #: it is a counter visit), and of its employee what the customer's page shows and whether
 #: they still take ratings. In each model's field order (``Model.from_db`` takes them so).
-LINK_FIELDS = tuple(
-    field.attname
-    for field in CustomerFeedbackLink._meta.concrete_fields
-    if field.attname
-    in {"id", "employee_id", "token", "kind", "origin", "channel", "created_at", "expires_at", "used_at"}
+LINK_FIELDS = fields_in_model_order(
+    CustomerFeedbackLink,
+    ("id", "employee_id", "token", "kind", "origin", "channel", "created_at", "expires_at", "used_at"),
 )
-LINK_EMPLOYEE_FIELDS = tuple(
-    field.attname
-    for field in Employee._meta.concrete_fields
-    if field.attname in {"id", "name_ar", "name_en", "is_active"}
-)
+LINK_EMPLOYEE_FIELDS = fields_in_model_order(Employee, ("id", "name_ar", "name_en", "is_active"))
 
 #: The link and its employee by token: every customer's GET and POST run it, so its SQL is
 #: written once (``portal.db.compiled``), not built and compiled by the ORM each time.

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import datetime
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
-from django.db.models import QuerySet
+from django.db.models import Model
 from django.db.models.sql.subqueries import UpdateQuery
 
 #: The types a placeholder may have, and how each is marked while the ORM compiles.
@@ -39,13 +39,22 @@ def _unchanged(value: Any) -> Any:
     return value
 
 
-def _wrapped_int(parameter: Any, markers: dict[str, Any]) -> tuple[str, Callable[[Any], Any]] | None:
-    """An int marker the backend wrapped in a type of its own (PostgreSQL's ``Int4`` for an
-    integer column), with that wrapping as the adaptation."""
-    if not isinstance(parameter, int) or isinstance(parameter, bool) or type(parameter) is int:
-        return None
-    for name, marker in markers.items():
-        if type(marker) is int and int(parameter) == marker:
+def fields_in_model_order(model: type[Model], names: Iterable[str]) -> tuple[str, ...]:
+    """The attribute names among ``names`` in ``model``'s field order: the order
+    ``Model.from_db`` takes a row's values in, so a compiled read of these columns builds
+    instances as ``only()`` would (the other fields deferred)."""
+    names = set(names)
+    return tuple(field.attname for field in model._meta.concrete_fields if field.attname in names)
+
+
+def _placeholder_for(parameter: Any, forms: list[tuple[str, Any, Callable[[Any], Any]]]):
+    """``(name, adapt)`` of the placeholder whose marker became ``parameter``, or None for a
+    constant of the query. A backend may wrap an integer in a type of its own (PostgreSQL's
+    ``Int4`` for an integer column): that wrapping is then the adaptation."""
+    for name, form, adapt in forms:
+        if type(parameter) is type(form) and parameter == form:
+            return name, adapt
+        if type(form) is int and isinstance(parameter, int) and not isinstance(parameter, bool) and parameter == form:
             return name, type(parameter)
     return None
 
@@ -60,7 +69,67 @@ class _Statement:
     converters: tuple[tuple[int, tuple[Callable, ...], Any], ...]
 
 
-class CompiledSelect:
+class _CompiledStatement:
+    """What a compiled read and a compiled update share: the placeholders, the SQL written
+    once per database alias, and binding a call's values to it."""
+
+    def __init__(self, build: Callable[..., Any], **placeholders: type) -> None:
+        unknown = {name: kind for name, kind in placeholders.items() if kind not in _MARKERS}
+        if unknown:
+            raise TypeError(f"Placeholders of unsupported types: {unknown}")
+        self._build = build
+        self._placeholders = placeholders
+        self._statements: dict[str, _Statement] = {}
+        self._lock = threading.Lock()
+
+    def _compiler(self, markers: dict[str, Any], using: str):
+        raise NotImplementedError
+
+    def _bind(self, using: str, values: dict[str, Any]) -> tuple[_Statement, list]:
+        if values.keys() != self._placeholders.keys():
+            raise TypeError(f"Expected the values {sorted(self._placeholders)}, got {sorted(values)}")
+        statement = self._statements.get(using) or self._compile(using)
+        parameters = [
+            constant if name is None else adapt(values[name]) for name, adapt, constant in statement.parameters
+        ]
+        return statement, parameters
+
+    def _compile(self, using: str) -> _Statement:
+        with self._lock:
+            if using in self._statements:
+                return self._statements[using]
+            connection = connections[using]
+            markers = {
+                name: _MARKERS[kind](number) for number, (name, kind) in enumerate(self._placeholders.items(), 1)
+            }
+            compiler = self._compiler(markers, using)
+            sql, compiled_parameters = compiler.as_sql()
+            # Each marker as it may appear among the compiled parameters, with the adaptation
+            # that turned it into that (a datetime becomes text on SQLite).
+            forms: list[tuple[str, Any, Callable[[Any], Any]]] = []
+            for name, marker in markers.items():
+                forms.append((name, marker, _unchanged))
+                if isinstance(marker, datetime.datetime):
+                    adapt = connection.ops.adapt_datetimefield_value
+                    forms.append((name, adapt(marker), adapt))
+            parameters: list[tuple[str | None, Callable[[Any], Any] | None, Any]] = []
+            for parameter in compiled_parameters:
+                match = _placeholder_for(parameter, forms)
+                parameters.append((None, None, parameter) if match is None else (*match, None))
+            unused = set(markers) - {name for name, _adapt, _constant in parameters}
+            if unused:
+                raise ValueError(f"Each placeholder must be an SQL parameter; {sorted(unused)} not in {sql!r}")
+            converters = []
+            for index, (expression, _sql, _alias) in enumerate(getattr(compiler, "select", None) or ()):
+                found = connection.ops.get_db_converters(expression) + expression.get_db_converters(connection)
+                if found:
+                    converters.append((index, tuple(found), expression))
+            statement = _Statement(sql=sql, parameters=tuple(parameters), converters=tuple(converters))
+            self._statements[using] = statement
+            return statement
+
+
+class CompiledSelect(_CompiledStatement):
     """A read whose SQL Django writes once per database alias.
 
     ``build`` receives one keyword argument per placeholder and returns the queryset (any
@@ -71,15 +140,6 @@ class CompiledSelect:
     :meth:`rows` runs it with the caller's values and returns the rows as tuples, with the
     values the ORM would return for the selected columns."""
 
-    def __init__(self, build: Callable[..., QuerySet], **placeholders: type) -> None:
-        unknown = {name: kind for name, kind in placeholders.items() if kind not in _MARKERS}
-        if unknown:
-            raise TypeError(f"Placeholders of unsupported types: {unknown}")
-        self._build = build
-        self._placeholders = placeholders
-        self._statements: dict[str, _Statement] = {}
-        self._lock = threading.Lock()
-
     def rows(self, *, using: str = DEFAULT_DB_ALIAS, **values: Any) -> list[tuple]:
         statement, parameters = self._bind(using, values)
         connection = connections[using]
@@ -89,15 +149,6 @@ class CompiledSelect:
         if statement.converters and rows:
             rows = [self._convert(row, statement, connection) for row in rows]
         return [tuple(row) for row in rows]
-
-    def _bind(self, using: str, values: dict[str, Any]) -> tuple[_Statement, list]:
-        if values.keys() != self._placeholders.keys():
-            raise TypeError(f"Expected the values {sorted(self._placeholders)}, got {sorted(values)}")
-        statement = self._statements.get(using) or self._compile(using)
-        parameters = [
-            constant if name is None else adapt(values[name]) for name, adapt, constant in statement.parameters
-        ]
-        return statement, parameters
 
     def _compiler(self, markers: dict[str, Any], using: str):
         return self._build(**markers).query.get_compiler(using=using)
@@ -112,53 +163,8 @@ class CompiledSelect:
             row[index] = value
         return row
 
-    def _compile(self, using: str) -> _Statement:
-        with self._lock:
-            if using in self._statements:
-                return self._statements[using]
-            connection = connections[using]
-            markers = {
-                name: _MARKERS[kind](number) for number, (name, kind) in enumerate(self._placeholders.items(), 1)
-            }
-            compiler = self._compiler(markers, using)
-            sql, compiled_parameters = compiler.as_sql()
-            # Each marker as it appears among the compiled parameters, with the adaptation
-            # that turned it into that (a datetime becomes text on SQLite).
-            forms: list[tuple[str, Any, Callable[[Any], Any]]] = []
-            for name, marker in markers.items():
-                forms.append((name, marker, _unchanged))
-                if isinstance(marker, datetime.datetime):
-                    adapt = connection.ops.adapt_datetimefield_value
-                    forms.append((name, adapt(marker), adapt))
-            parameters: list[tuple[str | None, Callable[[Any], Any] | None, Any]] = []
-            seen: dict[str, int] = dict.fromkeys(markers, 0)
-            for parameter in compiled_parameters:
-                match = next(
-                    (
-                        (name, adapt)
-                        for name, form, adapt in forms
-                        if type(parameter) is type(form) and parameter == form
-                    ),
-                    None,
-                ) or _wrapped_int(parameter, markers)
-                if match is None:
-                    parameters.append((None, None, parameter))
-                else:
-                    seen[match[0]] += 1
-                    parameters.append((match[0], match[1], None))
-            if not all(seen.values()):
-                raise ValueError(f"Each placeholder must be an SQL parameter; found {seen} in {sql!r}")
-            converters = []
-            for index, (expression, _sql, _alias) in enumerate(getattr(compiler, "select", None) or ()):
-                found = connection.ops.get_db_converters(expression) + expression.get_db_converters(connection)
-                if found:
-                    converters.append((index, tuple(found), expression))
-            statement = _Statement(sql=sql, parameters=tuple(parameters), converters=tuple(converters))
-            self._statements[using] = statement
-            return statement
 
-
-class CompiledUpdate(CompiledSelect):
+class CompiledUpdate(_CompiledStatement):
     """An UPDATE whose SQL Django writes once per database alias: ``build`` receives the
     placeholders and returns ``(queryset, changes)``, what ``queryset.update(**changes)``
     would run (expressions such as ``F("n") + amount`` included); :meth:`execute` runs it
@@ -172,9 +178,6 @@ class CompiledUpdate(CompiledSelect):
         with transaction.mark_for_rollback_on_error(using=using), connection.cursor() as cursor:
             cursor.execute(statement.sql, parameters)
             return cursor.rowcount
-
-    def rows(self, *, using: str = DEFAULT_DB_ALIAS, **values: Any) -> list[tuple]:
-        raise TypeError("An UPDATE returns no rows: use execute()")
 
     def _compiler(self, markers: dict[str, Any], using: str):
         queryset, changes = self._build(**markers)
