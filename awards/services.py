@@ -170,8 +170,6 @@ def _deltas(added: Iterable, removed: Iterable, seasons: list[Season]) -> dict[t
     """Tally changes per (season, kind, key) of the open ``seasons`` for ratings that now
     count (``added``) and copies of ratings as they counted before (``removed``)."""
     added, removed = [r for r in added if r.counted], [r for r in removed if r.counted]
-    if not added and not removed:
-        return {}
     if not seasons:
         return {}
     facts = employee_facts({rating.employee_id for rating in (*added, *removed)})
@@ -217,6 +215,14 @@ _MOVE_TALLY_AND_LAST_RATING = CompiledUpdate(_moved_tally, **_TALLY_ENTRY, last_
 _KIND_ORDER = {EMPLOYEE: 0, UNIT: 1, CHANNEL: 2, AGENCY: 3}
 
 
+def _move_tally(entry: dict[str, Any], delta: _Delta) -> int:
+    """Move the existing tally ``entry`` by ``delta``; the number of rows moved (0: none yet)."""
+    changes = {"ratings": delta.ratings, "rating_sum": delta.rating_sum, "five_star": delta.five_star}
+    if delta.last_rating_at is None:
+        return _MOVE_TALLY.execute(**entry, **changes)
+    return _MOVE_TALLY_AND_LAST_RATING.execute(**entry, **changes, last_rating_at=delta.last_rating_at)
+
+
 def _tally_order(item) -> tuple:
     (season_id, kind, key), _delta = item
     return (season_id, _KIND_ORDER.get(kind, len(_KIND_ORDER)), kind, key)
@@ -241,13 +247,8 @@ def apply_rating_changes(*, added: Iterable = (), removed: Iterable = ()) -> set
     # each other's rows; the most shared rows (the agency's, its channels') last, so they
     # are held for the least time before the commit.
     for (season_id, kind, key), delta in sorted(deltas.items(), key=_tally_order):
-        changes = {"ratings": delta.ratings, "rating_sum": delta.rating_sum, "five_star": delta.five_star}
         entry = {"season_id": season_id, "kind": kind, "key": key}
-        if delta.last_rating_at is None:
-            moved = _MOVE_TALLY.execute(**entry, **changes)
-        else:
-            moved = _MOVE_TALLY_AND_LAST_RATING.execute(**entry, **changes, last_rating_at=delta.last_rating_at)
-        if moved:
+        if _move_tally(entry, delta):
             continue
         try:
             with transaction.atomic():
@@ -259,10 +260,7 @@ def apply_rating_changes(*, added: Iterable = (), removed: Iterable = ()) -> set
                     last_rating_at=delta.last_rating_at,
                 )
         except IntegrityError:  # created meanwhile by a concurrent rating: add to it
-            if delta.last_rating_at is None:
-                _MOVE_TALLY.execute(**entry, **changes)
-            else:
-                _MOVE_TALLY_AND_LAST_RATING.execute(**entry, **changes, last_rating_at=delta.last_rating_at)
+            _move_tally(entry, delta)
     _settle_last_rating_at([entry for entry, delta in deltas.items() if delta.removed])
     return seasons
 
