@@ -65,6 +65,16 @@ def _already_received(request: HttpRequest) -> HttpResponse:
     )
 
 
+#: Stand-ins for what differs between two customers' empty forms (their link's token, in
+#: the form's address and the language switch; its signed nonce; the employee's name): a
+#: token's shape, and characters no page holds (Unicode's private use area).
+TOKEN_MARK = "tamayuzTokenMarkQx7"  # noqa: S105 - a stand-in, not a secret
+NONCE_MARK = "\ue000nonce\ue000"
+NAME_MARK = "\ue000employee\ue000"
+#: Tokens as the portal issues them (URL-safe base64): the same in a path and in HTML.
+PLAIN_TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}")
+
+
 @functools.cache
 def _blank_rating_fields(language: str) -> str:
     """The empty form's questions in ``language``: the same for every customer, so rendered
@@ -95,16 +105,6 @@ def _form_page(
         "action": request.path,
     }
     return render(request, FORM_TEMPLATE, context, status=status)
-
-
-#: Stand-ins for what differs between two customers' empty forms (their link's token, in
-#: the form's address and the language switch; its signed nonce; the employee's name): a
-#: token's shape, and characters no page holds (Unicode's private use area).
-TOKEN_MARK = "tamayuzTokenMarkQx7"  # noqa: S105 - a stand-in, not a secret
-NONCE_MARK = "\ue000nonce\ue000"
-NAME_MARK = "\ue000employee\ue000"
-#: Tokens as the portal issues them (URL-safe base64): the same in a path and in HTML.
-PLAIN_TOKEN = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 
 @functools.lru_cache(maxsize=32)

@@ -159,7 +159,10 @@ def view_restricted_paths(user) -> tuple[str, ...]:
 def under_view_restriction(user) -> Q | None:
     """The pages (any ``Page`` queryset) under a view restriction ``user`` cannot pass, as a
     ``Q``; ``None`` when there are none (the usual case: no query, no filter)."""
-    paths = view_restricted_paths(user)
+    return _under_paths(view_restricted_paths(user))
+
+
+def _under_paths(paths: tuple[str, ...]) -> Q | None:
     if not paths:
         return None
     under = Q()
@@ -182,7 +185,7 @@ def view_restricted_page_ids(user) -> frozenset[int]:
         return frozenset()
     return content_version.cached(
         ("view-restricted-page-ids", paths),
-        lambda: frozenset(Page.objects.filter(under_view_restriction(user)).values_list("pk", flat=True)),
+        lambda: frozenset(Page.objects.filter(_under_paths(paths)).values_list("pk", flat=True)),
     )
 
 

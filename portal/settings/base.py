@@ -136,25 +136,26 @@ if _ON_SQLITE:
             "timeout": env_float("DATABASE_SQLITE_TIMEOUT", 5.0),
         }
     )
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_POOL", False):
-    # On request: a pool of connections per process (psycopg_pool), for many request
-    # threads sharing fewer connections. By default each request thread keeps its own
-    # connection instead (below): with a few threads that is as few connections, and it
-    # spares every request the pool's borrow and return (bench/customer_form.py, two workers
-    # on PostgreSQL + Redis, 4 threads: 142/s pooled, 152-158/s kept).
-    # Persistent connections and the pool exclude each other (the pool keeps them).
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
-        "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
-        "max_size": env_int("DATABASE_POOL_MAX_SIZE", REQUEST_THREADS + 4),
-        # Seconds a request waits for a free connection before failing.
-        "timeout": env_float("DATABASE_POOL_TIMEOUT", 10.0),
-    }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Each request thread keeps its connection (at most REQUEST_THREADS per process, plus
-    # those of the WebSocket consumers' threads); a connection that failed is closed at the
-    # end of its request and opened again by the next.
-    DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 600)
+    if env_bool("DATABASE_POOL", False):
+        # On request: a pool of connections per process (psycopg_pool), for many request
+        # threads sharing fewer connections. Persistent connections and the pool exclude
+        # each other (the pool keeps them).
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+            "min_size": env_int("DATABASE_POOL_MIN_SIZE", 2),
+            "max_size": env_int("DATABASE_POOL_MAX_SIZE", REQUEST_THREADS + 4),
+            # Seconds a request waits for a free connection before failing.
+            "timeout": env_float("DATABASE_POOL_TIMEOUT", 10.0),
+        }
+    else:
+        # By default each request thread keeps its connection (at most REQUEST_THREADS per
+        # process, plus those of the WebSocket consumers' threads): with a few threads that
+        # is as few connections as a pool, and it spares every request the pool's borrow and
+        # return (bench/customer_form.py, two workers on PostgreSQL + Redis, 4 threads: 142/s
+        # pooled, 152-158/s kept). A connection that failed is closed at the end of its
+        # request and opened again by the next.
+        DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 600)
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

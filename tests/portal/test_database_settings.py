@@ -29,18 +29,19 @@ print(json.dumps({"journal": journal, "synchronous": synchronous, "busy_ms": bus
 """
 
 
-def probe(tmp_path: Path, **env: str) -> dict:
-    clean = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}}
+def run_probe(code: str, *, database_url: str, **env: str) -> dict:
+    """Run ``code`` in a fresh interpreter with the development settings and
+    ``database_url`` (nothing of this process's database, Redis or thread settings) and
+    return the JSON it prints last."""
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("DATABASE_") and key not in {"REDIS_URL", "REQUEST_THREADS"}
+    }
     result = subprocess.run(
-        [sys.executable, "-c", PROBE],
+        [sys.executable, "-c", code],
         cwd=REPO,
-        env={
-            **clean,
-            "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'portal.sqlite3'}",
-            "DEBUG": "true",
-            **env,
-        },
+        env={**clean, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "DATABASE_URL": database_url, **env},
         capture_output=True,
         text=True,
         timeout=120,
@@ -50,20 +51,8 @@ def probe(tmp_path: Path, **env: str) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_sqlite_connections_use_wal_immediate_transactions_and_a_five_second_wait(tmp_path):
-    settings = probe(tmp_path)
-    # synchronous: 1 is NORMAL (safe with WAL, one fsync per checkpoint instead of per commit).
-    assert settings == {
-        "journal": "wal",
-        "synchronous": 1,
-        "busy_ms": 5000,
-        "mode": "IMMEDIATE",
-        "began": ["BEGIN IMMEDIATE"],
-    }
-
-
-def test_the_sqlite_wait_is_configurable(tmp_path):
-    assert probe(tmp_path, DATABASE_SQLITE_TIMEOUT="1.5")["busy_ms"] == 1500
+def probe(tmp_path: Path, **env: str) -> dict:
+    return run_probe(PROBE, database_url=f"sqlite:///{tmp_path / 'portal.sqlite3'}", DEBUG="true", **env)
 
 
 SETTINGS_PROBE = """
@@ -78,24 +67,7 @@ print(json.dumps({"conn_max_age": default["CONN_MAX_AGE"], "pool": default.get("
 def postgres_settings(**env: str) -> dict:
     """The database settings the development settings make of a PostgreSQL URL (read, not
     connected: no server is needed)."""
-    clean = {key: value for key, value in os.environ.items() if not key.startswith(("DATABASE_", "REDIS_URL"))}
-    clean.pop("REQUEST_THREADS", None)
-    result = subprocess.run(
-        [sys.executable, "-c", SETTINGS_PROBE],
-        cwd=REPO,
-        env={
-            **clean,
-            "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
-            "DATABASE_URL": "postgres://nobody@127.0.0.1:5432/nothing",
-            **env,
-        },
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return run_probe(SETTINGS_PROBE, database_url="postgres://nobody@127.0.0.1:5432/nothing", **env)
 
 
 def test_on_postgresql_each_of_a_few_request_threads_keeps_its_connection():
