@@ -55,6 +55,22 @@ def probe(tmp_path: Path, **env: str) -> dict:
     return run_probe(PROBE, database_url=f"sqlite:///{tmp_path / 'portal.sqlite3'}", DEBUG="true", **env)
 
 
+def test_sqlite_connections_use_wal_immediate_transactions_and_a_five_second_wait(tmp_path):
+    settings = probe(tmp_path)
+    # synchronous: 1 is NORMAL (safe with WAL, one fsync per checkpoint instead of per commit).
+    assert settings == {
+        "journal": "wal",
+        "synchronous": 1,
+        "busy_ms": 5000,
+        "mode": "IMMEDIATE",
+        "began": ["BEGIN IMMEDIATE"],
+    }
+
+
+def test_the_sqlite_wait_is_configurable(tmp_path):
+    assert probe(tmp_path, DATABASE_SQLITE_TIMEOUT="1.5")["busy_ms"] == 1500
+
+
 SETTINGS_PROBE = """
 import json
 from django.conf import settings
