@@ -5,11 +5,9 @@ client signed in as each role (privileged roles through allauth's two steps)."""
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -23,6 +21,7 @@ from wagtail.models import Collection, Locale, PageViewRestriction, Site, Task, 
 from knowledge.models import KnowledgePage
 from search.models import PromotedResult, Synonym
 from tests.factories import UserFactory, create_faq, give_totp
+from tests.signin import current_totp_code
 
 PASSWORD = "correct-horse-battery"
 ROLES = ["anonymous", "staff", "editor", "reviewer", "hr", "leadership", "superuser"]
@@ -203,10 +202,6 @@ def every_address(ids: dict[str, object]) -> list[Address]:
 # --- Signed-in clients --------------------------------------------------------------------------
 
 
-def _totp_code(secret: str) -> str:
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
-
-
 def client_for(role: str) -> Client:
     """A client for ``role``; privileged roles sign in through allauth with their second step,
     so their session is the one a real sign-in gives."""
@@ -222,7 +217,7 @@ def client_for(role: str) -> Client:
         secret = give_totp(user)
         response = client.post("/accounts/login/", {"login": user.username, "password": PASSWORD})
         assert response.status_code == 302, response.status_code
-        response = client.post("/accounts/2fa/authenticate/", {"code": _totp_code(secret)})
+        response = client.post("/accounts/2fa/authenticate/", {"code": current_totp_code(secret)})
         assert response.status_code == 302, response.status_code
     else:
         client.force_login(user)

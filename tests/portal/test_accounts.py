@@ -10,11 +10,12 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, format_hotp_value, hotp_value
+from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY
 from django.contrib.auth import SESSION_KEY
 from django.core import mail
 
 from tests.factories import UserFactory, give_totp
+from tests.signin import current_totp_code as totp_code
 
 PASSWORD = "correct-horse-battery"
 ARABIC = re.compile(r"[\u0621-\u064A]")
@@ -24,12 +25,6 @@ def account(*, verified: bool = True, **kwargs):
     user = UserFactory(**kwargs)
     EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=verified)
     return user
-
-
-def totp_code(secret: str) -> str:
-    import time
-
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def sign_in(client, login: str, password: str = PASSWORD, *, prefix: str = ""):
