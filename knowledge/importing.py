@@ -29,6 +29,7 @@ them all, with an example of each type)::
     review_by: today+30  # optional: a date, or a day relative to the import
     related: [procedure/file-complaint-tawasul, charter/charter]
     competencies: [attention, trust]  # guide, procedure, article, faq: codes of the 360° framework
+    search_keywords: [ابي اشتكي, complaint]  # optional: how people ask, in words the page lacks
     ---
 
 Files of the same type with the same slug in ``ar`` and ``en`` become translations of
@@ -96,6 +97,7 @@ COMMON_KEYS = frozenset(
         "review_by",
         "last_reviewed_on",
         "related",
+        "search_keywords",
     )
 )
 #: The key of the types that teach competencies (a 360° report links to their pages).
@@ -151,6 +153,9 @@ _HEADING_MAX = 200
 _RULE_MAX = 400
 _DOCUMENT_MAX = 300
 _TAG_MAX = 100
+#: A search keyword's length, and how many a page may have (``KnowledgePage.search_keywords``).
+_KEYWORD_MAX = 100
+_KEYWORDS_MAX = 30
 
 
 def max_file_bytes() -> int:
@@ -225,6 +230,8 @@ class KnowledgeFile:
     audience_roles: tuple[str, ...] = ()  # role names, when ``audience`` is "roles"
     #: Codes of the competencies the page teaches (checked against the frameworks in step 2).
     competencies: tuple[str, ...] = ()
+    #: How people ask for the page in words it does not hold (searched, never shown).
+    search_keywords: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -755,6 +762,18 @@ def _validate_front_matter(
                     % {"channel": channel, "choices": ", ".join(Channel.KEYS)}
                 )
         values["channels"] = tuple(sorted(set(channels)))
+    keywords = _list_value(data, "search_keywords", problems)
+    if keywords is not None:
+        for keyword in keywords:
+            if len(keyword) > _KEYWORD_MAX:
+                message = _("the search keyword “%(keyword)s” is longer than %(max)s characters")
+                problems.append(message % {"keyword": keyword, "max": _KEYWORD_MAX})
+        if len(keywords) > _KEYWORDS_MAX:
+            problems.append(
+                _("“search_keywords” holds %(count)s phrases; at most %(max)s are allowed")
+                % {"count": len(keywords), "max": _KEYWORDS_MAX}
+            )
+        values["search_keywords"] = tuple(dict.fromkeys(keywords))
     tags = _list_value(data, "tags", problems)
     if tags is not None:
         for tag in tags:
@@ -1047,6 +1066,7 @@ class _Importer:
             "agency_id": agency.pk if agency else None,
             **parsed.fields,
         }
+        values["search_keywords"] = "\n".join(parsed.search_keywords)
         if parsed.owner_team is not None:
             values["owner_team"] = parsed.owner_team
         if parsed.topic is not None:

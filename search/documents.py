@@ -15,7 +15,17 @@ from knowledge.permissions import page_audience_keys
 from search.backends.base import SearchDocument
 
 #: Fields every knowledge page has that are not body text.
-_NOT_BODY = {"title", "summary", "slug", "audience", "owner_team", "draft_title", "seo_title", "search_description"}
+_NOT_BODY = {
+    "title",
+    "summary",
+    "slug",
+    "audience",
+    "owner_team",
+    "draft_title",
+    "seo_title",
+    "search_description",
+    "search_keywords",
+}
 
 
 def _html_to_text(value: str) -> str:
@@ -85,6 +95,7 @@ def build_document(page: Page) -> SearchDocument:
         url=specific.get_url() or specific.url_path,
         type=specific.content_type_key,
         summary=getattr(specific, "summary", "") or "",
+        keywords=getattr(specific, "search_keyword_list", ()),
         body=page_body_text(specific),
         agency=specific.agency.slug if getattr(specific, "agency_id", None) else "",
         channels=tuple(sorted(specific.channels.values_list("key", flat=True))),

@@ -29,7 +29,7 @@ which turns the separators the standard tokenizer keeps inside a number, «1,000
   longest n-gram), so «خدما» and «الخدما» find «الخدمات» and a long word still matches.
 - ``en_prefix`` (``title_prefix``, ``search_as_you_type``): possessive → lowercase →
   decimal_digit, unstemmed, for English as-you-type ranking.
-- ``spelling`` (title and summary copied in, as the embedded backend's vocabulary):
+- ``spelling`` (title, summary and search keywords copied in, as the embedded vocabulary):
   lowercase → decimal_digit → both stop lists → tatweel and harakat removed: the display
   form «did you mean» offers (it keeps hamza and teh marbuta). A word of a page's title or
   summary is "known" and never corrected.
@@ -182,7 +182,7 @@ def search_analyzers(synonyms_set: str) -> list:
 # --- The document --------------------------------------------------------------------------------
 
 
-def _text(*, autocomplete: bool = False, spelling: bool = True) -> Text:
+def _text(*, autocomplete: bool = False, spelling: bool = True, multi: bool = False) -> Text:
     fields: dict[str, Any] = {
         "en": Text(analyzer=en_index, search_analyzer=EN_SEARCH),
         "exact": Text(analyzer=ar_exact),
@@ -190,6 +190,8 @@ def _text(*, autocomplete: bool = False, spelling: bool = True) -> Text:
     if autocomplete:
         fields["autocomplete"] = Text(analyzer=autocomplete_index, search_analyzer=autocomplete_search)
     options: dict[str, Any] = {"copy_to": "spelling"} if spelling else {}
+    if multi:
+        options["multi"] = True
     return Text(analyzer=ar_index, search_analyzer=AR_SEARCH, fields=fields, **options)
 
 
@@ -209,6 +211,9 @@ class PageDocument(Document):
     title = _text(autocomplete=True)
     summary = _text()
     body = _text(spelling=False)  # the spelling vocabulary is titles and summaries, as embedded
+    #: The page's search keywords, one value per phrase: searched with the summary's weight
+    #: and in the spelling vocabulary (the embedded backend counts them as summary text).
+    keywords = _text(multi=True)
     title_prefix = SearchAsYouType(analyzer=en_prefix)
     spelling = Text(analyzer=spelling_analyzer)
 
@@ -232,6 +237,7 @@ class PageDocument(Document):
             title=document.title,
             summary=document.summary,
             body=document.body,
+            keywords=list(document.keywords),
             title_prefix=document.title,
         )
 

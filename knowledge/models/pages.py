@@ -28,6 +28,8 @@ from knowledge.forms import CompetencyTaggedPageForm
 from portal import content_version
 
 REVIEW_PERIOD = relativedelta(months=12)
+#: What separates a page's search keywords: new lines and commas (Latin and Arabic).
+_KEYWORD_SEPARATORS = re.compile(r"[\n,،]")
 
 #: User agents of crawlers and link previewers: their visits are not reads.
 _BOT_USER_AGENT = re.compile(r"bot|crawl|spider|slurp|fetch|preview|monitor|scan|curl|wget|python-|http-client", re.I)
@@ -128,6 +130,16 @@ class KnowledgePage(CachedViewRestrictionsMixin, Page):
         _("review by"), null=True, blank=True, help_text=_("Defaults to 12 months after publishing.")
     )
     last_reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
+    search_keywords = models.TextField(
+        _("search keywords"),
+        blank=True,
+        max_length=4000,
+        help_text=_(
+            "How people ask for this page in words it does not contain: dialect, everyday words, "
+            "English terms. One per line or separated by commas. The portal's search finds the page "
+            "by them; readers never see them."
+        ),
+    )
 
     is_creatable = False
 
@@ -147,9 +159,13 @@ class KnowledgePage(CachedViewRestrictionsMixin, Page):
         InlinePanel("related_pages", label=_("Related pages")),
     ]
     settings_panels = Page.settings_panels
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel([FieldPanel("search_keywords")], heading=_("Search on this portal")),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
+        index.SearchField("search_keywords"),
         index.FilterField("audience"),
     ]
 
@@ -164,6 +180,12 @@ class KnowledgePage(CachedViewRestrictionsMixin, Page):
     @property
     def is_review_overdue(self) -> bool:
         return bool(self.review_by and self.review_by < timezone.localdate())
+
+    @property
+    def search_keyword_list(self) -> tuple[str, ...]:
+        """The search keywords, one phrase each (lines and commas, Arabic «،» too, separate them)."""
+        phrases = (phrase.strip() for phrase in _KEYWORD_SEPARATORS.split(self.search_keywords or ""))
+        return tuple(dict.fromkeys(phrase for phrase in phrases if phrase))
 
     @property
     def is_staff_only(self) -> bool:

@@ -123,6 +123,9 @@ class SearchDocument:
     type: str  # charter | faq | guide | procedure | article | announcement
     summary: str = ""
     body: str = ""
+    #: The page's search keywords (how people ask for it in words it does not hold): searched
+    #: with the summary's weight and in the spelling vocabulary, never shown.
+    keywords: tuple[str, ...] = ()
     agency: str = ""  # agency slug
     channels: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()

@@ -30,7 +30,7 @@ Queries. The reader's text is analysed in Python into the clauses of the embedde
 fillers set aside, one clause per word, stop words left out, or per multi-word synonym, an
 Arabic word's possessive-less form added as another text of its clause), each sent as TEXT
 for Elasticsearch's own analyzers: a clause is a ``combined_fields`` query over title^10,
-summary^4, body (the embedded backend's bm25 weights; BM25F across the three fields) on
+summary^4, keywords^4, body (the embedded backend's bm25 weights; BM25F across the fields) on
 the Arabic-analysed fields for Arabic script and the ``.en`` fields otherwise (the
 embedded backend's token by token choice of chain). The synonym filter expands each
 clause's text, a multi-word synonym's words reaching it together. An Arabic word's article
@@ -229,8 +229,9 @@ def _setting(value: float | None, name: str, default: float) -> float:
     return float(value if value is not None else getattr(settings, name, default))
 
 
-#: The embedded backend's bm25 column weights (title, summary, body).
-FIELD_BOOSTS = {"title": 10, "summary": 4, "body": 1}
+#: The embedded backend's bm25 column weights (title, summary, body); the search keywords
+#: take the summary's (the embedded backend indexes them as summary text).
+FIELD_BOOSTS = {"title": 10, "summary": 4, "keywords": 4, "body": 1}
 TEXT_FIELDS = {
     LANG_ARABIC: [f"{field}^{boost}" for field, boost in FIELD_BOOSTS.items()],
     LANG_ENGLISH: [f"{field}.en^{boost}" for field, boost in FIELD_BOOSTS.items()],
@@ -261,7 +262,7 @@ FUZZY_BOOST = 0.5
 #: A Latin word that found nothing, read as Arabizi: its Arabic readings
 #: (``understanding.arabizi_forms``, normalised) looked up as they are in the unstemmed,
 #: normalised ``.exact`` fields (``ar_exact`` = ``normalize_token``), a constant score.
-ARABIZI_FIELDS = ("title.exact", "summary.exact", "body.exact")
+ARABIZI_FIELDS = ("title.exact", "summary.exact", "keywords.exact", "body.exact")
 ARABIZI_BOOST = 1.0
 #: The embedded backend also takes a vocabulary word one letter longer than a reading (a
 #: vowel left unwritten: «mawid» → «موعد»): a ``regexp`` of the first

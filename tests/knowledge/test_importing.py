@@ -576,7 +576,7 @@ def test_messages_follow_the_default_language_arabic(site_tree, tmp_path):
         problems = problems_of(tmp_path)
     allowed = (
         "agency, audience, channels, competencies, last_reviewed_on, locale, owner_team, related, review_by, "
-        "slug, summary, tags, title, topic, type"
+        "search_keywords, slug, summary, tags, title, topic, type"
     )
     assert problems == [f"bad.md: مفتاح غير معروف «colour» (المسموح: {allowed})"]
 
@@ -839,3 +839,53 @@ def test_keeping_existing_pages_leaves_them_as_they_are_and_reports_those_that_d
     assert report.pages["faq"] == {"kept": 2, "created": 1}
     assert report.kept_changed == ["a.md"]
     assert Revision.objects.count() == revisions + 1
+
+
+# --- search keywords ---------------------------------------------------------------------------
+
+
+def test_search_keywords_are_imported_one_phrase_per_line(site_tree, tmp_path):
+    write(tmp_path, "a.md", search_keywords=["ابي اشتكي", "complaint", "ابي اشتكي", "بلاغ, شكوى"])
+    import_knowledge(directory=tmp_path)
+    page = FAQPage.objects.get(slug="file-a-complaint")
+    assert page.search_keywords == "ابي اشتكي\ncomplaint\nبلاغ, شكوى"
+    assert page.search_keyword_list == ("ابي اشتكي", "complaint", "بلاغ", "شكوى")
+    # Importing the same file again changes nothing (no new revision).
+    revisions = revision_count(page)
+    import_knowledge(directory=tmp_path)
+    assert revision_count(FAQPage.objects.get(pk=page.pk)) == revisions
+
+
+def test_removing_the_search_keywords_from_a_file_clears_them(site_tree, tmp_path):
+    write(tmp_path, "a.md", search_keywords=["ابي اشتكي"])
+    import_knowledge(directory=tmp_path)
+    write(tmp_path, "a.md")
+    import_knowledge(directory=tmp_path)
+    assert FAQPage.objects.get(slug="file-a-complaint").search_keywords == ""
+
+
+def test_bad_search_keywords_are_named_and_nothing_is_imported(site_tree, tmp_path):
+    write(tmp_path, "a.md", search_keywords="ابي اشتكي")
+    write(tmp_path, "b.md", slug="other", search_keywords=["ك" * 101])
+    write(tmp_path, "c.md", slug="third", search_keywords=[f"عبارة {number}" for number in range(31)])
+    with translation.override("en"):
+        problems = problems_of(tmp_path)
+    assert problems == [
+        "a.md: “search_keywords” must be a list of words, e.g. [a, b]",
+        f"b.md: the search keyword “{'ك' * 101}” is longer than 100 characters",
+        "c.md: “search_keywords” holds 31 phrases; at most 30 are allowed",
+    ]
+    assert not FAQPage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("stored", "phrases"),
+    [
+        ("", ()),
+        ("ابي احجز\nكنسل الموعد", ("ابي احجز", "كنسل الموعد")),
+        ("ابي احجز، كنسل الموعد , appointment", ("ابي احجز", "كنسل الموعد", "appointment")),
+        ("  booking \n\n booking,", ("booking",)),
+    ],
+)
+def test_search_keyword_list_splits_lines_and_commas(stored, phrases):
+    assert FAQPage(search_keywords=stored).search_keyword_list == phrases

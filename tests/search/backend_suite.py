@@ -506,6 +506,55 @@ class BackendBehaviour:
         assert hit.title == "How do I file a complaint?"
         assert hit.score > 0
 
+    # --- search keywords (how people ask, in words the page lacks) ---------------------------
+
+    def keyword_docs(self, backend):
+        backend.index_documents(
+            [
+                _doc(
+                    501,
+                    "ar",
+                    "حجز موعد في مركز الخدمة",
+                    "procedure",
+                    summary="اختر المركز واليوم والساعة.",
+                    body="تصلك رسالة تأكيد بالموعد.",
+                    keywords=("ابي احجز", "كنسل الحجز", "appointment online"),
+                ),
+                _doc(502, "ar", "مواعيد العمل", "faq", summary="يفتح المركز صباحًا.", body="الحجز غير مطلوب."),
+                _doc(503, "en", "Booking a slot", "procedure", summary="Pick a centre.", body="Appointment needed."),
+            ]
+        )
+        return backend
+
+    def test_a_page_is_found_by_its_search_keywords(self, backend):
+        self.keyword_docs(backend)
+        assert ids(self.search(backend, "ابي احجز")) == {501}
+        assert ids(self.search(backend, "كنسل")) == {501}
+        assert 501 in ids(self.search(backend, "appointment online"))
+
+    def test_search_keywords_are_never_shown(self, backend):
+        self.keyword_docs(backend)
+        [hit] = self.search(backend, "كنسل").hits
+        assert hit.page_id == 501
+        assert "كنسل" not in hit.snippet
+        assert "ابي" not in hit.snippet
+
+    def test_a_search_keyword_weighs_less_than_the_title(self, backend):
+        """Keywords weigh as the summary: a page titled with the word comes first."""
+        self.keyword_docs(backend)
+        backend.index_documents([_doc(504, "ar", "كنسل الطلب", "faq", summary="", body="")])
+        assert [hit.page_id for hit in self.search(backend, "كنسل").hits] == [504, 501]
+
+    def test_search_keywords_are_known_words_for_did_you_mean(self, backend):
+        self.keyword_docs(backend)
+        assert self.search(backend, "كنسال").suggestion == "كنسل"
+
+    def test_reindexing_drops_removed_search_keywords(self, backend):
+        self.keyword_docs(backend)
+        backend.index_documents([_doc(501, "ar", "حجز موعد في مركز الخدمة", "procedure", keywords=("ابي احجز",))])
+        assert self.search(backend, "كنسل").count == 0
+        assert ids(self.search(backend, "ابي احجز")) == {501}
+
     # --- autocomplete ---------------------------------------------------------------------
 
     def test_autocomplete_from_two_letters_strips_the_article(self, loaded):

@@ -57,12 +57,16 @@ from search.backends import get_search_backend, reset_search_backends
 from search.backends.base import AND_FIRST_PAGE, FACET_FIELDS, SearchDocument, SearchQuery, SearchUnavailable
 from search.backends.elasticsearch import (
     ALL_WORDS,
+    ARABIZI_FIELDS,
     CLAUSES,
     MAX_RESULT_WINDOW,
     READER_LANGUAGES,
     SCORE_SQUASH,
+    SNIPPET_FALLBACK_FIELDS,
+    SNIPPET_FIELDS,
     SQUASH_SCRIPT,
     SUGGEST_OPTIONS,
+    TEXT_FIELDS,
     ElasticsearchSearchBackend,
     FoundCounts,
     TextClause,
@@ -93,7 +97,7 @@ from search.backends.elasticsearch import (
     text_score,
 )
 from search.backends.embedded import _display_form
-from search.es_documents import index_mappings, index_settings, page_index
+from search.es_documents import PageDocument, index_mappings, index_settings, page_index
 from search.understanding import query_clauses as understood_clauses
 from tests.search.backend_suite import CORPUS, NOW
 from tests.search.test_analysis import TRICKY_ARABIC
@@ -445,17 +449,18 @@ def test_mapping_is_strict_with_the_documented_fields(mappings):
         "last_updated",
         "title",
         "summary",
+        "keywords",
         "body",
         "title_prefix",
         "spelling",
     }
 
 
-@pytest.mark.parametrize("name", ["title", "summary", "body"])
+@pytest.mark.parametrize("name", ["title", "summary", "keywords", "body"])
 def test_text_fields_carry_both_chains_and_an_exact_subfield(mappings, name):
     field = mappings["properties"][name]
     assert (field["type"], field["analyzer"], field["search_analyzer"]) == ("text", "ar_index", "ar_search")
-    if name == "body":  # the spelling vocabulary is titles and summaries (as embedded)
+    if name == "body":  # the spelling vocabulary is titles, summaries and keywords (as embedded)
         assert "copy_to" not in field
     else:
         assert field["copy_to"] in (["spelling"], "spelling")
@@ -609,7 +614,9 @@ def test_pages_hidden_from_the_reader_are_left_out_of_every_body_that_reads_page
 
 def _combined(text: str, language: str = LANG_ARABIC) -> dict:
     fields = (
-        ["title^10", "summary^4", "body^1"] if language == LANG_ARABIC else ["title.en^10", "summary.en^4", "body.en^1"]
+        ["title^10", "summary^4", "keywords^4", "body^1"]
+        if language == LANG_ARABIC
+        else ["title.en^10", "summary.en^4", "keywords.en^4", "body.en^1"]
     )
     return {"combined_fields": {"query": text, "fields": fields, "operator": "and"}}
 
@@ -1194,3 +1201,25 @@ def test_members_of_a_membership_response_follow_the_result_set():
     assert members_from_response({"hits": {"hits": hits}}, 1) == {3, 9}
     assert members_from_response(response(2), 2) == {3, 9}
     assert members_from_response(response(AND_FIRST_PAGE), 2) == {3}
+
+
+def test_a_page_document_carries_its_search_keywords_one_value_per_phrase():
+    document = SearchDocument(
+        page_id=7,
+        slug="book",
+        locale="ar",
+        title="حجز موعد",
+        url="/book/",
+        type="procedure",
+        summary="اختر المركز.",
+        keywords=("ابي احجز", "appointment"),
+    )
+    body = PageDocument.from_search_document(document).to_dict()
+    assert body["keywords"] == ["ابي احجز", "appointment"]
+    assert (body["title"], body["summary"]) == ("حجز موعد", "اختر المركز.")
+
+
+def test_search_keywords_are_searched_but_never_highlighted():
+    assert "keywords^4" in TEXT_FIELDS[LANG_ARABIC] and "keywords.en^4" in TEXT_FIELDS[LANG_ENGLISH]
+    assert "keywords.exact" in ARABIZI_FIELDS
+    assert not [field for field in (*SNIPPET_FIELDS, *SNIPPET_FALLBACK_FIELDS) if field.startswith("keywords")]

@@ -139,7 +139,7 @@ def test_a_fuzzy_clause_adds_a_lower_weighted_one_edit_alternative():
                 {
                     "multi_match": {
                         "query": "الأولوبة",
-                        "fields": ["title^10", "summary^4", "body^1"],
+                        "fields": ["title^10", "summary^4", "keywords^4", "body^1"],
                         "type": "best_fields",
                         "operator": "and",
                         "fuzziness": "AUTO:3,20",
@@ -167,6 +167,7 @@ def test_an_arabizi_clause_looks_its_readings_up_in_the_exact_fields():
                                 "should": [
                                     {"terms": {"title.exact": ["شكوه", "الشكوه"]}},
                                     {"terms": {"summary.exact": ["شكوه", "الشكوه"]}},
+                                    {"terms": {"keywords.exact": ["شكوه", "الشكوه"]}},
                                     {"terms": {"body.exact": ["شكوه", "الشكوه"]}},
                                     {
                                         "regexp": {
@@ -176,6 +177,11 @@ def test_an_arabizi_clause_looks_its_readings_up_in_the_exact_fields():
                                     {
                                         "regexp": {
                                             "summary.exact": {"value": ".شكوه|ش.كوه", "max_determinized_states": 20000}
+                                        }
+                                    },
+                                    {
+                                        "regexp": {
+                                            "keywords.exact": {"value": ".شكوه|ش.كوه", "max_determinized_states": 20000}
                                         }
                                     },
                                     {
@@ -193,7 +199,7 @@ def test_an_arabizi_clause_looks_its_readings_up_in_the_exact_fields():
             ],
         }
     }
-    assert ARABIZI_FIELDS == ("title.exact", "summary.exact", "body.exact") and ARABIZI_BOOST == 1.0
+    assert ARABIZI_FIELDS == ("title.exact", "summary.exact", "keywords.exact", "body.exact") and ARABIZI_BOOST == 1.0
 
 
 def test_arabizi_readings_are_in_the_exact_fields_form(mappings):

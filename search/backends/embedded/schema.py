@@ -65,7 +65,7 @@ EXACT_FALLBACK_LIMIT = 5000
 BUSY_TIMEOUT_SECONDS = 10.0
 
 #: Layout of the tables this code reads; older databases are rebuilt from their documents.
-LAYOUT = 3
+LAYOUT = 4
 #: Weighted frequencies are stored in 16 bits; this value means "count it from the text".
 _FREQUENCY_CAP = 65535
 
@@ -163,7 +163,8 @@ class _AnalysedDocument:
         if document.page_id < 0:
             raise ValueError(f"Page ids are non-negative (bit positions), got {document.page_id}")
         title_surfaces = TOKEN_RE.findall(document.title)
-        summary_surfaces = TOKEN_RE.findall(document.summary)
+        # The search keywords count as summary text (searched, in the vocabulary, never shown).
+        summary_surfaces = TOKEN_RE.findall(document.summary) + TOKEN_RE.findall("\n".join(document.keywords))
         words = dict.fromkeys(filter(None, map(_spelling_form, title_surfaces + summary_surfaces)))
         return cls(
             document=document,
@@ -216,6 +217,7 @@ class _AnalysedDocument:
             document.type,
             document.summary,
             document.body,
+            "\n".join(document.keywords),
             document.agency,
             " ".join(document.channels),
             " ".join(document.tags),
@@ -224,7 +226,9 @@ class _AnalysedDocument:
         )
 
 
-_DOC_COLUMNS = "page_id, slug, locale, title, url, type, summary, body, agency, channels, tags, audience, last_updated"
+_DOC_COLUMNS = (
+    "page_id, slug, locale, title, url, type, summary, body, keywords, agency, channels, tags, audience, last_updated"
+)
 
 
 @dataclass(frozen=True)
@@ -329,7 +333,8 @@ class SchemaMixin:
                 audience TEXT NOT NULL, locale TEXT NOT NULL, type TEXT NOT NULL, agency TEXT NOT NULL,
                 slug TEXT NOT NULL, title TEXT NOT NULL, url TEXT NOT NULL, channels TEXT NOT NULL,
                 tags TEXT NOT NULL, last_updated TEXT,
-                summary TEXT NOT NULL, body TEXT NOT NULL  -- long text last: filters never read past it
+                summary TEXT NOT NULL, body TEXT NOT NULL,  -- long text last: filters never read past it
+                keywords TEXT NOT NULL DEFAULT ''
             );
             CREATE TABLE IF NOT EXISTS text_{g} (
                 page_id INTEGER PRIMARY KEY,

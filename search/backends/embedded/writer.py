@@ -152,7 +152,7 @@ class WriterMixin:
         """Insert the rows of new documents (nothing derived: bitsets, champions, counts)."""
         g = generation
         connection.executemany(
-            f"INSERT INTO docs_{g} ({_DOC_COLUMNS}) VALUES ({_placeholders(range(13))})",
+            f"INSERT INTO docs_{g} ({_DOC_COLUMNS}) VALUES ({_placeholders(range(14))})",
             [item.doc_row() for item in analysed],
         )
         text_rows = [item.text_row() for item in analysed]
@@ -448,9 +448,12 @@ class WriterMixin:
         connection = self._connect()
         generation, _ = self._state(connection)
         found = {}
+        # A table of an older layout (before search keywords) reads as pages without keywords.
+        columns = {row[1] for row in connection.execute(f"PRAGMA table_info(docs_{generation})")}
+        keywords = "keywords" if "keywords" in columns else "''"
         for row in connection.execute(
             f"SELECT page_id, slug, locale, title, url, type, summary, body, agency, channels, tags, audience,"
-            f" last_updated FROM docs_{generation}"
+            f" last_updated, {keywords} FROM docs_{generation}"
         ):
             found[row[0]] = SearchDocument(
                 page_id=row[0],
@@ -466,5 +469,6 @@ class WriterMixin:
                 tags=tuple(row[10].split()),
                 audiences=tuple(row[11].split()),
                 last_updated=datetime.datetime.fromisoformat(row[12]) if row[12] else None,
+                keywords=tuple(row[13].split("\n")) if row[13] else (),
             )
         return found
