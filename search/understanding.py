@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import itertools
+import re
 from collections.abc import Sequence
 
 from search.analysis import (
@@ -106,7 +107,7 @@ def query_clauses(text: str, synonyms: SynonymSet | None = None) -> list[QueryCl
 #: may stand for a long vowel or for nothing (short vowels are not written in Arabic).
 _ARABIZI = {
     "sh": ("ش",),
-    "ch": ("ش",),
+    "ch": ("ش", "ك"),  # the Gulf's «ch» is often kaf (chem = كم)
     "kh": ("خ",),
     "gh": ("غ",),
     "th": ("ث", "ذ"),
@@ -145,6 +146,9 @@ _ARABIZI = {
     "w": ("و",),
     "y": ("ي",),
     "x": ("كس",),
+    # An apostrophe for ain or hamza (ma'ad, su'al), or the hamza of the alef before it (ta'kheer).
+    "'": ("ع", "ء", "ؤ", "ئ", ""),
+    "’": ("ع", "ء", "ؤ", "ئ", ""),
     "2": ("ء", "ا"),
     "3": ("ع",),
     "5": ("خ",),
@@ -158,9 +162,17 @@ _UNITS = sorted(_ARABIZI, key=len, reverse=True)
 MAX_ARABIZI_CANDIDATES = 512
 
 
+#: A doubled consonant is a shadda, which Arabic does not write twice (mudda → مدة).
+_DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1+")
+#: A Latin word of letters and the digits Arabizi uses, with an apostrophe inside it for ain
+#: or hamza (ma'ad), never two together or at either end.
+_ARABIZI_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z0-9]+)*", re.IGNORECASE)
+
+
 def is_arabizi_candidate(word: str) -> bool:
-    """A Latin word of 3 to 15 characters (letters, or the digits Arabizi uses)."""
-    return 3 <= len(word) <= 15 and word.isascii() and word.isalnum() and not word.isdigit()
+    """A Latin word of 3 to 15 characters (letters, the digits Arabizi uses, and an
+    apostrophe inside it for ain or hamza: ma'ad)."""
+    return 3 <= len(word) <= 15 and bool(_ARABIZI_WORD.fullmatch(word)) and not word.isdigit()
 
 
 def arabizi_candidates(word: str) -> list[str]:
@@ -175,6 +187,7 @@ def arabizi_candidates(word: str) -> list[str]:
         return []
     if word.startswith("al") and len(word) > 4:
         word = word[2:]
+    word = _DOUBLED_CONSONANT.sub(r"\1", word)
     options: list[tuple[str, ...]] = []
     position = 0
     while position < len(word):

@@ -16,6 +16,7 @@ from django.contrib.auth.models import AnonymousUser, Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import translation
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.models import Locale, Page
@@ -632,3 +633,33 @@ def test_check_reports_a_page_indexed_with_the_wrong_audience(site_tree, committ
         pytest.raises(CommandError, match=f"Indexed with the wrong audience: 1 \\({page.pk}\\)"),
     ):
         call_command("search_index", "--check", stdout=io.StringIO())
+
+
+# --- search keywords ---------------------------------------------------------------------------
+
+
+def test_search_keywords_an_editor_publishes_find_the_page_and_are_never_shown(client, site_tree, committed):
+    """Through the Wagtail admin's Promote tab: the published keywords reach the index, a
+    reader finds the page by them, and neither the snippet nor the page shows them."""
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    page = create_faq(site_tree["ar"].indexes["faq"], title="تغيير موعد الزيارة", slug="change-visit")
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    form = client.get(edit_url).content.decode()
+    assert 'name="search_keywords"' in form
+    data = querydict_from_html(form, form_id="page-edit-form")
+    data["search_keywords"] = "كنسل الموعد\nابي اأجل، reschedule"
+    data["action-publish"] = "publish"
+    with committed():
+        assert client.post(edit_url, data).status_code == 302
+
+    assert indexed_documents()[page.pk].keywords == ("كنسل الموعد", "ابي اأجل", "reschedule")
+    assert found_page_ids("كنسل") == [page.pk]
+    assert found_page_ids("reschedule") == [page.pk]
+    [hit] = search_knowledge(user=AnonymousUser(), params={"q": "كنسل"}).hits
+    assert "كنسل" not in hit.snippet
+    client.logout()
+    response = client.get(page.get_url())
+    assert response.status_code == 200
+    assert "كنسل" not in response.content.decode()

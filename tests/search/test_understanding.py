@@ -89,13 +89,29 @@ def test_fillers_are_set_aside(text, kept):
 
 @pytest.mark.parametrize(
     ("word", "reading"),
-    [("maw3id", "موعد"), ("shakwa", "شكوي"), ("tasdeeq", "تصديق"), ("tajdeed", "تجديد"), ("iqama", "اقامه")],
+    [
+        ("maw3id", "موعد"),
+        ("shakwa", "شكوي"),
+        ("tasdeeq", "تصديق"),
+        ("tajdeed", "تجديد"),
+        ("iqama", "اقامه"),
+        # A doubled consonant is one letter with a shadda.
+        ("mudda", "مده"),
+        ("mowazzaf", "موظف"),
+        ("tasjeel", "تسجيل"),
+        # An apostrophe inside a word is ain or hamza.
+        ("ma'ad", "معاد"),
+        ("su'al", "سؤال"),
+        ("ta'kheer", "تاخير"),
+        # The Gulf's «ch» is also kaf.
+        ("chem", "كم"),
+    ],
 )
 def test_arabizi_candidates_hold_the_arabic_word(word, reading):
     assert reading in arabizi_candidates(word)
 
 
-@pytest.mark.parametrize("word", ["2026", "ab", "hello world", "كلمة", "CPR", "SMS", "crp"])
+@pytest.mark.parametrize("word", ["2026", "ab", "hello world", "كلمة", "CPR", "SMS", "crp", "'maw3id", "ma''ad"])
 def test_words_that_cannot_be_arabizi_have_no_candidates(word):
     assert arabizi_candidates(word) == []
 
