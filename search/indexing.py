@@ -62,13 +62,42 @@ _pending = threading.local()
 
 def refresh_pages(page_ids: Iterable[int], *, include_descendants: bool = False) -> None:
     """Re-index the given pages from their live state (and their descendants if asked);
-    pages that are gone or not indexable are removed from the index."""
+    pages that are gone or not indexable are removed from the index.
+
+    Two appliers may refresh one page at once (a publish's own apply and a replay, or two
+    processes): one reads the page, the other reads it after a second publish and writes
+    first, and the first then writes the older state last. So each refresh checks, after
+    writing, that the pages are still in the state it read (``_page_states``) and refreshes
+    again those that moved on (at most ``REFRESH_ROUNDS`` times; a page still changing then
+    has a newer outbox row of its own, whose apply reads after this write)."""
     page_ids = set(page_ids)
     if not page_ids:
         return
     if include_descendants:
         for page in Page.objects.filter(pk__in=page_ids):
             page_ids.update(Page.objects.descendant_of(page).values_list("pk", flat=True))
+    for _round in range(REFRESH_ROUNDS):
+        read = _page_states(page_ids)
+        _write_pages(page_ids)
+        now = _page_states(page_ids)
+        page_ids = {page_id for page_id in page_ids if now.get(page_id) != read.get(page_id)}
+        if not page_ids:
+            return
+
+
+#: How many times one refresh writes pages that changed while it was writing them.
+REFRESH_ROUNDS = 3
+
+
+def _page_states(page_ids: set[int]) -> dict[int, tuple]:
+    """What a page's document depends on and every publish, unpublish or move changes."""
+    rows = Page.objects.filter(pk__in=page_ids).values_list(
+        "pk", "live", "live_revision_id", "last_published_at", "url_path", "locale_id"
+    )
+    return {row[0]: row[1:] for row in rows}
+
+
+def _write_pages(page_ids: set[int]) -> None:
     documents: list[SearchDocument] = []
     remove: list[int] = []
     pages = {page.pk: page for page in Page.objects.filter(pk__in=page_ids).specific()}

@@ -878,6 +878,7 @@ def test_bad_search_keywords_are_named_and_nothing_is_imported(site_tree, tmp_pa
     assert not FAQPage.objects.exists()
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("stored", "phrases"),
     [

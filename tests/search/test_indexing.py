@@ -26,6 +26,7 @@ from knowledge.services import publish
 from search import indexing
 from search.backends import reset_search_backends
 from search.backends.base import AUDIENCE_PUBLIC, AUDIENCE_STAFF
+from search.backends.embedded import EmbeddedSearchBackend
 from search.services import search_knowledge
 from tests.factories import AgencyFactory, UserFactory, create_draft_faq, create_faq
 from tests.search.web_support import found_page_ids, indexed_documents, staff_user
@@ -663,3 +664,68 @@ def test_search_keywords_an_editor_publishes_find_the_page_and_are_never_shown(c
     response = client.get(page.get_url())
     assert response.status_code == 200
     assert "كنسل" not in response.content.decode()
+
+
+# --- two appliers refreshing one page at once ------------------------------------------------------
+
+
+class _SecondPublishDuringTheFirstWrite(EmbeddedSearchBackend):
+    """The real embedded backend; before the first write it is given, another applier
+    publishes the page again and refreshes it completely (its write lands first), as a
+    replay and a publish's own apply, or two processes, may interleave."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.interleave = None
+
+    def index_documents(self, documents):
+        interleave, self.interleave = self.interleave, None
+        if interleave is not None:
+            interleave()
+        return super().index_documents(documents)
+
+
+def test_a_refresh_that_read_an_older_state_never_leaves_it_in_the_index(site_tree, monkeypatch):
+    import search.backends
+
+    monkeypatch.setattr(search.backends, "EMBEDDED_BACKEND", f"{__name__}._SecondPublishDuringTheFirstWrite")
+    reset_search_backends()
+    page = create_faq(site_tree["en"].indexes["faq"], title="Renewing a passport", slug="passport")
+    indexing.refresh_pages([page.pk])
+    backend = indexing.get_search_backend()
+    assert isinstance(backend, _SecondPublishDuringTheFirstWrite)
+
+    def second_publish() -> None:
+        latest = FAQPage.objects.get(pk=page.pk)
+        latest.title = "Renewing a passport abroad"
+        publish(latest)
+        indexing.refresh_pages([page.pk])  # the other applier: reads and writes the new title
+
+    backend.interleave = second_publish
+    indexing.refresh_pages([page.pk])  # read the old title; its write comes after the other's
+
+    assert indexed_documents()[page.pk].title == "Renewing a passport abroad"
+    assert found_page_ids("abroad") == [page.pk]
+    assert indexing.check_index().stale == []
+    reset_search_backends()
+
+
+def test_a_refresh_that_read_a_page_before_its_unpublishing_removes_it(site_tree, monkeypatch):
+    import search.backends
+
+    monkeypatch.setattr(search.backends, "EMBEDDED_BACKEND", f"{__name__}._SecondPublishDuringTheFirstWrite")
+    reset_search_backends()
+    page = create_faq(site_tree["en"].indexes["faq"], title="Renewing a passport", slug="passport")
+    indexing.refresh_pages([page.pk])
+    backend = indexing.get_search_backend()
+
+    def unpublish() -> None:
+        UnpublishPageAction(FAQPage.objects.get(pk=page.pk)).execute(skip_permission_checks=True)
+        indexing.refresh_pages([page.pk])
+
+    backend.interleave = unpublish
+    indexing.refresh_pages([page.pk])
+
+    assert page.pk not in indexed_documents()
+    assert found_page_ids("passport") == []
+    reset_search_backends()
