@@ -48,6 +48,10 @@ class BadgeAward(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("revoked by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     revoke_reason = models.TextField(_("reason for revoking"), blank=True)
+    #: Its position in the issuer's revocation list (``awards.status_list``), drawn at random.
+    status_index = models.PositiveIntegerField(
+        _("position in the revocation list"), null=True, blank=True, unique=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("badge")

@@ -171,6 +171,19 @@ def issuer(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+def status_list(request: HttpRequest, slug: str) -> HttpResponse:
+    """The issuer's badge revocation list, a signed ``BitstringStatusListCredential``
+    (public: every badge credential of the agency names it; it names nobody). 503 when
+    the portal has no signing key."""
+    agency = get_object_or_404(Agency, slug=slug)
+    try:
+        token = credentials.signed_status_list(agency, absolute=request.build_absolute_uri)
+    except KeyUnavailable:
+        return _json({"error": _("Signed credentials are unavailable: the portal has no signing key yet.")}, 503)
+    return _public(HttpResponse(token, content_type=credentials.MEDIA_TYPE))
+
+
+@require_GET
 def key_set(request: HttpRequest) -> HttpResponse:
     """The issuer's public keys as a JWK Set (``/.well-known/jwks.json``): the current
     signing key and the previous ones, each ``kid`` the URL of that key."""

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from awards import badge_criteria as criteria
-from awards import permissions
+from awards import permissions, status_list
 from awards.badge_models import BadgeAward
 from awards.categories import ALL_BAND, DISTINGUISHED_EMPLOYEE
 from awards.models import Season, StandingSnapshot
@@ -174,9 +174,30 @@ def _insert(report: GrantReport, *, badge: str, context: str, found: dict[int, d
         for employee_id, evidence in sorted(found.items())
         if employee_id not in existing
     ]
-    # ignore_conflicts: a concurrent run granting the same badge is not an error.
-    BadgeAward.objects.bulk_create(new, batch_size=500, ignore_conflicts=True)
-    report.granted[badge] += len(new)
+    if not new:
+        return
+    taken = set(BadgeAward.objects.exclude(status_index=None).values_list("status_index", flat=True))
+    granted = 0
+    for _attempt in range(STATUS_INDEX_ATTEMPTS):
+        indexes = status_list.draw_indexes(len(new), taken=taken)
+        for award, index in zip(new, indexes, strict=True):
+            award.status_index = index
+        # ignore_conflicts: a concurrent run granting the same badge is not an error. It may
+        # also have drawn one of these positions: the badges it kept out are drawn again.
+        BadgeAward.objects.bulk_create(new, batch_size=500, ignore_conflicts=True)
+        stored = set(
+            BadgeAward.objects.filter(
+                badge=badge, context=context, employee_id__in=[award.employee_id for award in new]
+            ).values_list("employee_id", flat=True)
+        )
+        granted += len(stored)
+        new = [award for award in new if award.employee_id not in stored]
+        if not new:
+            break
+        taken.update(indexes)
+    else:
+        raise RuntimeError("Could not draw free revocation-list positions for the new badges.")
+    report.granted[badge] += granted
 
 
 @transaction.atomic
@@ -312,6 +333,10 @@ def credential_subject_id(award: BadgeAward) -> str:
     return f"urn:uuid:{uuid.uuid5(SUBJECT_NAMESPACE, str(award.uid))}"
 
 
+#: Draws of revocation-list positions before granting gives up (a clash needs a concurrent run).
+STATUS_INDEX_ATTEMPTS = 5
+
+
 def open_badge_credential(award: BadgeAward, *, absolute) -> dict:
     """The badge as an ``OpenBadgeCredential`` (1EdTech Open Badges 3.0 on the W3C
     Verifiable Credentials 2.0 model), without its proof: ``awards.credentials`` signs it
@@ -324,7 +349,7 @@ def open_badge_credential(award: BadgeAward, *, absolute) -> dict:
         verify_url = absolute(reverse("awards:badge_verify", args=[award.uid]))
         issuer_url = absolute(reverse("awards:badge_issuer", args=[agency.slug]))
         home = absolute("/")
-    return {
+    credential = {
         "@context": list(OB_CONTEXT),
         "id": verify_url,
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
@@ -351,6 +376,9 @@ def open_badge_credential(award: BadgeAward, *, absolute) -> dict:
             },
         },
     }
+    if award.status_index is not None:
+        credential["credentialStatus"] = status_list.credential_status(award.status_index, agency, absolute=absolute)
+    return credential
 
 
 def issuer_profile(agency, *, absolute) -> dict:

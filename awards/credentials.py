@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from awards import badges
+from awards import badges, status_list
 from awards.badge_models import BadgeAward
 from awards.credential_signing import (
     ALGORITHM,
@@ -94,6 +94,25 @@ def signed_credential(award: BadgeAward, *, absolute: Absolute) -> str:
     key = signing_key()
     credential = badges.open_badge_credential(award, absolute=absolute)
     return sign_jwt(jwt_payload(credential, award=award), key=key, kid=key_url(key.thumbprint, absolute=absolute))
+
+
+def signed_status_list(agency, *, absolute: Absolute) -> str:
+    """The agency's revocation list (``awards.status_list``) as a VC-JWT signed with the
+    issuer's current key (``KeyUnavailable`` when the portal has none)."""
+    key = signing_key()
+    revoked = (
+        BadgeAward.objects.filter(employee__unit__agency=agency, revoked_at__isnull=False)
+        .exclude(status_index=None)
+        .values_list("status_index", flat=True)
+    )
+    credential = status_list.status_list_credential(agency, revoked, absolute=absolute)
+    payload = {
+        **credential,
+        "iss": credential["issuer"],
+        "jti": credential["id"],
+        "nbf": _numeric_date(datetime.datetime.fromisoformat(credential["validFrom"])),
+    }
+    return sign_jwt(payload, key=key, kid=key_url(key.thumbprint, absolute=absolute))
 
 
 # --- Verifying ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ urlpatterns = [
     path("awards/seasons/<slug:slug>/winners/", views.season_winners, name="season_winners"),
     path("awards/people/<str:employee_id>/", badge_views.profile, name="badge_profile"),
     path("awards/badges/issuers/<slug:slug>.json", badge_views.issuer, name="badge_issuer"),
+    path("awards/badges/issuers/<slug:slug>/revocation-list.jwt", badge_views.status_list, name="badge_status_list"),
     path("awards/badges/verify/", badge_views.verify_credential, name="badge_verify_credential"),
     path("awards/badges/keys/<str:thumbprint>.json", badge_views.signing_key, name="badge_key"),
     path("awards/badges/<uuid:uid>/", badge_views.verify, name="badge_verify"),

@@ -412,3 +412,114 @@ def test_the_badge_pages_offer_both_downloads_and_the_verifier(client, award):
     assert "/en/awards/badges/verify/" in html
     public = client.get(f"/en/awards/badges/{award.uid}/").content.decode()
     assert "/en/awards/badges/verify/" in public
+
+
+# --- Revocation a verifier checks offline (W3C Bitstring Status List) -----------------------------
+
+
+def decode_list(encoded: str) -> bytes:
+    """A verifier's reading of ``encodedList``, written here from the specification."""
+    import gzip
+
+    assert encoded.startswith("u")  # multibase base64url, no padding
+    return gzip.decompress(unb64url(encoded[1:]))
+
+
+def bit(bits: bytes, index: int) -> int:
+    return (bits[index // 8] >> (7 - index % 8)) & 1  # position 0 is the first byte's top bit
+
+
+def fetch_status_list(client, credential: dict) -> tuple[dict, dict]:
+    status = credential["credentialStatus"]
+    response = client.get(status["statusListCredential"].removeprefix("http://testserver"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/vc+jwt"
+    assert response["Cache-Control"] == "public, max-age=300"
+    header, payload, signature = parts(response.content.decode())
+    key_set = json.loads(client.get("/.well-known/jwks.json").content)
+    (jwk,) = [key for key in key_set["keys"] if key["kid"] == header["kid"]]
+    Ed25519PublicKey.from_public_bytes(unb64url(jwk["x"])).verify(
+        signature, response.content.decode().rsplit(".", 1)[0].encode()
+    )
+    return status, payload
+
+
+def test_a_credential_names_its_place_in_the_issuers_revocation_list(client, award, token):
+    _header, credential, _signature = parts(token)
+    status = credential["credentialStatus"]
+    list_url = "http://testserver/awards/badges/issuers/civil-affairs/revocation-list.jwt"
+    assert status == {
+        "id": f"{list_url}#{award.status_index}",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": "revocation",
+        "statusListIndex": str(award.status_index),
+        "statusListCredential": list_url,
+    }
+    assert 0 <= award.status_index < 131_072
+
+
+def test_the_signed_list_sets_the_bit_of_a_revoked_badge_only(client, award, org, token):
+    _header, credential, _signature = parts(token)
+    status, listed = fetch_status_list(client, credential)
+    assert listed["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
+    assert listed["issuer"] == credential["issuer"]["id"] == listed["iss"]
+    assert listed["id"] == status["statusListCredential"] == listed["jti"]
+    subject = listed["credentialSubject"]
+    assert (subject["type"], subject["statusPurpose"]) == ("BitstringStatusList", "revocation")
+    bits = decode_list(subject["encodedList"])
+    assert len(bits) * 8 == 131_072 and not any(bits)
+
+    revoke_badge(award=award, by=org.hr, reason="A secret reason.")
+    _status, listed = fetch_status_list(client, credential)
+    bits = decode_list(listed["credentialSubject"]["encodedList"])
+    assert bit(bits, int(status["statusListIndex"])) == 1
+    assert sum(bin(byte).count("1") for byte in bits) == 1
+    assert "secret" not in json.dumps(listed) and "fatima" not in json.dumps(listed)
+
+
+def test_each_badge_draws_its_own_position_and_a_grant_run_stays_idempotent(season, org):
+    moment = timezone.now() - datetime.timedelta(days=1)
+    for employee in org.staff[:3]:
+        CustomerRating.objects.bulk_create(
+            CustomerRating(employee=employee, submitted_at=moment, channel="centre", overall=5, counted=True)
+            for _ in range(100)
+        )
+    grant_badges(season=season)
+    positions = list(BadgeAward.objects.values_list("status_index", flat=True))
+    assert len(positions) >= 3 and None not in positions and len(set(positions)) == len(positions)
+    assert grant_badges(season=season).total == 0
+    assert list(BadgeAward.objects.values_list("status_index", flat=True)) == positions
+
+
+def test_another_agencys_revocations_are_not_in_this_list(client, award, org):
+    from awards.badges import open_badge_credential
+
+    other_agency = org.other_agency
+    assert client.get(f"/awards/badges/issuers/{other_agency.slug}/revocation-list.jwt").status_code == 200
+    revoke_badge(award=award, by=org.hr, reason="A reason.")
+    credential = open_badge_credential(award, absolute=lambda path: f"http://testserver{path}")
+    _status, listed = fetch_status_list(client, credential)
+    assert any(decode_list(listed["credentialSubject"]["encodedList"]))
+    other = parts(client.get(f"/awards/badges/issuers/{other_agency.slug}/revocation-list.jwt").content.decode())[1]
+    assert not any(decode_list(other["credentialSubject"]["encodedList"]))
+    assert client.get("/awards/badges/issuers/no-such-agency/revocation-list.jwt").status_code == 404
+
+
+@pytest.mark.parametrize("revoked", [[], [0], [7, 8], [131_071], [3, 99_999, 131_070]])
+def test_the_encoded_list_reads_back_as_written(revoked):
+    from awards.status_list import encoded_list, is_set
+
+    encoded = encoded_list(revoked)
+    bits = decode_list(encoded)
+    assert [index for index in range(131_072) if bit(bits, index)] == sorted(revoked)
+    assert all(is_set(encoded, index) for index in revoked)
+
+
+def test_drawn_positions_avoid_the_taken_ones():
+    from awards.status_list import LIST_LENGTH, draw_indexes
+
+    taken = set(range(0, LIST_LENGTH, 2))
+    drawn = draw_indexes(1000, taken=taken)
+    assert len(set(drawn)) == 1000 and not set(drawn) & taken
+    with pytest.raises(ValueError, match="full"):
+        draw_indexes(LIST_LENGTH - len(taken) + 1, taken=taken)
