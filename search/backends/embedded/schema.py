@@ -5,6 +5,7 @@ connection, and the analysed form of a document (see ``search.backends.embedded`
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from array import array
 from collections import Counter
@@ -290,9 +291,17 @@ class SchemaMixin:
             outdated = self._ensure_schema(connection)
             self._schema_ready = True
             if outdated:
-                # Written by an older version of this backend: re-index its own documents.
+                # Written by an older version of this backend: re-index its own documents,
+                # which stay searchable. What an older layout did not store (search keywords)
+                # is unknown, so they are marked stale (no publish time): the next
+                # ``search_index --check`` reports them and ``make run`` rebuilds from the pages.
                 try:
-                    self.rebuild(list(self.indexed_documents().values()))
+                    self.rebuild(
+                        [
+                            dataclasses.replace(document, last_updated=None)
+                            for document in self.indexed_documents().values()
+                        ]
+                    )
                 except sqlite3.Error:
                     if self._ensure_schema(connection):
                         raise
