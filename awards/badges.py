@@ -13,6 +13,7 @@ import datetime
 import hashlib
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -345,20 +346,11 @@ def open_badge_credential(award: BadgeAward, *, absolute) -> dict:
     definition = award.definition
     agency = issuer_of(award)
     language = translation.get_language() or "ar"
-    with translation.override("ar"):
-        verify_url = absolute(reverse("awards:badge_verify", args=[award.uid]))
-        issuer_url = absolute(reverse("awards:badge_issuer", args=[agency.slug]))
-        home = absolute("/")
     credential = {
         "@context": list(OB_CONTEXT),
-        "id": verify_url,
+        "id": _published_url("badge_verify", award.uid, absolute=absolute),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
-        "issuer": {
-            "id": issuer_url,
-            "type": ["Profile"],
-            "name": agency.localized_name(language),
-            "url": agency.website or home,
-        },
+        "issuer": _issuer(agency, absolute=absolute),
         "validFrom": _iso(award.granted_at),
         "name": definition.localized("name", language),
         "credentialSubject": {
@@ -377,19 +369,60 @@ def open_badge_credential(award: BadgeAward, *, absolute) -> dict:
         },
     }
     if award.status_index is not None:
-        credential["credentialStatus"] = status_list.credential_status(award.status_index, agency, absolute=absolute)
+        credential["credentialStatus"] = credential_status(award.status_index, agency, absolute=absolute)
     return credential
 
 
-def issuer_profile(agency, *, absolute) -> dict:
-    language = translation.get_language() or "ar"
+def _published_url(name: str, *args, absolute) -> str:
+    """The absolute address of an ``awards`` page a credential names: always the default
+    language's (Arabic) address, whatever language the reader uses."""
     with translation.override("ar"):
-        issuer_url = absolute(reverse("awards:badge_issuer", args=[agency.slug]))
-        home = absolute("/")
+        return absolute(reverse(f"awards:{name}", args=list(args)))
+
+
+def _issuer(agency, *, absolute) -> dict:
+    """The issuing agency as an Open Badges ``Profile``, in the reader's language."""
     return {
-        "@context": list(OB_CONTEXT),
-        "id": issuer_url,
+        "id": _published_url("badge_issuer", agency.slug, absolute=absolute),
         "type": ["Profile"],
-        "name": agency.localized_name(language),
-        "url": agency.website or home,
+        "name": agency.localized_name(translation.get_language() or "ar"),
+        "url": agency.website or absolute("/"),
+    }
+
+
+def issuer_profile(agency, *, absolute) -> dict:
+    return {"@context": list(OB_CONTEXT), **_issuer(agency, absolute=absolute)}
+
+
+# --- Revocation list (W3C Bitstring Status List; the bits in ``awards.status_list``) -----------
+
+
+def credential_status(index: int, agency, *, absolute) -> dict:
+    """A badge credential's ``credentialStatus``: its position in its issuer's list."""
+    url = _published_url("badge_status_list", agency.slug, absolute=absolute)
+    return {
+        "id": f"{url}#{index}",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": status_list.STATUS_PURPOSE,
+        "statusListIndex": str(index),
+        "statusListCredential": url,
+    }
+
+
+def status_list_credential(agency, revoked_indexes: Iterable[int], *, absolute) -> dict:
+    """The agency's revocation list as a ``BitstringStatusListCredential`` (unsigned):
+    the bit of each of its revoked badges set."""
+    url = _published_url("badge_status_list", agency.slug, absolute=absolute)
+    return {
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "id": url,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": _published_url("badge_issuer", agency.slug, absolute=absolute),
+        "validFrom": _iso(timezone.now()),
+        "credentialSubject": {
+            "id": f"{url}#list",
+            "type": "BitstringStatusList",
+            "statusPurpose": status_list.STATUS_PURPOSE,
+            "encodedList": status_list.encoded_list(revoked_indexes),
+        },
     }

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from awards import badges, status_list
+from awards import badges
 from awards.badge_models import BadgeAward
 from awards.credential_signing import (
     ALGORITHM,
@@ -105,7 +105,7 @@ def signed_status_list(agency, *, absolute: Absolute) -> str:
         .exclude(status_index=None)
         .values_list("status_index", flat=True)
     )
-    credential = status_list.status_list_credential(agency, revoked, absolute=absolute)
+    credential = badges.status_list_credential(agency, revoked, absolute=absolute)
     payload = {
         **credential,
         "iss": credential["issuer"],

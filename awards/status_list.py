@@ -1,30 +1,25 @@
-"""Revocation a verifier can check offline: the W3C Bitstring Status List v1.0 for badges.
+"""Revocation a verifier can check offline: the bits of the W3C Bitstring Status List v1.0.
 
 Every badge holds a position (``BadgeAward.status_index``) in its issuer's revocation list,
 drawn at random from ``LIST_LENGTH`` positions (131,072: the specification's minimum, so
 that a list does not tell which badges were granted when, "herd privacy"). Its credential
-names the list and the position (``credential_status``, a ``BitstringStatusListEntry``).
-The list is a ``BitstringStatusListCredential`` the issuer signs like a badge (VC-JWT),
-published per issuing agency: the bit of a revoked badge of that agency is 1, every other
-bit 0 (``encoded_list``: GZIP, then base64url without padding, multibase prefix ``u``;
-position 0 is the most significant bit of the first byte). Nothing in it names anyone."""
+names the list and the position (``badges.credential_status``, a ``BitstringStatusListEntry``).
+The list is a ``BitstringStatusListCredential`` (``badges.status_list_credential``) the
+issuer signs like a badge (VC-JWT), published per issuing agency: the bit of a revoked
+badge of that agency is 1, every other bit 0 (``encoded_list``: GZIP, then base64url
+without padding, multibase prefix ``u``; position 0 is the most significant bit of the
+first byte). Nothing in it names anyone."""
 
 from __future__ import annotations
 
 import base64
-import datetime
 import gzip
 import secrets
-from collections.abc import Callable, Iterable
-
-from django.urls import reverse
-from django.utils import timezone, translation
+from collections.abc import Iterable
 
 #: Positions in one list (bits): the specification's minimum size (16 KiB).
 LIST_LENGTH = 131_072
 STATUS_PURPOSE = "revocation"
-
-Absolute = Callable[[str], str]
 
 
 def draw_indexes(count: int, *, taken: Iterable[int]) -> list[int]:
@@ -50,54 +45,3 @@ def encoded_list(revoked_indexes: Iterable[int], *, length: int = LIST_LENGTH) -
         bits[index // 8] |= 0x80 >> (index % 8)
     compressed = gzip.compress(bytes(bits), mtime=0)
     return "u" + base64.urlsafe_b64encode(compressed).decode("ascii").rstrip("=")
-
-
-def is_set(encoded: str, index: int) -> bool:
-    """Whether position ``index`` of an ``encodedList`` is set (what a verifier computes)."""
-    if not encoded.startswith("u"):
-        raise ValueError("an encodedList is multibase base64url (prefix 'u')")
-    data = encoded[1:]
-    bits = gzip.decompress(base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)))
-    return bool(bits[index // 8] & (0x80 >> (index % 8)))
-
-
-def list_url(agency, *, absolute: Absolute) -> str:
-    with translation.override("ar"):
-        return absolute(reverse("awards:badge_status_list", args=[agency.slug]))
-
-
-def credential_status(index: int, agency, *, absolute: Absolute) -> dict:
-    """A badge credential's ``credentialStatus`` entry."""
-    url = list_url(agency, absolute=absolute)
-    return {
-        "id": f"{url}#{index}",
-        "type": "BitstringStatusListEntry",
-        "statusPurpose": STATUS_PURPOSE,
-        "statusListIndex": str(index),
-        "statusListCredential": url,
-    }
-
-
-def status_list_credential(agency, revoked_indexes: Iterable[int], *, absolute: Absolute) -> dict:
-    """The issuer's revocation list as a ``BitstringStatusListCredential`` (unsigned)."""
-    from awards import badges
-
-    url = list_url(agency, absolute=absolute)
-    now = timezone.now()
-    return {
-        "@context": ["https://www.w3.org/ns/credentials/v2"],
-        "id": url,
-        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
-        "issuer": badges.issuer_profile(agency, absolute=absolute)["id"],
-        "validFrom": _iso(now),
-        "credentialSubject": {
-            "id": f"{url}#list",
-            "type": "BitstringStatusList",
-            "statusPurpose": STATUS_PURPOSE,
-            "encodedList": encoded_list(revoked_indexes),
-        },
-    }
-
-
-def _iso(moment: datetime.datetime) -> str:
-    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
