@@ -528,6 +528,11 @@ def _list_value(data: dict, key: str, problems: list[str]) -> list[str] | None:
     return [item.strip() for item in value]
 
 
+def _longer_than(items: list[str], limit: int, message: str, name: str, problems: list[str]) -> None:
+    """A problem for each item longer than ``limit`` (``message`` names it as ``name``)."""
+    problems.extend(message % {name: item, "max": limit} for item in items if len(item) > limit)
+
+
 def _date_value(data: dict, key: str, problems: list[str], *, today: datetime.date) -> datetime.date | None:
     """A date (``2026-01-31``) or a day relative to the import (``today``, ``today-30``)."""
     value = data.get(key)
@@ -764,10 +769,8 @@ def _validate_front_matter(
         values["channels"] = tuple(sorted(set(channels)))
     keywords = _list_value(data, "search_keywords", problems)
     if keywords is not None:
-        for keyword in keywords:
-            if len(keyword) > _KEYWORD_MAX:
-                message = _("the search keyword “%(keyword)s” is longer than %(max)s characters")
-                problems.append(message % {"keyword": keyword, "max": _KEYWORD_MAX})
+        message = _("the search keyword “%(keyword)s” is longer than %(max)s characters")
+        _longer_than(keywords, _KEYWORD_MAX, message, "keyword", problems)
         if len(keywords) > _KEYWORDS_MAX:
             problems.append(
                 _("“search_keywords” holds %(count)s phrases; at most %(max)s are allowed")
@@ -776,10 +779,7 @@ def _validate_front_matter(
         values["search_keywords"] = tuple(dict.fromkeys(keywords))
     tags = _list_value(data, "tags", problems)
     if tags is not None:
-        for tag in tags:
-            if len(tag) > _TAG_MAX:
-                message = _("the tag “%(tag)s” is longer than %(max)s characters")
-                problems.append(message % {"tag": tag, "max": _TAG_MAX})
+        _longer_than(tags, _TAG_MAX, _("the tag “%(tag)s” is longer than %(max)s characters"), "tag", problems)
         values["tags"] = tuple(sorted(set(tags)))
 
     page_type = values["type"]
