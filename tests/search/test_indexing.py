@@ -685,7 +685,10 @@ class _SecondPublishDuringTheFirstWrite(EmbeddedSearchBackend):
         return super().index_documents(documents)
 
 
-def test_a_refresh_that_read_an_older_state_never_leaves_it_in_the_index(site_tree, monkeypatch):
+@pytest.fixture
+def interleaving(site_tree, monkeypatch):
+    """(the backend, a published and indexed page): the backend runs ``interleave`` before
+    the next write it is given."""
     import search.backends
 
     monkeypatch.setattr(search.backends, "EMBEDDED_BACKEND", f"{__name__}._SecondPublishDuringTheFirstWrite")
@@ -694,6 +697,12 @@ def test_a_refresh_that_read_an_older_state_never_leaves_it_in_the_index(site_tr
     indexing.refresh_pages([page.pk])
     backend = indexing.get_search_backend()
     assert isinstance(backend, _SecondPublishDuringTheFirstWrite)
+    yield backend, page
+    reset_search_backends()
+
+
+def test_a_refresh_that_read_an_older_state_never_leaves_it_in_the_index(interleaving):
+    backend, page = interleaving
 
     def second_publish() -> None:
         latest = FAQPage.objects.get(pk=page.pk)
@@ -707,17 +716,10 @@ def test_a_refresh_that_read_an_older_state_never_leaves_it_in_the_index(site_tr
     assert indexed_documents()[page.pk].title == "Renewing a passport abroad"
     assert found_page_ids("abroad") == [page.pk]
     assert indexing.check_index().stale == []
-    reset_search_backends()
 
 
-def test_a_refresh_that_read_a_page_before_its_unpublishing_removes_it(site_tree, monkeypatch):
-    import search.backends
-
-    monkeypatch.setattr(search.backends, "EMBEDDED_BACKEND", f"{__name__}._SecondPublishDuringTheFirstWrite")
-    reset_search_backends()
-    page = create_faq(site_tree["en"].indexes["faq"], title="Renewing a passport", slug="passport")
-    indexing.refresh_pages([page.pk])
-    backend = indexing.get_search_backend()
+def test_a_refresh_that_read_a_page_before_its_unpublishing_removes_it(interleaving):
+    backend, page = interleaving
 
     def unpublish() -> None:
         UnpublishPageAction(FAQPage.objects.get(pk=page.pk)).execute(skip_permission_checks=True)
@@ -728,4 +730,3 @@ def test_a_refresh_that_read_a_page_before_its_unpublishing_removes_it(site_tree
 
     assert page.pk not in indexed_documents()
     assert found_page_ids("passport") == []
-    reset_search_backends()
