@@ -178,8 +178,12 @@ def test_the_migrations_seed_the_vocabulary_and_take_the_app_name_out_of_complai
     seeded = seed_groups()
     for kind in KINDS:
         for language in ("ar", "en"):
-            in_file = [group for group in seeded if (group.kind, group.language) == (kind, language)]
-            assert Synonym.objects.filter(kind=kind, language=language).count() >= len(in_file), (kind, language)
+            in_file = len([group for group in seeded if (group.kind, group.language) == (kind, language)])
+            in_database = Synonym.objects.filter(kind=kind, language=language).count()
+            if kind == "synonym":  # earlier migrations seeded synonym groups of their own
+                assert in_database >= in_file, (kind, language)
+            else:  # the other kinds come from the file alone, each group once
+                assert in_database == in_file, (kind, language)
 
 
 @pytest.mark.django_db
