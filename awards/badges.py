@@ -409,16 +409,16 @@ def credential_status(index: int, agency, *, absolute) -> dict:
     }
 
 
-def status_list_credential(agency, revoked_indexes: Iterable[int], *, absolute) -> dict:
+def status_list_credential(agency, revoked_indexes: Iterable[int], *, valid_from: datetime.datetime, absolute) -> dict:
     """The agency's revocation list as a ``BitstringStatusListCredential`` (unsigned):
-    the bit of each of its revoked badges set."""
+    the bit of each of its revoked badges set, as it stands at ``valid_from``."""
     url = _published_url("badge_status_list", agency.slug, absolute=absolute)
     return {
         "@context": ["https://www.w3.org/ns/credentials/v2"],
         "id": url,
         "type": ["VerifiableCredential", "BitstringStatusListCredential"],
         "issuer": _published_url("badge_issuer", agency.slug, absolute=absolute),
-        "validFrom": _iso(timezone.now()),
+        "validFrom": _iso(valid_from),
         "credentialSubject": {
             "id": f"{url}#list",
             "type": "BitstringStatusList",

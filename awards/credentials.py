@@ -100,18 +100,14 @@ def signed_status_list(agency, *, absolute: Absolute) -> str:
     """The agency's revocation list (``awards.status_list``) as a VC-JWT signed with the
     issuer's current key (``KeyUnavailable`` when the portal has none)."""
     key = signing_key()
+    now = timezone.now()
     revoked = (
         BadgeAward.objects.filter(employee__unit__agency=agency, revoked_at__isnull=False)
         .exclude(status_index=None)
         .values_list("status_index", flat=True)
     )
-    credential = badges.status_list_credential(agency, revoked, absolute=absolute)
-    payload = {
-        **credential,
-        "iss": credential["issuer"],
-        "jti": credential["id"],
-        "nbf": _numeric_date(datetime.datetime.fromisoformat(credential["validFrom"])),
-    }
+    credential = badges.status_list_credential(agency, revoked, valid_from=now, absolute=absolute)
+    payload = {**credential, "iss": credential["issuer"], "jti": credential["id"], "nbf": _numeric_date(now)}
     return sign_jwt(payload, key=key, kid=key_url(key.thumbprint, absolute=absolute))
 
 
