@@ -22,7 +22,15 @@ from knowledge.permissions import view_restricted_page_ids
 from knowledge.selectors import visible_pages
 from portal import rate_limits
 from search.backends import get_search_backend
-from search.backends.base import SearchHit, SearchQuery, SearchResults, document_facets, ordered_facet_counts
+from search.backends.base import (
+    SearchHit,
+    SearchQuery,
+    SearchResults,
+    clause_language,
+    document_facets,
+    ordered_facet_counts,
+)
+from search.fusion import fused_order
 from search.models import PageFeedback, SearchClick, SearchQueryLog
 from search.permissions import reader_audiences
 from search.selectors import (
@@ -32,6 +40,7 @@ from search.selectors import (
     normalize_query,
     promoted_hits,
 )
+from search.understanding import query_clauses
 
 _CLICK_SALT = "search.click-reference"
 _FIELD_LIMIT = 255
@@ -373,11 +382,14 @@ def _search_in_reading_language(query: SearchQuery, *, user, language: str):
         )
     untranslated = untranslated_page_ids(user=user, language=language)
     extras = backend.matching_page_ids(other, untranslated) if untranslated else set()
-    hits = list(found.hits)
     offset = (query.page - 1) * query.page_size
-    wanted = query.page_size - len(hits) if offset + query.page_size > found.count else 0
-    window = OTHER_LANGUAGE_WINDOW if extras and wanted > 0 else 1
+    wanted = query.page_size - len(found.hits) if offset + query.page_size > found.count else 0
+    bridged = offset < TRANSLATION_EVIDENCE_WINDOW and mixes_languages(query.text, language)
+    window = OTHER_LANGUAGE_WINDOW if (extras and wanted > 0) or bridged else 1
     other_found = backend.search(dataclasses.replace(other, page_size=window))
+    if bridged:
+        found = _ordered_with_translations(backend, own, found, other_found, language=language)
+    hits = list(found.hits)
     if extras and wanted > 0:
         ranked = [hit for hit in other_found.hits if hit.page_id in extras]
         missing = extras - {hit.page_id for hit in ranked}
@@ -409,6 +421,59 @@ def _search_in_reading_language(query: SearchQuery, *, user, language: str):
         return hit.locale == language or hit.page_id in untranslated
 
     return results, may_show, matching
+
+
+#: A query mixing the reader's language with another («كيف اسوي appointment للمركز») has
+#: its first this many results in the reader's language re-ordered with what the other
+#: language's words find: each page's place fused (``search.fusion``) with its
+#: translation's place among the other language's results (``_ordered_with_translations``).
+TRANSLATION_EVIDENCE_WINDOW = 50
+
+
+def mixes_languages(text: str, language: str) -> bool:
+    """Whether the query's words (fillers set aside) are in ``language`` and in another
+    (by script: ``base.clause_language``; numbers count for none)."""
+    languages = {clause_language(clause.words) for clause in query_clauses(text or "")} - {""}
+    return language in languages and len(languages) > 1
+
+
+def _ordered_with_translations(
+    backend, own: SearchQuery, found: SearchResults, other_found: SearchResults, *, language: str
+) -> SearchResults:
+    """``found`` (the reader's-language results of a query mixing languages) with its first
+    ``TRANSLATION_EVIDENCE_WINDOW`` results re-ordered: a page whose translation ranks
+    well among the other language's results (``other_found``, best first) moves up, as
+    the other language's words find it where the reader's language cannot («appointment»
+    in an Arabic query finds the English translation of the booking page). The result set,
+    its count and its facets are unchanged; only the order of its head is."""
+    offset = (own.page - 1) * own.page_size
+    head = backend.search(
+        dataclasses.replace(own, page=1, page_size=max(TRANSLATION_EVIDENCE_WINDOW, offset + own.page_size))
+    )
+    keys = dict(
+        KnowledgePage.objects.filter(pk__in=[hit.page_id for hit in other_found.hits]).values_list(
+            "pk", "translation_key"
+        )
+    )
+    translations = dict(
+        KnowledgePage.objects.filter(
+            translation_key__in=set(keys.values()),
+            locale__language_code=language,
+            pk__in=[hit.page_id for hit in head.hits[:TRANSLATION_EVIDENCE_WINDOW]],
+        ).values_list("translation_key", "pk")
+    )
+    evidence: dict[int, int] = {}
+    for rank, hit in enumerate(other_found.hits, 1):
+        page_id = translations.get(keys.get(hit.page_id))
+        if page_id is not None:
+            evidence.setdefault(page_id, rank)
+    if not evidence:
+        return found
+    by_id = {hit.page_id: hit for hit in head.hits}
+    ids = [hit.page_id for hit in head.hits]
+    # The window fused, the rest in the engine's order: every page of results agrees.
+    order = fused_order(ids[:TRANSLATION_EVIDENCE_WINDOW], evidence) + ids[TRANSLATION_EVIDENCE_WINDOW:]
+    return dataclasses.replace(found, hits=[by_id[page_id] for page_id in order[offset : offset + own.page_size]])
 
 
 def _language_counts(found: SearchResults) -> list[tuple[str, int]]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from search.analysis import (
+    ARABIC_STOP_WORDS,
     NAME_MARK,
     QueryClause,
     SynonymSet,
@@ -39,6 +40,29 @@ def _fillers_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {first: tuple(phrases) for first, phrases in found.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _loose_stop_words() -> frozenset[str]:
+    """The Arabic stop words as people type them: the analysis compares its stop list
+    (Lucene's) before normalising, so «علي» typed for «على» or «الى» for «إلى» would
+    otherwise be searched as words."""
+    return frozenset(normalize_token(word) for word in ARABIC_STOP_WORDS)
+
+
+#: «و» («and») clings to the next word: «وانا», «ومتى» are the fillers «انا», «متى». Only
+#: for fillers of this many letters or more («ولي», guardian, is not «و» + «لي»).
+CLINGING_AND_MIN_LETTERS = 3
+
+
+def _is_filler_word(norm: str) -> bool:
+    """Whether one normalised word is a filler: a one-word filler, a stop word as typed,
+    or «و» before a filler of ``CLINGING_AND_MIN_LETTERS`` letters or more."""
+    singles = _fillers_by_first_word()
+    if (norm,) in singles.get(norm, ()) or norm in _loose_stop_words():
+        return True
+    rest = norm[1:]
+    return norm.startswith("و") and len(rest) >= CLINGING_AND_MIN_LETTERS and (rest,) in singles.get(rest, ())
+
+
 def without_fillers(text: str) -> str:
     """``text`` without its question words and fillers («كم الرسوم» -> «الرسوم»), or
     ``text`` itself when nothing else is left (a query of only such words)."""
@@ -53,13 +77,14 @@ def without_fillers(text: str) -> str:
                 position += len(phrase)
                 break
         else:
-            kept.append(surfaces[position])
+            if not _is_filler_word(norms[position]):
+                kept.append(surfaces[position])
             position += 1
     return " ".join(kept) if kept else text
 
 
 def is_filler(surface: str) -> bool:
-    return (normalize_token(surface),) in _normalized_fillers()
+    return _is_filler_word(normalize_token(surface))
 
 
 #: Possessive endings of a noun («بياناتي», «موعدك», «طلبنا»): light stemming strips ي but
@@ -219,6 +244,31 @@ def arabizi_forms(word: str, limit: int | None = None) -> list[str]:
     «dardasha» is «الدردشة»), as normalised words."""
     candidates = arabizi_candidates(word)[:limit]
     return candidates + ["ال" + candidate for candidate in candidates]
+
+
+#: Arabizi function words too short for ``arabizi_candidates`` (under 3 letters): the
+#: article («el», «al»), «ما», «في», «لا», «يا», «و», «ب», «من», «عن».
+ARABIZI_SHORT_FUNCTION_WORDS = frozenset(
+    {"el", "al", "il", "l", "ma", "fi", "fe", "la", "ya", "w", "wa", "b", "bi", "mn"}
+)
+#: How many of a word's Arabizi readings (most literal first) are compared with the fillers.
+ARABIZI_FILLER_READINGS = 8
+
+
+def is_arabizi_filler(word: str) -> bool:
+    """Whether a Latin word, read as Arabizi, is a question word, filler or stop word
+    («shlon» شلون, «wain» وين, «3shan» عشان, «el» ال): a word the query's Arabic reading
+    sets aside, as ``without_fillers`` sets aside the same words in Arabic letters."""
+    lowered = word.lower()
+    if lowered in ARABIZI_SHORT_FUNCTION_WORDS:
+        return True
+    return any(_is_filler_word(reading) for reading in arabizi_candidates(word)[:ARABIZI_FILLER_READINGS])
+
+
+def arabizi_sets_aside(clause: QueryClause) -> bool:
+    """Whether a clause of one Latin word that found nothing, in a query read as Arabizi,
+    is set aside as a filler (``is_arabizi_filler``)."""
+    return len(clause.words) == 1 and clause.words[0].isascii() and is_arabizi_filler(clause.words[0])
 
 
 def one_letter_more_pattern(words: Sequence[str]) -> str:

@@ -76,6 +76,9 @@ unstemmed title, highlighting, facet aggregations, the spelling suggester and
   ``understanding.TYPO_MIN_LENGTH``+ letters, boost ``FUZZY_BOOST``) and, for a Latin
   word when no Latin word found anything, its Arabizi readings looked up exactly
   (``terms``) and one letter longer (``regexp``) in the unstemmed ``.exact`` fields.
+  A Latin word that found nothing and reads as an Arabizi question word or filler
+  (``understanding.is_arabizi_filler``: «shlon», «wain», «el») is set aside instead, as
+  its Arabic spelling is (unless every word would go).
   ``SearchResults.unmatched`` is the words whose clause still counts no page. Typos and
   Arabizi only ever serve words that found nothing, so they never outrank exact matches.
 - Did you mean, from the READER's vocabulary only: a ``term`` suggester on ``spelling``
@@ -193,6 +196,7 @@ from search.es_documents import (
 from search.synonyms import active_one_way_rules, active_synonym_groups, current_synonym_set, invalidate_synonyms
 from search.understanding import (
     arabizi_forms,
+    is_arabizi_filler,
     is_filler,
     one_letter_more_pattern,
     plausible_correction,
@@ -345,10 +349,24 @@ def rescued_clauses(clauses: Sequence[TextClause], found: Sequence[int]) -> list
     clause that found nothing gains a fuzzy alternative when the word is long enough
     (``understanding.typo_tolerant``) and, for a Latin word when no Latin word of the
     query found anything («etiquette mawid»: «mawid» is not Arabizi there), its Arabizi
-    readings. Clauses that found something are left exactly as they were."""
+    readings, or it is set aside when it reads as a question word or filler
+    (``understanding.is_arabizi_filler``), unless every clause would go. Clauses that
+    found something are left exactly as they were."""
     latin_found = any(clause.word.isascii() and count for clause, count in zip(clauses, found, strict=True))
     rescued = []
-    for clause, count in zip(clauses, found, strict=True):
+    set_aside = [
+        not count
+        and not latin_found
+        and " " not in clause.word
+        and clause.word.isascii()
+        and is_arabizi_filler(clause.word)
+        for clause, count in zip(clauses, found, strict=True)
+    ]
+    if all(set_aside):
+        set_aside = [False] * len(clauses)
+    for clause, count, aside in zip(clauses, found, set_aside, strict=True):
+        if aside:
+            continue
         if count or " " in clause.word:
             rescued.append(clause)
             continue

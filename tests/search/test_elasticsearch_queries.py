@@ -115,6 +115,20 @@ def test_a_latin_word_that_found_nothing_gains_its_arabizi_readings():
     assert "شكوي" in shakwa.arabizi  # «شكوى», alef maksura normalised
 
 
+def test_arabizi_fillers_that_found_nothing_are_set_aside_as_the_embedded_backend_does():
+    # «shlon» (شلون) and «el» (ال) go; «tajdeed» is read as Arabizi.
+    clauses = query_clauses("shlon tajdeed el eqama")
+    rescued = rescued_clauses(clauses, [0, 0, 0, 0])
+    assert [clause.word for clause in rescued] == ["tajdeed", "eqama"]
+    assert all(clause.arabizi for clause in rescued)
+    # Only fillers: nothing is set aside (the query is searched as typed).
+    only = query_clauses("shlon wain")
+    assert [clause.word for clause in rescued_clauses(only, [0, 0])] == ["shlon", "wain"]
+    # A Latin word found something: not Arabizi, nothing set aside.
+    english = query_clauses("etiquette el")
+    assert [clause.word for clause in rescued_clauses(english, [2, 0])] == ["etiquette", "el"]
+
+
 def test_no_arabizi_when_another_latin_word_found_something():
     clauses = query_clauses("etiquette mawid")
     assert rescued_clauses(clauses, [2, 0]) == [clauses[0], TextClause(LANG_ENGLISH, ("mawid",), fuzzy=True)]

@@ -597,3 +597,42 @@ def test_a_query_found_only_in_the_other_language_shows_those_pages(client, bili
     assert urls == [bilingual["only_en"].get_url()]
     urls = result_urls(client.get(AR_PAGE, {"q": "renewing"}))
     assert urls == [bilingual["both_en"].get_url()]  # nothing Arabic matches: the English page
+
+
+# --- A query mixing languages: the other language's words find pages through their translation --
+
+
+@pytest.fixture
+def passport_pages(site_tree):
+    """Two Arabic pages about passports, each with an English translation; only the
+    photo page's translation says "photo"."""
+    ar_faq, en_faq = site_tree["ar"].indexes["faq"], site_tree["en"].indexes["faq"]
+    renew_ar = create_faq(ar_faq, title="تجديد جواز السفر", slug="renew", summary="تجديد جواز السفر في المركز")
+    photo_ar = create_faq(ar_faq, title="صورة جواز السفر", slug="photo", summary="المقاس والخلفية")
+    create_faq(
+        en_faq, title="Renewing a passport", slug="renew", summary="Renew it", translation_key=renew_ar.translation_key
+    )
+    create_faq(
+        en_faq,
+        title="Passport photo rules",
+        slug="photo",
+        summary="Photo size and background",
+        translation_key=photo_ar.translation_key,
+    )
+    rebuild_index()
+    return {"renew": renew_ar.get_url(), "photo": photo_ar.get_url()}
+
+
+def test_an_english_word_in_an_arabic_query_moves_up_the_page_whose_translation_has_it(client, passport_pages):
+    # In Arabic alone «جواز» ranks the renewal page first; "photo" is found only by the
+    # English translation of the photo page, which brings that page's Arabic version up.
+    assert result_urls(client.get(AR_PAGE, {"q": "جواز"})) == [passport_pages["renew"], passport_pages["photo"]]
+    response = client.get(AR_PAGE, {"q": "جواز photo"})
+    assert result_urls(response) == [passport_pages["photo"], passport_pages["renew"]]
+    assert soup(response).select_one("#search-status").get_text().startswith("نتيجتان")  # two results
+
+
+def test_pages_of_a_mixed_query_continue_in_the_same_order(client, passport_pages):
+    first = client.get(AR_PAGE, {"q": "جواز photo", "page_size": 1})
+    second = client.get(AR_PAGE, {"q": "جواز photo", "page_size": 1, "page": 2})
+    assert result_urls(first) + result_urls(second) == [passport_pages["photo"], passport_pages["renew"]]

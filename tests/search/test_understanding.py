@@ -13,6 +13,7 @@ from search.backends.embedded import EmbeddedSearchBackend
 from search.backends.embedded.ranking import proximity_factor, typed_sequences
 from search.understanding import (
     arabizi_candidates,
+    is_arabizi_filler,
     plausible_correction,
     possessive_forms,
     query_clauses,
@@ -81,10 +82,45 @@ def test_proximity_factor_counts_neighbouring_clause_pairs_near_in_one_field():
         ("ابغى اجدد الاقامة", "اجدد الاقامة"),
         ("how do I book", "book"),
         ("كيف", "كيف"),
+        # A stop word as people type it («علي» for «على», «الي» for «إلى»): the analysis's
+        # stop list is compared before normalising, so the query drops it here.
+        ("اشتكي علي موظف", "اشتكي موظف"),
+        ("ارسل الي الجهة", "ارسل الجهة"),
+        # «و» clinging to a filler of three letters or more, but not to a shorter one:
+        # «ولي الامر» (a guardian) is not «و» + «لي».
+        ("نسيت الهويه وانا بالمركز", "نسيت الهويه بالمركز"),
+        ("ولي الامر", "ولي الامر"),
+        # An article or preposition written apart from the English word it belongs to.
+        ("الموظف عند الـ counter", "الموظف counter"),
+        ("كيف اسوي update للـ bank account", "اسوي update bank account"),
+        # Gulf connectives and particles, English pronouns and auxiliaries.
+        ("وش الاوراق اللي لازم اجيبها معي", "الاوراق اجيبها"),
+        ("can you get me a service in english", "a service in english"),
     ],
 )
 def test_fillers_are_set_aside(text, kept):
     assert without_fillers(text) == kept
+
+
+@pytest.mark.parametrize(
+    ("word", "is_filler"),
+    [
+        ("shlon", True),  # شلون
+        ("wain", True),  # وين
+        ("kam", True),  # كم
+        ("3shan", True),  # عشان
+        ("ab8a", True),  # ابغى
+        ("3lai", True),  # «علي», the stop word «على» as typed
+        ("el", True),  # the article, too short for the readings
+        ("ma", True),
+        ("maw3id", False),
+        ("talab", False),
+        ("shakwa", False),
+        ("tajdeed", False),
+    ],
+)
+def test_arabizi_question_words_and_fillers_are_recognised(word, is_filler):
+    assert is_arabizi_filler(word) is is_filler
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,13 @@ class UnderstandingBehaviour:
     def test_arabizi_finds_a_word_the_vocabulary_holds_with_its_article(self, loaded):
         assert ids(self.search(loaded, "dardasha")) == {12}
 
+    def test_arabizi_question_words_and_fillers_are_set_aside(self, loaded):
+        # «shlon» (شلون) and «el» (ال) are a question word and the article, set aside as
+        # they are in Arabic letters: the appointment page comes first and no word of the
+        # query is reported as found nowhere.
+        results = self.search(loaded, "shlon mawid el markaz")
+        assert (results.hits[0].page_id, results.unmatched) == (5, [])
+
     def test_no_arabizi_when_another_latin_word_found_something(self, loaded):
         results = self.search(loaded, "etiquette mawid")
         assert (ids(results), results.unmatched) == ({8}, ["mawid"])

@@ -49,6 +49,7 @@ from search.backends.embedded.schema import (
 from search.backends.embedded.spelling import SpellingMixin
 from search.backends.embedded.writer import WriterMixin
 from search.snippets import _contains_sequence, make_snippet
+from search.understanding import arabizi_sets_aside
 
 
 class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixin, AutocompleteMixin, SearchBackend):
@@ -154,7 +155,8 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
         self, read: tuple[sqlite3.Connection, int, int], query: SearchQuery, clauses: list[QueryClause]
     ) -> tuple[list[QueryClause], _Evaluation, list[str], _Evaluation]:
         """The query's clauses once the words that find nothing for this reader are read as
-        typos or Arabizi (``SpellingMixin._rescue``), what they find, and the reader's words
+        typos or Arabizi (``SpellingMixin._rescue``; Arabizi question words and fillers,
+        ``understanding.is_arabizi_filler``, set aside), what they find, and the reader's words
         that still find nothing (for the partial-match notice), and what the typed words
         found (their evaluation: "did you mean" compares with it, every word required).
         Queries whose words all find something pay nothing more."""
@@ -173,11 +175,22 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
             clause.words and clause.words[0].isascii() and bits & evaluation.allowed
             for clause, bits in zip(clauses, evaluation.plan.clauses, strict=True)
         )
+        set_aside: set[int] = set()
         for index in missing:
+            if not latin_found and arabizi_sets_aside(clauses[index]):
+                set_aside.add(index)
+                continue
             clause = self._rescue(connection, generation, clauses[index], readable, arabizi=not latin_found)
             if clause is not None:
                 rescued[index] = clause
                 changed = True
+        if set_aside and len(set_aside) < len(clauses):
+            # Arabizi question words and fillers («shlon», «wain», «el») go, as their Arabic spellings do.
+            rescued = [clause for index, clause in enumerate(rescued) if index not in set_aside]
+            missing = [
+                index - sum(1 for gone in set_aside if gone < index) for index in missing if index not in set_aside
+            ]
+            changed = True
         if changed:
             clauses = rescued
             evaluation = self._evaluate(read, query, clauses, missing)
