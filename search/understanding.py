@@ -265,6 +265,17 @@ def is_arabizi_filler(word: str) -> bool:
     return any(_is_filler_word(reading) for reading in arabizi_candidates(word)[:ARABIZI_FILLER_READINGS])
 
 
+#: Digits Arabizi writes for Arabic letters (ء ع خ ط ح ق غ ص): a Latin word holding one
+#: among its letters («sa3a», «3shan», «7sabi») is Arabizi whatever the query's other words.
+ARABIZI_DIGITS = frozenset("2356789")
+
+
+def written_as_arabizi(word: str) -> bool:
+    """Whether a Latin word is unmistakably Arabizi: letters with an Arabizi digit among
+    them. (Without one, «mawid» may be Arabizi or a word of an English query.)"""
+    return word.isascii() and any(char.isalpha() for char in word) and any(char in ARABIZI_DIGITS for char in word)
+
+
 def arabizi_sets_aside(clause: QueryClause) -> bool:
     """Whether a clause of one Latin word that found nothing, in a query read as Arabizi,
     is set aside as a filler (``is_arabizi_filler``)."""

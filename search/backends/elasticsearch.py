@@ -202,6 +202,7 @@ from search.understanding import (
     plausible_correction,
     typo_tolerant,
     without_fillers,
+    written_as_arabizi,
 )
 from search.understanding import query_clauses as understood_clauses
 
@@ -349,22 +350,22 @@ def rescued_clauses(clauses: Sequence[TextClause], found: Sequence[int]) -> list
     clause that found nothing gains a fuzzy alternative when the word is long enough
     (``understanding.typo_tolerant``) and, for a Latin word when no Latin word of the
     query found anything («etiquette mawid»: «mawid» is not Arabizi there), its Arabizi
-    readings, or it is set aside when it reads as a question word or filler
-    (``understanding.is_arabizi_filler``), unless every clause would go. Clauses that
-    found something are left exactly as they were."""
+    readings (whatever the other words found when an Arabizi digit is among its letters,
+    ``understanding.written_as_arabizi``), or it is set aside when it reads as a question
+    word or filler (``understanding.is_arabizi_filler``), unless every clause would go.
+    Clauses that found something are left exactly as they were."""
     latin_found = any(clause.word.isascii() and count for clause, count in zip(clauses, found, strict=True))
     rescued = []
+    arabizi_read = [
+        clause.word.isascii() and (not latin_found or written_as_arabizi(clause.word)) for clause in clauses
+    ]
     set_aside = [
-        not count
-        and not latin_found
-        and " " not in clause.word
-        and clause.word.isascii()
-        and is_arabizi_filler(clause.word)
-        for clause, count in zip(clauses, found, strict=True)
+        not count and read and " " not in clause.word and is_arabizi_filler(clause.word)
+        for clause, count, read in zip(clauses, found, arabizi_read, strict=True)
     ]
     if all(set_aside):
         set_aside = [False] * len(clauses)
-    for clause, count, aside in zip(clauses, found, set_aside, strict=True):
+    for clause, count, aside, read in zip(clauses, found, set_aside, arabizi_read, strict=True):
         if aside:
             continue
         if count or " " in clause.word:
@@ -372,7 +373,7 @@ def rescued_clauses(clauses: Sequence[TextClause], found: Sequence[int]) -> list
             continue
         arabizi: tuple[str, ...] = ()
         longer = ""
-        if clause.word.isascii() and not latin_found:
+        if read:
             arabizi = tuple(arabizi_forms(clause.word))
             first = arabizi_forms(clause.word, ARABIZI_LONGER_READINGS)
             longer = one_letter_more_pattern([reading for reading in first if len(reading) >= 3])

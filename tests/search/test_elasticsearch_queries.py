@@ -129,6 +129,13 @@ def test_arabizi_fillers_that_found_nothing_are_set_aside_as_the_embedded_backen
     assert [clause.word for clause in rescued_clauses(english, [2, 0])] == ["etiquette", "el"]
 
 
+def test_a_word_with_an_arabizi_digit_is_arabizi_whatever_the_other_words_found():
+    clauses = query_clauses("etiquette maw3id")
+    rescued = rescued_clauses(clauses, [2, 0])
+    assert rescued[0] == clauses[0]
+    assert "موعد" in rescued[1].arabizi
+
+
 def test_no_arabizi_when_another_latin_word_found_something():
     clauses = query_clauses("etiquette mawid")
     assert rescued_clauses(clauses, [2, 0]) == [clauses[0], TextClause(LANG_ENGLISH, ("mawid",), fuzzy=True)]

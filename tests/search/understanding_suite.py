@@ -83,6 +83,11 @@ class UnderstandingBehaviour:
         results = self.search(loaded, "etiquette mawid")
         assert (ids(results), results.unmatched) == ({8}, ["mawid"])
 
+    def test_a_word_with_an_arabizi_digit_is_arabizi_whatever_the_other_words_found(self, loaded):
+        # «maw3id» (the 3 is «ع») is read as «موعد» although «etiquette» found page 8.
+        results = self.search(loaded, "etiquette maw3id")
+        assert (ids(results), results.unmatched) == ({5, 8}, [])
+
     def test_an_acronym_is_not_read_as_arabizi(self, loaded):
         results = self.search(loaded, "CPR")
         assert (results.count, results.unmatched, results.suggestion) == (0, ["CPR"], None)

@@ -49,7 +49,7 @@ from search.backends.embedded.schema import (
 from search.backends.embedded.spelling import SpellingMixin
 from search.backends.embedded.writer import WriterMixin
 from search.snippets import _contains_sequence, make_snippet
-from search.understanding import arabizi_sets_aside
+from search.understanding import arabizi_sets_aside, written_as_arabizi
 
 
 class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixin, AutocompleteMixin, SearchBackend):
@@ -170,17 +170,19 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
         rescued = list(clauses)
         changed = False
         # Arabizi only when no Latin word of the query found anything (in "is the chat a
-        # bot", «bot» is an English word the index lacks, not Arabic).
+        # bot", «bot» is an English word the index lacks, not Arabic), or for a word with an
+        # Arabizi digit among its letters («sa3a» in «el email kam sa3a»).
         latin_found = any(
             clause.words and clause.words[0].isascii() and bits & evaluation.allowed
             for clause, bits in zip(clauses, evaluation.plan.clauses, strict=True)
         )
         set_aside: set[int] = set()
         for index in missing:
-            if not latin_found and arabizi_sets_aside(clauses[index]):
+            arabizi = not latin_found or written_as_arabizi(clauses[index].words[0] if clauses[index].words else "")
+            if arabizi and arabizi_sets_aside(clauses[index]):
                 set_aside.add(index)
                 continue
-            clause = self._rescue(connection, generation, clauses[index], readable, arabizi=not latin_found)
+            clause = self._rescue(connection, generation, clauses[index], readable, arabizi=arabizi)
             if clause is not None:
                 rescued[index] = clause
                 changed = True
