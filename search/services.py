@@ -18,7 +18,7 @@ from django.utils.html import escape
 from wagtail.models import Page
 
 from knowledge.models import KnowledgePage
-from knowledge.permissions import view_restricted_page_ids
+from knowledge.permissions import view_restricted_page_ids, view_restricted_paths
 from knowledge.selectors import visible_pages
 from portal import rate_limits
 from search.backends import get_search_backend
@@ -345,15 +345,30 @@ def _other_languages(language: str) -> tuple[str, ...]:
     return tuple(code for code in codes if code != language) if language in codes else ()
 
 
-def untranslated_page_ids(*, user, language: str) -> set[int]:
+def untranslated_page_ids(*, user, language: str) -> frozenset[int]:
     """Knowledge pages ``user`` may read in another language than ``language`` with no
     translation in ``language`` that they may read (Wagtail's ``translation_key`` links
-    the translations of one page)."""
-    translated = visible_pages(KnowledgePage.objects.filter(locale__language_code=language), user)
-    return set(
-        visible_pages(KnowledgePage.objects.filter(locale__language_code__in=_other_languages(language)), user)
-        .exclude(translation_key__in=translated.values("translation_key"))
-        .values_list("pk", flat=True)
+    the translations of one page). Kept under the content version, per language and per
+    what decides a reader's pages (audience keys, view restrictions, superuser)."""
+    from portal import content_version
+
+    def build() -> frozenset[int]:
+        translated = visible_pages(KnowledgePage.objects.filter(locale__language_code=language), user)
+        return frozenset(
+            visible_pages(KnowledgePage.objects.filter(locale__language_code__in=_other_languages(language)), user)
+            .exclude(translation_key__in=translated.values("translation_key"))
+            .values_list("pk", flat=True)
+        )
+
+    return content_version.cached(
+        (
+            "untranslated-page-ids",
+            language,
+            reader_audiences(user),
+            view_restricted_paths(user),
+            bool(getattr(user, "is_superuser", False)),
+        ),
+        build,
     )
 
 
@@ -385,12 +400,22 @@ def _search_in_reading_language(query: SearchQuery, *, user, language: str):
     offset = (query.page - 1) * query.page_size
     wanted = query.page_size - len(found.hits) if offset + query.page_size > found.count else 0
     bridged = offset < TRANSLATION_EVIDENCE_WINDOW and mixes_languages(query.text, language)
-    window = OTHER_LANGUAGE_WINDOW if (extras and wanted > 0) or bridged else 1
-    other_found = backend.search(dataclasses.replace(other, page_size=window))
+    if extras:
+        # Its untranslated pages follow the reader's: the other language's results (ranked,
+        # when this page shows some) and the words they found.
+        window = OTHER_LANGUAGE_WINDOW if wanted > 0 else 1
+        other_found = backend.search(dataclasses.replace(other, page_size=window))
+        other_counts = _language_counts(other_found)
+    else:
+        # Only the language filter's count (every page of it has a translation here).
+        other_found = None
+        other_counts = [
+            (code, backend.result_count(dataclasses.replace(other, languages=(code,)))) for code in other.languages
+        ]
     if bridged:
-        found = _ordered_with_translations(backend, own, found, other_found, language=language)
+        found = _ordered_with_translations(backend, own, other, found, language=language)
     hits = list(found.hits)
-    if extras and wanted > 0:
+    if other_found is not None and wanted > 0:
         ranked = [hit for hit in other_found.hits if hit.page_id in extras]
         missing = extras - {hit.page_id for hit in ranked}
         ranked += sorted(_page_hits(missing, user=user), key=lambda hit: (hit.title, hit.page_id))
@@ -399,11 +424,13 @@ def _search_in_reading_language(query: SearchQuery, *, user, language: str):
     facets = {name: dict(values) for name, values in (found.facets or {}).items()}
     facets = _facets_with_pages(facets, extras)
     facets["lang"] = ordered_facet_counts(
-        {code: total for code, total in ((language, found.count), *_language_counts(other_found)) if total}
+        {code: total for code, total in ((language, found.count), *other_counts) if total}
     )
     # A word is reported as found nowhere when neither list holds it (the other language's
     # result set stands for its untranslated pages: a slight under-report, never a false one).
-    unmatched = found.unmatched if not extras else [w for w in found.unmatched if w in set(other_found.unmatched)]
+    unmatched = (
+        found.unmatched if other_found is None else [w for w in found.unmatched if w in set(other_found.unmatched)]
+    )
     results = SearchResults(
         query=found.query,
         count=found.count + len(extras),
@@ -438,42 +465,50 @@ def mixes_languages(text: str, language: str) -> bool:
 
 
 def _ordered_with_translations(
-    backend, own: SearchQuery, found: SearchResults, other_found: SearchResults, *, language: str
+    backend, own: SearchQuery, other: SearchQuery, found: SearchResults, *, language: str
 ) -> SearchResults:
-    """``found`` (the reader's-language results of a query mixing languages) with its first
-    ``TRANSLATION_EVIDENCE_WINDOW`` results re-ordered: a page whose translation ranks
-    well among the other language's results (``other_found``, best first) moves up, as
-    the other language's words find it where the reader's language cannot («appointment»
-    in an Arabic query finds the English translation of the booking page). The result set,
-    its count and its facets are unchanged; only the order of its head is."""
+    """``found`` (the reader's-language results ``own`` of a query mixing languages) with
+    its first ``TRANSLATION_EVIDENCE_WINDOW`` results re-ordered: a page whose translation
+    ranks well among the other language's results (``other``) moves up, as the other
+    language's words find it where the reader's language cannot («appointment» in an
+    Arabic query finds the English translation of the booking page). The result set, its
+    count and its facets are unchanged; only the order of its head is. Both rankings are
+    page ids only (``ranked_page_ids``); snippets are made for the page shown alone."""
     offset = (own.page - 1) * own.page_size
-    head = backend.search(
-        dataclasses.replace(own, page=1, page_size=max(TRANSLATION_EVIDENCE_WINDOW, offset + own.page_size))
-    )
-    keys = dict(
-        KnowledgePage.objects.filter(pk__in=[hit.page_id for hit in other_found.hits]).values_list(
-            "pk", "translation_key"
-        )
-    )
+    end = offset + own.page_size
+    needed = max(TRANSLATION_EVIDENCE_WINDOW, end)
+    ids = list(found.ranked_ids)
+    if len(ids) < min(needed, found.count):
+        ids = backend.ranked_page_ids(own, needed)
+    others = backend.ranked_page_ids(other, TRANSLATION_EVIDENCE_WINDOW)
+    keys = dict(KnowledgePage.objects.filter(pk__in=others).values_list("pk", "translation_key"))
     translations = dict(
         KnowledgePage.objects.filter(
             translation_key__in=set(keys.values()),
             locale__language_code=language,
-            pk__in=[hit.page_id for hit in head.hits[:TRANSLATION_EVIDENCE_WINDOW]],
+            pk__in=ids[:TRANSLATION_EVIDENCE_WINDOW],
         ).values_list("translation_key", "pk")
     )
     evidence: dict[int, int] = {}
-    for rank, hit in enumerate(other_found.hits, 1):
-        page_id = translations.get(keys.get(hit.page_id))
-        if page_id is not None:
-            evidence.setdefault(page_id, rank)
+    for rank, page_id in enumerate(others, 1):
+        translation = translations.get(keys.get(page_id))
+        if translation is not None:
+            evidence.setdefault(translation, rank)
     if not evidence:
         return found
-    by_id = {hit.page_id: hit for hit in head.hits}
-    ids = [hit.page_id for hit in head.hits]
     # The window fused, the rest in the engine's order: every page of results agrees.
     order = fused_order(ids[:TRANSLATION_EVIDENCE_WINDOW], evidence) + ids[TRANSLATION_EVIDENCE_WINDOW:]
-    return dataclasses.replace(found, hits=[by_id[page_id] for page_id in order[offset : offset + own.page_size]])
+    shown = order[offset:end]
+    hits = {hit.page_id: hit for hit in found.hits}
+    if not hits.keys() >= set(shown):
+        # Pages moved up from further down: their hits from the engine's results reaching them.
+        reach = max(ids.index(page_id) for page_id in shown) + 1
+        hits.update(
+            (hit.page_id, hit) for hit in backend.search(dataclasses.replace(own, page=1, page_size=reach)).hits
+        )
+    return dataclasses.replace(
+        found, hits=[hits[page_id] for page_id in shown if page_id in hits], ranked_ids=tuple(order)
+    )
 
 
 def _language_counts(found: SearchResults) -> list[tuple[str, int]]:

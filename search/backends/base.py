@@ -30,6 +30,7 @@ checks it on each engine):
 from __future__ import annotations
 
 import abc
+import dataclasses
 import datetime
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -174,6 +175,10 @@ class SearchResults:
     suggestion: str | None = None
     #: The reader's words that found nothing (the others did): "no results for «…»".
     unmatched: list[str] = field(default_factory=list)
+    #: The page ids of the first results in rank order, as many as the engine ranked to
+    #: answer (the embedded backend re-ranks the first ``RERANK_WINDOW`` for page 1):
+    #: ``ranked_page_ids`` for free. Empty when the engine does not say.
+    ranked_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -213,6 +218,20 @@ class SearchBackend(abc.ABC):
     def matching_page_ids(self, query: SearchQuery, page_ids: Iterable[int]) -> set[int]:
         """Which of ``page_ids`` are in ``query``'s result set (for its reader and filters),
         wherever they rank: how many pinned best bets the engine's count already holds."""
+
+    def result_count(self, query: SearchQuery) -> int:
+        """How many results ``query`` has (``search``'s ``count``), with nothing else. This
+        default runs ``search``; the embedded backend only matches."""
+        return self.search(dataclasses.replace(query, page=1, page_size=1)).count
+
+    def ranked_page_ids(self, query: SearchQuery, limit: int) -> list[int]:
+        """The page ids of ``query``'s first ``limit`` results, in ``search``'s order, with
+        nothing else (no snippets, facets or suggestion). This default runs ``search``; a
+        backend answers it more cheaply where it can (the embedded backend ranks only)."""
+        if limit < 1:
+            return []
+        found = self.search(dataclasses.replace(query, page=1, page_size=limit))
+        return [hit.page_id for hit in found.hits]
 
     @abc.abstractmethod
     def autocomplete(

@@ -332,6 +332,17 @@ class BackendBehaviour:
         assert len(set(seen)) == 12
         assert set(seen[: AND_FIRST_PAGE - 1]) == {300 + number for number in range(1, AND_FIRST_PAGE)}
 
+    def test_ranked_page_ids_and_result_count_agree_with_search(self, backend):
+        backend.index_documents(BOUNDARY_DOCS[1:])
+        whole = self.search(backend, "lantern harbour")
+        query = SearchQuery(text="lantern harbour", audiences=PUBLIC)
+        assert backend.ranked_page_ids(query, 50) == ranked(whole)
+        assert backend.ranked_page_ids(query, 5) == ranked(whole)[:5]
+        assert backend.ranked_page_ids(query, 0) == []
+        assert backend.result_count(query) == whole.count == 12
+        assert backend.result_count(SearchQuery(text="lantern harbour", audiences=PUBLIC, languages=("ar",))) == 0
+        assert backend.ranked_page_ids(SearchQuery(text="nothingmatches", audiences=PUBLIC), 10) == []
+
     def test_matching_page_ids_are_the_given_pages_in_the_result_set(self, loaded):
         assert loaded.matching_page_ids(SearchQuery(text="الشكوى"), [1, 2, 6, 999]) == {1}
         assert loaded.matching_page_ids(SearchQuery(text="الموظف الشكوى"), [1, 101, 2]) == {1, 101}

@@ -125,7 +125,7 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
             results.unmatched = unmatched
             offset = (page - 1) * page_size
             if total and offset < total:
-                results.hits = self._hits(
+                results.hits, results.ranked_ids = self._hits(
                     connection, generation, snapshot, clauses, plan, matches.tiers, offset, page_size
                 )
             # "Did you mean" compares with what the reader's own words find (before typos
@@ -276,9 +276,68 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
         # Boosts re-rank inside a tier, never across tiers.
         top.sort(key=lambda page_id: (tier_of[page_id], -scores[page_id]))
 
-    def _hits(self, connection, generation, snapshot, clauses, plan, tiers, offset, page_size) -> list[SearchHit]:
-        """The page ``offset:offset + page_size`` of the result set, ranked tier by tier
-        (``tiers``: the pages with every required clause, then the others)."""
+    def result_count(self, query: SearchQuery) -> int:
+        clauses = _query_clauses((query.text or "")[:MAX_QUERY_CHARS])
+        if not query.audiences or not clauses:
+            return 0
+        with self._reading() as read:
+            return self._understood(read, query, clauses)[1].matches.results.bit_count()
+
+    def ranked_page_ids(self, query: SearchQuery, limit: int) -> list[int]:
+        text = (query.text or "")[:MAX_QUERY_CHARS]
+        clauses = _query_clauses(text)
+        if limit < 1 or not query.audiences or not clauses:
+            return []
+        with self._reading() as read:
+            connection, generation, _ = read
+            clauses, evaluation, _, _ = self._understood(read, query, clauses)
+            snapshot, _, plan, matches = evaluation
+            if not matches.results:
+                return []
+            page_ids, _ = self._ranked(connection, generation, snapshot, clauses, plan, matches.tiers, 0, limit)
+            return page_ids[:limit]
+
+    def _hits(
+        self, connection, generation, snapshot, clauses, plan, tiers, offset, page_size
+    ) -> tuple[list[SearchHit], tuple[int, ...]]:
+        """The page ``offset:offset + page_size`` of the result set (``_ranked``) as hits,
+        each with its snippet, and the ranked ids from the first (``SearchResults.ranked_ids``)."""
+        ranked, scores = self._ranked(connection, generation, snapshot, clauses, plan, tiers, offset, page_size)
+        page_ids = ranked[offset : offset + page_size]
+        if not page_ids:
+            return [], tuple(ranked)
+        rows = {
+            row[0]: row
+            for row in connection.execute(
+                f"SELECT page_id, slug, locale, title, url, type, summary, body FROM docs_{generation}"
+                f" WHERE page_id IN ({_placeholders(page_ids)})",
+                page_ids,
+            )
+        }
+        wanted = {term for clause in clauses for sequence in clause.alternatives for term in sequence}
+        hits = []
+        for page_id in page_ids:
+            _, slug, locale, title, url, type_, summary, body = rows[page_id]
+            hits.append(
+                SearchHit(
+                    page_id=page_id,
+                    slug=slug,
+                    locale=locale,
+                    title=title,
+                    url=url,
+                    type=type_,
+                    snippet=make_snippet(summary, body, wanted),
+                    score=round(scores[page_id], 4),
+                )
+            )
+        return hits, tuple(ranked)
+
+    def _ranked(
+        self, connection, generation, snapshot, clauses, plan, tiers, offset, page_size
+    ) -> tuple[list[int], dict[int, float]]:
+        """The result set's page ids from the first to the page ``offset:offset + page_size``
+        at least (the whole re-ranked window on the first pages), ranked tier by tier
+        (``tiers``: the pages with every required clause, then the others), and the scores."""
         g = generation
         end = offset + page_size
         window = max(end, RERANK_WINDOW) if offset < RERANK_WINDOW else end
@@ -304,31 +363,4 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
         if top and offset < RERANK_WINDOW:
             self._rerank(connection, g, clauses, top, scores, tier_of, end)
             ids = top + ids[RERANK_WINDOW:]
-        page_ids = ids[offset:end]
-        if not page_ids:
-            return []
-        rows = {
-            row[0]: row
-            for row in connection.execute(
-                f"SELECT page_id, slug, locale, title, url, type, summary, body FROM docs_{g}"
-                f" WHERE page_id IN ({_placeholders(page_ids)})",
-                page_ids,
-            )
-        }
-        wanted = {term for clause in clauses for sequence in clause.alternatives for term in sequence}
-        hits = []
-        for page_id in page_ids:
-            _, slug, locale, title, url, type_, summary, body = rows[page_id]
-            hits.append(
-                SearchHit(
-                    page_id=page_id,
-                    slug=slug,
-                    locale=locale,
-                    title=title,
-                    url=url,
-                    type=type_,
-                    snippet=make_snippet(summary, body, wanted),
-                    score=round(scores[page_id], 4),
-                )
-            )
-        return hits
+        return ids, scores
