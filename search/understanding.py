@@ -183,6 +183,9 @@ _ARABIZI = {
     "9": ("ص",),
 }
 _UNITS = sorted(_ARABIZI, key=len, reverse=True)
+#: The digits the table reads as Arabic letters (ء ع خ ط ح ق غ ص): a Latin word holding one
+#: among its letters («sa3a», «3shan», «7sabi») is Arabizi whatever the query's other words.
+ARABIZI_DIGITS = frozenset(unit for unit in _ARABIZI if unit.isdigit())
 #: At most this many candidates per word (the vocabulary check filters them).
 MAX_ARABIZI_CANDIDATES = 512
 
@@ -208,7 +211,7 @@ def arabizi_candidates(word: str) -> list[str]:
     if word.isupper():
         return []  # an acronym (CPR, SMS), not Arabizi
     word = word.lower().replace("-", "")
-    if not is_arabizi_candidate(word) or not any(char in "aeiou2356789" for char in word):
+    if not is_arabizi_candidate(word) or not any(char in "aeiou" or char in ARABIZI_DIGITS for char in word):
         return []
     if word.startswith("al") and len(word) > 4:
         word = word[2:]
@@ -263,11 +266,6 @@ def is_arabizi_filler(word: str) -> bool:
     if lowered in ARABIZI_SHORT_FUNCTION_WORDS:
         return True
     return any(_is_filler_word(reading) for reading in arabizi_candidates(word)[:ARABIZI_FILLER_READINGS])
-
-
-#: Digits Arabizi writes for Arabic letters (ء ع خ ط ح ق غ ص): a Latin word holding one
-#: among its letters («sa3a», «3shan», «7sabi») is Arabizi whatever the query's other words.
-ARABIZI_DIGITS = frozenset("2356789")
 
 
 def written_as_arabizi(word: str) -> bool:
