@@ -274,10 +274,26 @@ def written_as_arabizi(word: str) -> bool:
     return word.isascii() and any(char.isalpha() for char in word) and any(char in ARABIZI_DIGITS for char in word)
 
 
-def arabizi_sets_aside(clause: QueryClause) -> bool:
-    """Whether a clause of one Latin word that found nothing, in a query read as Arabizi,
-    is set aside as a filler (``is_arabizi_filler``)."""
-    return len(clause.words) == 1 and clause.words[0].isascii() and is_arabizi_filler(clause.words[0])
+def arabizi_reading(words: Sequence[str], found: Sequence[bool]) -> tuple[list[bool], list[bool]]:
+    """The Arabizi rule of a query's rescue, one for both backends: for each clause (its
+    words, joined by spaces) and whether it found anything for the reader, whether it is
+    read as Arabizi, and whether it is then set aside as an Arabizi question word or filler.
+
+    Read as Arabizi: one Latin word that found nothing, when no Latin word of the query
+    found anything (in "is the chat a bot", «bot» is an English word the index lacks, not
+    Arabic; in «etiquette mawid», «mawid» is not Arabizi), or whatever they found when an
+    Arabizi digit is among its letters (``written_as_arabizi``: «sa3a» in «el email kam
+    sa3a»). Set aside: read so and a filler (``is_arabizi_filler``), unless every clause
+    would be (a query of only such words is searched as typed)."""
+    latin_found = any(word and word.isascii() and hit for word, hit in zip(words, found, strict=True))
+    read = [
+        not hit and bool(word) and " " not in word and word.isascii() and (not latin_found or written_as_arabizi(word))
+        for word, hit in zip(words, found, strict=True)
+    ]
+    set_aside = [reading and is_arabizi_filler(word) for word, reading in zip(words, read, strict=True)]
+    if all(set_aside):
+        set_aside = [False] * len(words)
+    return read, set_aside
 
 
 def one_letter_more_pattern(words: Sequence[str]) -> str:

@@ -196,13 +196,12 @@ from search.es_documents import (
 from search.synonyms import active_one_way_rules, active_synonym_groups, current_synonym_set, invalidate_synonyms
 from search.understanding import (
     arabizi_forms,
-    is_arabizi_filler,
+    arabizi_reading,
     is_filler,
     one_letter_more_pattern,
     plausible_correction,
     typo_tolerant,
     without_fillers,
-    written_as_arabizi,
 )
 from search.understanding import query_clauses as understood_clauses
 
@@ -348,24 +347,12 @@ def rescued_clauses(clauses: Sequence[TextClause], found: Sequence[int]) -> list
     """The embedded backend's rule (``EmbeddedSearchBackend._understood``) once the
     reader's count of every clause is known (``found``, ``clause_counts``): a one-word
     clause that found nothing gains a fuzzy alternative when the word is long enough
-    (``understanding.typo_tolerant``) and, for a Latin word when no Latin word of the
-    query found anything («etiquette mawid»: «mawid» is not Arabizi there), its Arabizi
-    readings (whatever the other words found when an Arabizi digit is among its letters,
-    ``understanding.written_as_arabizi``), or it is set aside when it reads as a question
-    word or filler (``understanding.is_arabizi_filler``), unless every clause would go.
-    Clauses that found something are left exactly as they were."""
-    latin_found = any(clause.word.isascii() and count for clause, count in zip(clauses, found, strict=True))
+    (``understanding.typo_tolerant``) and its Arabizi readings when it is read as Arabizi,
+    or is set aside as an Arabizi filler (``understanding.arabizi_reading``, the rule both
+    backends follow). Clauses that found something are left exactly as they were."""
+    read_as_arabizi, set_aside = arabizi_reading([clause.word for clause in clauses], [bool(count) for count in found])
     rescued = []
-    arabizi_read = [
-        clause.word.isascii() and (not latin_found or written_as_arabizi(clause.word)) for clause in clauses
-    ]
-    set_aside = [
-        not count and read and " " not in clause.word and is_arabizi_filler(clause.word)
-        for clause, count, read in zip(clauses, found, arabizi_read, strict=True)
-    ]
-    if all(set_aside):
-        set_aside = [False] * len(clauses)
-    for clause, count, aside, read in zip(clauses, found, set_aside, arabizi_read, strict=True):
+    for clause, count, aside, read in zip(clauses, found, set_aside, read_as_arabizi, strict=True):
         if aside:
             continue
         if count or " " in clause.word:

@@ -49,7 +49,7 @@ from search.backends.embedded.schema import (
 from search.backends.embedded.spelling import SpellingMixin
 from search.backends.embedded.writer import WriterMixin
 from search.snippets import _contains_sequence, make_snippet
-from search.understanding import arabizi_sets_aside, written_as_arabizi
+from search.understanding import arabizi_reading
 
 
 class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixin, AutocompleteMixin, SearchBackend):
@@ -169,29 +169,22 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
         readable = evaluation.allowed
         rescued = list(clauses)
         changed = False
-        # Arabizi only when no Latin word of the query found anything (in "is the chat a
-        # bot", «bot» is an English word the index lacks, not Arabic), or for a word with an
-        # Arabizi digit among its letters («sa3a» in «el email kam sa3a»).
-        latin_found = any(
-            clause.words and clause.words[0].isascii() and bits & evaluation.allowed
-            for clause, bits in zip(clauses, evaluation.plan.clauses, strict=True)
+        read_as_arabizi, set_aside = arabizi_reading(
+            [" ".join(clause.words) for clause in clauses],
+            [bool(bits & evaluation.allowed) for bits in evaluation.plan.clauses],
         )
-        set_aside: set[int] = set()
         for index in missing:
-            arabizi = not latin_found or written_as_arabizi(clauses[index].words[0] if clauses[index].words else "")
-            if arabizi and arabizi_sets_aside(clauses[index]):
-                set_aside.add(index)
+            if set_aside[index]:
                 continue
-            clause = self._rescue(connection, generation, clauses[index], readable, arabizi=arabizi)
+            clause = self._rescue(connection, generation, clauses[index], readable, arabizi=read_as_arabizi[index])
             if clause is not None:
                 rescued[index] = clause
                 changed = True
-        if set_aside and len(set_aside) < len(clauses):
+        if any(set_aside):
             # Arabizi question words and fillers («shlon», «wain», «el») go, as their Arabic spellings do.
-            rescued = [clause for index, clause in enumerate(rescued) if index not in set_aside]
-            missing = [
-                index - sum(1 for gone in set_aside if gone < index) for index in missing if index not in set_aside
-            ]
+            kept = [index for index, aside in enumerate(set_aside) if not aside]
+            rescued = [rescued[index] for index in kept]
+            missing = [position for position, index in enumerate(kept) if index in missing]
             changed = True
         if changed:
             clauses = rescued
