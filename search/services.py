@@ -26,7 +26,6 @@ from search.backends.base import (
     SearchHit,
     SearchQuery,
     SearchResults,
-    clause_language,
     document_facets,
     ordered_facet_counts,
 )
@@ -40,7 +39,7 @@ from search.selectors import (
     normalize_query,
     promoted_hits,
 )
-from search.understanding import query_clauses
+from search.understanding import mixes_languages
 
 _CLICK_SALT = "search.click-reference"
 _FIELD_LIMIT = 255
@@ -455,13 +454,6 @@ def _search_in_reading_language(query: SearchQuery, *, user, language: str):
 #: language's words find: each page's place fused (``search.fusion``) with its
 #: translation's place among the other language's results (``_ordered_with_translations``).
 TRANSLATION_EVIDENCE_WINDOW = 50
-
-
-def mixes_languages(text: str, language: str) -> bool:
-    """Whether the query's words (fillers set aside) are in ``language`` and in another
-    (by script: ``base.clause_language``; numbers count for none)."""
-    languages = {clause_language(clause.words) for clause in query_clauses(text or "")} - {""}
-    return language in languages and len(languages) > 1
 
 
 def _ordered_with_translations(

@@ -21,6 +21,7 @@ from search.analysis import (
     normalize_token,
     tokenize,
 )
+from search.backends.base import clause_language
 from search.vocabulary import filler_phrases
 
 
@@ -125,6 +126,14 @@ def query_clauses(text: str, synonyms: SynonymSet | None = None) -> list[QueryCl
                 clause = dataclasses.replace(clause, alternatives=tuple(alternatives), variants=tuple(variants))
         understood.append(clause)
     return understood
+
+
+def mixes_languages(text: str, language: str) -> bool:
+    """Whether the query's words (fillers set aside) are in ``language`` and in another,
+    by script (``base.clause_language``; numbers count for none): «كيف اسوي appointment»
+    on the Arabic site."""
+    languages = {clause_language(clause.words) for clause in query_clauses(text or "")} - {""}
+    return language in languages and len(languages) > 1
 
 
 # --- Arabizi ---------------------------------------------------------------------------------
