@@ -196,14 +196,20 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
         ]
         return clauses, evaluation, unmatched, typed
 
+    def _results(self, query: SearchQuery) -> int:
+        """``query``'s result set for its reader, as a bitset (0 when there is nothing to ask)."""
+        clauses = _query_clauses(query.text)
+        if not query.audiences or not clauses:
+            return 0
+        with self._reading() as read:
+            return self._understood(read, query, clauses)[1].matches.results
+
     def matching_page_ids(self, query: SearchQuery, page_ids: Iterable[int]) -> set[int]:
         wanted = _bits_from_ids(page_ids)
-        clauses = _query_clauses(query.text)
-        if not wanted or not query.audiences or not clauses:
-            return set()
-        with self._reading() as read:
-            matches = self._understood(read, query, clauses)[1].matches
-        return set(_ids_from_bits(matches.results & wanted))
+        return set(_ids_from_bits(self._results(query) & wanted)) if wanted else set()
+
+    def result_count(self, query: SearchQuery) -> int:
+        return self._results(query).bit_count()
 
     @staticmethod
     def _rerank(connection, generation, clauses, top, scores, tier_of, end) -> None:
@@ -269,16 +275,8 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
         # Boosts re-rank inside a tier, never across tiers.
         top.sort(key=lambda page_id: (tier_of[page_id], -scores[page_id]))
 
-    def result_count(self, query: SearchQuery) -> int:
-        clauses = _query_clauses((query.text or "")[:MAX_QUERY_CHARS])
-        if not query.audiences or not clauses:
-            return 0
-        with self._reading() as read:
-            return self._understood(read, query, clauses)[1].matches.results.bit_count()
-
     def ranked_page_ids(self, query: SearchQuery, limit: int) -> list[int]:
-        text = (query.text or "")[:MAX_QUERY_CHARS]
-        clauses = _query_clauses(text)
+        clauses = _query_clauses(query.text)
         if limit < 1 or not query.audiences or not clauses:
             return []
         with self._reading() as read:
