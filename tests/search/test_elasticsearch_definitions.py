@@ -99,7 +99,7 @@ from search.backends.elasticsearch import (
 from search.backends.embedded import _display_form
 from search.es_documents import PageDocument, index_mappings, index_settings, page_index
 from search.understanding import query_clauses as understood_clauses
-from tests.search.backend_suite import CORPUS, NOW
+from tests.search.backend_suite import CORPUS, NOW, _doc
 from tests.search.test_analysis import TRICKY_ARABIC
 
 SYNONYMS_SET = "tamayuz-test-synonyms"
@@ -1204,16 +1204,7 @@ def test_members_of_a_membership_response_follow_the_result_set():
 
 
 def test_a_page_document_carries_its_search_keywords_one_value_per_phrase():
-    document = SearchDocument(
-        page_id=7,
-        slug="book",
-        locale="ar",
-        title="حجز موعد",
-        url="/book/",
-        type="procedure",
-        summary="اختر المركز.",
-        keywords=("ابي احجز", "appointment"),
-    )
+    document = _doc(7, "ar", "حجز موعد", "procedure", summary="اختر المركز.", keywords=("ابي احجز", "appointment"))
     body = PageDocument.from_search_document(document).to_dict()
     assert body["keywords"] == ["ابي احجز", "appointment"]
     assert (body["title"], body["summary"]) == ("حجز موعد", "اختر المركز.")
