@@ -77,7 +77,7 @@ unstemmed title, highlighting, facet aggregations, the spelling suggester and
   word when no Latin word found anything, its Arabizi readings looked up exactly
   (``terms``) and one letter longer (``regexp``) in the unstemmed ``.exact`` fields.
   A Latin word that found nothing and reads as an Arabizi question word or filler
-  (``understanding.is_arabizi_filler``: «shlon», «wain», «el») is set aside instead, as
+  (``understanding.arabizi_reading``: «shlon», «wain», «el») is set aside instead, as
   its Arabic spelling is (unless every word would go).
   ``SearchResults.unmatched`` is the words whose clause still counts no page. Typos and
   Arabizi only ever serve words that found nothing, so they never outrank exact matches.

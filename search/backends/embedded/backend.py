@@ -156,7 +156,7 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
     ) -> tuple[list[QueryClause], _Evaluation, list[str], _Evaluation]:
         """The query's clauses once the words that find nothing for this reader are read as
         typos or Arabizi (``SpellingMixin._rescue``; Arabizi question words and fillers,
-        ``understanding.is_arabizi_filler``, set aside), what they find, and the reader's words
+        ``understanding.arabizi_reading``, set aside), what they find, and the reader's words
         that still find nothing (for the partial-match notice), and what the typed words
         found (their evaluation: "did you mean" compares with it, every word required).
         Queries whose words all find something pay nothing more."""
