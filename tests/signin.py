@@ -17,11 +17,12 @@ PASSWORD = "correct-horse-battery"
 TOTP_MARGIN_SECONDS = 3
 
 
-def current_totp_code(secret: str) -> str:
+def current_totp_code(secret: str, *, margin_seconds: float = TOTP_MARGIN_SECONDS) -> str:
     """The code a person's authenticator app shows now for ``secret``; near the end of its
-    30-second step, the next step's, after waiting for it (a code made in one step and
-    checked in the next is refused, and the test would fail by the clock)."""
-    if 30 - time.time() % 30 < TOTP_MARGIN_SECONDS:
+    30-second step (fewer than ``margin_seconds`` left), the next step's, after waiting for
+    it (a code made in one step and checked in the next is refused, and the test would fail
+    by the clock)."""
+    if 30 - time.time() % 30 < margin_seconds:
         time.sleep(30 - time.time() % 30 + 0.05)
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
