@@ -77,6 +77,11 @@ def parse_args(argv=None) -> argparse.Namespace:
         help="search as the search page and the API do, for a reader of this language (its pages"
         " first; a query mixing languages re-ordered through the translations)",
     )
+    parser.add_argument(
+        "--without-phrase-memo",
+        action="store_true",
+        help="keep no phrases between engine calls (the embedded backend before its phrase memo)",
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results", help="where the JSON goes")
     return parser.parse_args(argv)
 
@@ -313,6 +318,8 @@ def main(argv=None) -> int:
         )
 
         backend = get_search_backend()
+        if args.without_phrase_memo:
+            backend.phrase_memo_entries = 0
         indexing: dict = {"reused": args.reuse}
         if not args.reuse:
             indexed = 0

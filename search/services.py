@@ -473,14 +473,18 @@ def _ordered_with_translations(
     if len(ids) < min(needed, found.count):
         ids = backend.ranked_page_ids(own, needed)
     others = backend.ranked_page_ids(other, TRANSLATION_EVIDENCE_WINDOW)
-    keys = dict(KnowledgePage.objects.filter(pk__in=others).values_list("pk", "translation_key"))
-    translations = dict(
-        KnowledgePage.objects.filter(
-            translation_key__in=set(keys.values()),
-            locale__language_code=language,
-            pk__in=ids[:TRANSLATION_EVIDENCE_WINDOW],
-        ).values_list("translation_key", "pk")
-    )
+    window = set(ids[:TRANSLATION_EVIDENCE_WINDOW])
+    # One read for both lists: the other language's pages by translation key, and the
+    # reader's pages in the window that are their translations.
+    keys: dict[int, object] = {}
+    translations: dict[object, int] = {}
+    for page_id, key, code in KnowledgePage.objects.filter(pk__in=window.union(others)).values_list(
+        "pk", "translation_key", "locale__language_code"
+    ):
+        if code == language and page_id in window:
+            translations[key] = page_id
+        else:
+            keys[page_id] = key
     evidence: dict[int, int] = {}
     for rank, page_id in enumerate(others, 1):
         translation = translations.get(keys.get(page_id))

@@ -40,6 +40,7 @@ from search.backends.embedded.schema import (
     EXACT_TITLE_BOOST,
     HEAVY_DF,
     MAX_QUERY_CHARS,
+    PHRASE_MEMO_ENTRIES,
     RERANK_WINDOW,
     TITLE_PHRASE_BOOST,
     SchemaMixin,
@@ -61,6 +62,7 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
         champions: int = CHAMPIONS,
         exact_rank_limit: int = EXACT_RANK_LIMIT,
         exact_fallback_limit: int = EXACT_FALLBACK_LIMIT,
+        phrase_memo_entries: int = PHRASE_MEMO_ENTRIES,
     ) -> None:
         self.path = Path(path)
         # Tuning (tests lower them so a small corpus takes a large corpus's paths).
@@ -68,6 +70,9 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
         self.champions = champions
         self.exact_rank_limit = exact_rank_limit
         self.exact_fallback_limit = exact_fallback_limit
+        #: Phrases kept per index version (``schema.PhraseMemo``; 0 keeps none, as ``bench/speed.py
+        #: --without-phrase-memo`` measures).
+        self.phrase_memo_entries = phrase_memo_entries
         self._local = threading.local()
         self._snapshot: _Snapshot | None = None
         self._snapshot_lock = threading.Lock()

@@ -322,23 +322,32 @@ class RankingMixin:
         """Each distinct phrase's pages: frequent terms from their bitsets, the rest from FTS5."""
         g = generation
         distinct = list(dict.fromkeys(tuple(sequence) for clause in clauses for sequence in clause.alternatives))
-        singles = [sequence[0] for sequence in distinct if len(sequence) == 1]
+        memo = snapshot.phrases
+        phrases: dict[tuple[str, ...], _Phrase] = {}
+        for sequence in distinct:
+            kept = memo.get(sequence)
+            if kept is not None:
+                phrases[sequence] = kept
+        singles = [sequence[0] for sequence in distinct if len(sequence) == 1 and sequence not in phrases]
         frequent = {}
         for chunk in _chunks(singles):
             for term, cut, bits, strong in connection.execute(
                 f"SELECT term, cut, bits, strong FROM terms_{g} WHERE term IN ({_placeholders(chunk)})", chunk
             ):
                 frequent[term] = (cut, bits, strong)
-        phrases: dict[tuple[str, ...], _Phrase] = {}
         for sequence in distinct:
+            if sequence in phrases:
+                continue
             if len(sequence) == 1 and sequence[0] in frequent:
                 cut, bits, strong = frequent[sequence[0]]
                 phrase = _Phrase(sequence, int.from_bytes(bits, "little"), frequent=True, cut=cut)
                 phrase.strong = int.from_bytes(strong, "little")
             else:
                 phrase = self._rare_phrase(connection, g, sequence)
-            phrase.idf = _idf(snapshot.stats.documents, phrase.bits.bit_count())
+            pages = phrase.bits.bit_count()
+            phrase.idf = _idf(snapshot.stats.documents, pages)
             phrases[sequence] = phrase
+            memo.put(sequence, phrase, pages=pages)
         clause_bits = []
         for clause in clauses:
             bits = 0
@@ -481,7 +490,7 @@ class RankingMixin:
         """A single term's weighted frequency in each page of ``ids`` (ascending)."""
         if phrase.frequencies is not None:
             return [phrase.frequencies.get(page_id, 0.0) for page_id in ids]
-        if phrase.postings is None:  # a frequent term: its postings, read once per query
+        if phrase.postings is None:  # a frequent term: its postings, read once per snapshot (PhraseMemo)
             blobs = connection.execute(f"SELECT ids, freqs FROM terms_{generation} WHERE term = ?", phrase.terms)
             stored_ids, stored_frequencies = blobs.fetchone()
             postings, frequencies = array("I"), array("H")

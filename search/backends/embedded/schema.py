@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+import threading
 from array import array
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -67,6 +68,11 @@ BUSY_TIMEOUT_SECONDS = 10.0
 
 #: Layout of the tables this code reads; older databases are rebuilt from their documents.
 LAYOUT = 4
+#: The phrases (a term's or a phrase's pages and weights) recent queries looked up, kept
+#: with the snapshot of one (generation, version) (``PhraseMemo``): at most this many, and
+#: at most this many matching pages in all (a phrase's memory grows with its pages).
+PHRASE_MEMO_ENTRIES = 256
+PHRASE_MEMO_PAGES = 400_000
 #: Weighted frequencies are stored in 16 bits; this value means "count it from the text".
 _FREQUENCY_CAP = 65535
 
@@ -243,15 +249,60 @@ class _Stats:
         return self.tokens / self.documents if self.documents else 1.0
 
 
+class PhraseMemo:
+    """The phrases recent queries looked up in one (generation, version), the least
+    recently used dropped first beyond ``entries`` phrases or ``pages`` matching pages in
+    all. The search page asks the engine up to four times per query (the reader's
+    language, the other language's count, the re-ordering through translations), and
+    queries share their synonyms' phrases: each phrase's pages are read from the index
+    once. Thread-safe; a phrase is immutable once in it, except for the postings that
+    ranking reads on first use (the same data whoever loads them)."""
+
+    def __init__(self, *, entries: int = PHRASE_MEMO_ENTRIES, pages: int = PHRASE_MEMO_PAGES) -> None:
+        self.entries = entries
+        self.pages = pages
+        self._phrases: OrderedDict[tuple[str, ...], tuple[object, int]] = OrderedDict()
+        self._held = 0
+        self._lock = threading.Lock()
+
+    def get(self, terms: tuple[str, ...]) -> object | None:
+        with self._lock:
+            kept = self._phrases.get(terms)
+            if kept is None:
+                return None
+            self._phrases.move_to_end(terms)
+            return kept[0]
+
+    def put(self, terms: tuple[str, ...], phrase: object, *, pages: int) -> None:
+        """Keep ``phrase`` (matching ``pages`` pages) unless it alone exceeds the budget."""
+        cost = max(1, pages)
+        if cost > self.pages or self.entries < 1:
+            return
+        with self._lock:
+            previous = self._phrases.pop(terms, None)
+            if previous is not None:
+                self._held -= previous[1]
+            self._phrases[terms] = (phrase, cost)
+            self._held += cost
+            while len(self._phrases) > self.entries or self._held > self.pages:
+                _, (_, dropped) = self._phrases.popitem(last=False)
+                self._held -= dropped
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+
 @dataclass
 class _Snapshot:
-    """What every search of one (generation, version) shares: the counts and the facet bitsets."""
+    """What every search of one (generation, version) shares: the counts, the facet
+    bitsets and the phrases recent queries looked up."""
 
     key: tuple[int, int]
     stats: _Stats
     facets: dict[tuple[str, str], int]
     lengths: array
     _tiers: list[int] | None = None
+    phrases: PhraseMemo = field(default_factory=PhraseMemo)
 
     def length_tiers(self) -> list[int]:
         """The pages in ``LENGTH_TIERS`` bitsets by length, shortest first (made on first use)."""
@@ -421,7 +472,13 @@ class SchemaMixin:
         for stored_key, bits in connection.execute(f"SELECT key, bits FROM facet_{generation}"):
             field_name, _, value = stored_key.partition(_FACET_SEPARATOR)
             facets[field_name, value] = int.from_bytes(bits, "little")
-        snapshot = _Snapshot(key, self._stats(connection, generation), facets, self._lengths(connection, generation))
+        snapshot = _Snapshot(
+            key,
+            self._stats(connection, generation),
+            facets,
+            self._lengths(connection, generation),
+            phrases=PhraseMemo(entries=self.phrase_memo_entries),
+        )
         with self._snapshot_lock:
             self._snapshot = snapshot
         return snapshot
