@@ -1,6 +1,6 @@
 """The embedded backend's phrase memo: the phrases recent queries looked up, kept with the
 snapshot of one index version, least recently used dropped first within a budget of
-phrases and of matching pages, and never read once the index has changed."""
+phrases and of bytes, and never read once the index has changed."""
 
 from __future__ import annotations
 
@@ -16,42 +16,42 @@ from tests.search.backend_suite import CORPUS, PUBLIC
 
 
 def test_it_drops_the_least_recently_used_phrase_beyond_its_entries():
-    memo = PhraseMemo(entries=2, pages=1_000)
-    memo.put(("a",), "A", pages=1)
-    memo.put(("b",), "B", pages=1)
+    memo = PhraseMemo(entries=2, size=1_000)
+    memo.put(("a",), "A", size=1)
+    memo.put(("b",), "B", size=1)
     assert memo.get(("a",)) == "A"  # now the most recently used
-    memo.put(("c",), "C", pages=1)
+    memo.put(("c",), "C", size=1)
     assert (memo.get(("a",)), memo.get(("b",)), memo.get(("c",))) == ("A", None, "C")
     assert len(memo) == 2
 
 
-def test_it_keeps_its_matching_pages_within_the_budget():
-    memo = PhraseMemo(entries=10, pages=100)
-    memo.put(("a",), "A", pages=60)
-    memo.put(("b",), "B", pages=30)
-    memo.put(("c",), "C", pages=20)  # 110 pages: the oldest goes
+def test_it_keeps_its_bytes_within_the_budget():
+    memo = PhraseMemo(entries=10, size=100)
+    memo.put(("a",), "A", size=60)
+    memo.put(("b",), "B", size=30)
+    memo.put(("c",), "C", size=20)  # 110 bytes: the oldest goes
     assert (memo.get(("a",)), memo.get(("b",)), memo.get(("c",))) == (None, "B", "C")
-    memo.put(("huge",), "H", pages=101)  # alone beyond the budget: never kept, nothing dropped
+    memo.put(("huge",), "H", size=101)  # alone beyond the budget: never kept, nothing dropped
     assert (memo.get(("huge",)), memo.get(("b",)), memo.get(("c",))) == (None, "B", "C")
 
 
 def test_a_phrase_put_again_replaces_its_cost():
-    memo = PhraseMemo(entries=10, pages=100)
-    memo.put(("a",), "A", pages=90)
-    memo.put(("a",), "A2", pages=10)
-    memo.put(("b",), "B", pages=90)
+    memo = PhraseMemo(entries=10, size=100)
+    memo.put(("a",), "A", size=90)
+    memo.put(("a",), "A2", size=10)
+    memo.put(("b",), "B", size=90)
     assert (memo.get(("a",)), memo.get(("b",))) == ("A2", "B")
 
 
 def test_threads_share_it_safely():
-    memo = PhraseMemo(entries=50, pages=10_000)
+    memo = PhraseMemo(entries=50, size=10_000)
     errors: list[BaseException] = []
 
     def work(offset: int) -> None:
         try:
             for index in range(2_000):
                 terms = (str((index + offset) % 80),)
-                memo.put(terms, index, pages=index % 7)
+                memo.put(terms, index, size=index % 7)
                 memo.get(terms)
         except BaseException as error:
             errors.append(error)

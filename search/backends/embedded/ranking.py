@@ -91,6 +91,14 @@ class _Phrase:
     strong: int = 0
 
 
+def _phrase_bytes(phrase: _Phrase, pages: int) -> int:
+    """About how much memory ``phrase`` (matching ``pages`` pages) holds once ranked: its
+    bitsets, and per page either a frequent term's postings (a 4-byte id, a 2-byte
+    frequency) or a rarer phrase's id list and weights (Python ints, floats, a dict entry)."""
+    bitsets = 2 * (phrase.bits.bit_length() // 8 + 1)
+    return bitsets + pages * (6 if phrase.frequent else 120)
+
+
 @dataclass
 class _Plan:
     """A query's phrases (distinct), each clause's bitset and, in expression order, each
@@ -347,7 +355,7 @@ class RankingMixin:
             pages = phrase.bits.bit_count()
             phrase.idf = _idf(snapshot.stats.documents, pages)
             phrases[sequence] = phrase
-            memo.put(sequence, phrase, pages=pages)
+            memo.put(sequence, phrase, size=_phrase_bytes(phrase, pages))
         clause_bits = []
         for clause in clauses:
             bits = 0

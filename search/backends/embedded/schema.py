@@ -69,10 +69,10 @@ BUSY_TIMEOUT_SECONDS = 10.0
 #: Layout of the tables this code reads; older databases are rebuilt from their documents.
 LAYOUT = 4
 #: The phrases (a term's or a phrase's pages and weights) recent queries looked up, kept
-#: with the snapshot of one (generation, version) (``PhraseMemo``): at most this many, and
-#: at most this many matching pages in all (a phrase's memory grows with its pages).
+#: with the snapshot of one (generation, version) (``PhraseMemo``): at most this many, in
+#: at most this many bytes (estimated: ``ranking._phrase_bytes``).
 PHRASE_MEMO_ENTRIES = 256
-PHRASE_MEMO_PAGES = 400_000
+PHRASE_MEMO_BYTES = 32 * 1024 * 1024
 #: Weighted frequencies are stored in 16 bits; this value means "count it from the text".
 _FREQUENCY_CAP = 65535
 
@@ -251,16 +251,16 @@ class _Stats:
 
 class PhraseMemo:
     """The phrases recent queries looked up in one (generation, version), the least
-    recently used dropped first beyond ``entries`` phrases or ``pages`` matching pages in
-    all. The search page asks the engine up to four times per query (the reader's
-    language, the other language's count, the re-ordering through translations), and
-    queries share their synonyms' phrases: each phrase's pages are read from the index
-    once. Thread-safe; a phrase is immutable once in it, except for the postings that
-    ranking reads on first use (the same data whoever loads them)."""
+    recently used dropped first beyond ``entries`` phrases or ``size`` bytes in all. The
+    search page asks the engine up to four times per query (the reader's language, the
+    other language's count, the re-ordering through translations), and queries share
+    their synonyms' phrases: each phrase's pages are read from the index once.
+    Thread-safe; a phrase is immutable once in it, except for the postings that ranking
+    reads on first use (the same data whoever loads them)."""
 
-    def __init__(self, *, entries: int = PHRASE_MEMO_ENTRIES, pages: int = PHRASE_MEMO_PAGES) -> None:
+    def __init__(self, *, entries: int = PHRASE_MEMO_ENTRIES, size: int = PHRASE_MEMO_BYTES) -> None:
         self.entries = entries
-        self.pages = pages
+        self.size = size
         self._phrases: OrderedDict[tuple[str, ...], tuple[object, int]] = OrderedDict()
         self._held = 0
         self._lock = threading.Lock()
@@ -273,10 +273,10 @@ class PhraseMemo:
             self._phrases.move_to_end(terms)
             return kept[0]
 
-    def put(self, terms: tuple[str, ...], phrase: object, *, pages: int) -> None:
-        """Keep ``phrase`` (matching ``pages`` pages) unless it alone exceeds the budget."""
-        cost = max(1, pages)
-        if cost > self.pages or self.entries < 1:
+    def put(self, terms: tuple[str, ...], phrase: object, *, size: int) -> None:
+        """Keep ``phrase`` (of about ``size`` bytes) unless it alone exceeds the budget."""
+        cost = max(1, size)
+        if cost > self.size or self.entries < 1:
             return
         with self._lock:
             previous = self._phrases.pop(terms, None)
@@ -284,7 +284,7 @@ class PhraseMemo:
                 self._held -= previous[1]
             self._phrases[terms] = (phrase, cost)
             self._held += cost
-            while len(self._phrases) > self.entries or self._held > self.pages:
+            while len(self._phrases) > self.entries or self._held > self.size:
                 _, (_, dropped) = self._phrases.popitem(last=False)
                 self._held -= dropped
 
