@@ -381,6 +381,9 @@ def main(argv=None) -> int:
         query_seconds = time.perf_counter() - started
         query_cpu = time.process_time() - cpu_started
         load_after = load()
+        snapshot = getattr(backend, "_snapshot", None)
+        memo = getattr(snapshot, "phrases", None)
+        phrase_memo = {"phrases": len(memo), "estimated_bytes": memo.held} if memo is not None else None
         ac_timings = run_autocomplete(prefixes, users)
         ranking_check = check_ranking(queries[: args.check_ranking]) if args.check_ranking else None
 
@@ -427,6 +430,11 @@ def main(argv=None) -> int:
         print()
         print(f"Queries: {len(queries)} x {args.rounds} round(s) in {query_seconds:.1f} s (CPU {query_cpu:.1f} s)")
         print(f"  load average before/after: {load_before} / {load_after}")
+        if phrase_memo is not None:
+            print(
+                f"  phrase memo after them: {phrase_memo['phrases']} phrases,"
+                f" {phrase_memo['estimated_bytes'] / 1e6:.1f} MB estimated"
+            )
         header = f"  {'ms':<22}{'n':>6}{'p50':>9}{'p95':>9}{'p99':>9}{'max':>9}   found  suggest  exact"
         print(header)
         print(
@@ -474,6 +482,7 @@ def main(argv=None) -> int:
             "indexing": indexing,
             "warmup": warmup_report,
             "queries": {
+                "phrase_memo": phrase_memo,
                 "rounds": args.rounds,
                 "seconds": round(query_seconds, 2),
                 "cpu_seconds": round(query_cpu, 2),

@@ -291,6 +291,11 @@ class PhraseMemo:
     def __len__(self) -> int:
         return len(self._phrases)
 
+    @property
+    def held(self) -> int:
+        """The estimated bytes of the phrases kept."""
+        return self._held
+
 
 @dataclass
 class _Snapshot:
