@@ -18,7 +18,7 @@ from django.utils.html import escape
 from wagtail.models import Page
 
 from knowledge.models import KnowledgePage
-from knowledge.permissions import view_restricted_page_ids, view_restricted_paths
+from knowledge.permissions import reader_class, view_restricted_page_ids
 from knowledge.selectors import visible_pages
 from portal import rate_limits
 from search.backends import get_search_backend
@@ -348,7 +348,7 @@ def untranslated_page_ids(*, user, language: str) -> frozenset[int]:
     """Knowledge pages ``user`` may read in another language than ``language`` with no
     translation in ``language`` that they may read (Wagtail's ``translation_key`` links
     the translations of one page). Kept under the content version, per language and per
-    what decides a reader's pages (audience keys, view restrictions, superuser)."""
+    reader class (``reader_class``: readers of one class read the same pages)."""
     from portal import content_version
 
     def build() -> frozenset[int]:
@@ -359,16 +359,7 @@ def untranslated_page_ids(*, user, language: str) -> frozenset[int]:
             .values_list("pk", flat=True)
         )
 
-    return content_version.cached(
-        (
-            "untranslated-page-ids",
-            language,
-            reader_audiences(user),
-            view_restricted_paths(user),
-            bool(getattr(user, "is_superuser", False)),
-        ),
-        build,
-    )
+    return content_version.cached(("untranslated-page-ids", language, reader_class(user)), build)
 
 
 def _search_in_reading_language(query: SearchQuery, *, user, language: str):
