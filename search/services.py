@@ -403,7 +403,7 @@ def _search_in_reading_language(query: SearchQuery, *, user, language: str):
             (code, backend.result_count(dataclasses.replace(other, languages=(code,)))) for code in other.languages
         ]
     if bridged:
-        found = _ordered_with_translations(backend, own, other, found, language=language)
+        found = _ordered_with_translations(backend, own, other, found)
     hits = list(found.hits)
     if other_found is not None and wanted > 0:
         ranked = [hit for hit in other_found.hits if hit.page_id in extras]
@@ -447,9 +447,7 @@ def _search_in_reading_language(query: SearchQuery, *, user, language: str):
 TRANSLATION_EVIDENCE_WINDOW = 50
 
 
-def _ordered_with_translations(
-    backend, own: SearchQuery, other: SearchQuery, found: SearchResults, *, language: str
-) -> SearchResults:
+def _ordered_with_translations(backend, own: SearchQuery, other: SearchQuery, found: SearchResults) -> SearchResults:
     """``found`` (the reader's-language results ``own`` of a query mixing languages) with
     its first ``TRANSLATION_EVIDENCE_WINDOW`` results re-ordered: a page whose translation
     ranks well among the other language's results (``other``) moves up, as the other
@@ -465,17 +463,10 @@ def _ordered_with_translations(
         ids = backend.ranked_page_ids(own, needed)
     others = backend.ranked_page_ids(other, TRANSLATION_EVIDENCE_WINDOW)
     window = set(ids[:TRANSLATION_EVIDENCE_WINDOW])
-    # One read for both lists: the other language's pages by translation key, and the
-    # reader's pages in the window that are their translations.
-    keys: dict[int, object] = {}
-    translations: dict[object, int] = {}
-    for page_id, key, code in KnowledgePage.objects.filter(pk__in=window.union(others)).values_list(
-        "pk", "translation_key", "locale__language_code"
-    ):
-        if code == language and page_id in window:
-            translations[key] = page_id
-        else:
-            keys[page_id] = key
+    # One read for both lists (each in its own language): the other language's pages'
+    # translation keys, and the reader's pages in the window by theirs.
+    keys = dict(KnowledgePage.objects.filter(pk__in=window.union(others)).values_list("pk", "translation_key"))
+    translations = {key: page_id for page_id, key in keys.items() if page_id in window}
     evidence: dict[int, int] = {}
     for rank, page_id in enumerate(others, 1):
         translation = translations.get(keys.get(page_id))
