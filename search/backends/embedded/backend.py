@@ -9,6 +9,7 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from search.analysis import (
     QueryClause,
@@ -51,6 +52,15 @@ from search.backends.embedded.spelling import SpellingMixin
 from search.backends.embedded.writer import WriterMixin
 from search.snippets import _contains_sequence, make_snippet
 from search.understanding import arabizi_reading
+
+
+class _UnderstoodRead(NamedTuple):
+    """A query understood in one read transaction (``_understood_reading``)."""
+
+    connection: sqlite3.Connection
+    generation: int
+    clauses: list[QueryClause]
+    evaluation: _Evaluation
 
 
 class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixin, AutocompleteMixin, SearchBackend):
@@ -201,13 +211,23 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
         ]
         return clauses, evaluation, unmatched, typed
 
-    def _results(self, query: SearchQuery) -> int:
-        """``query``'s result set for its reader, as a bitset (0 when there is nothing to ask)."""
+    @contextlib.contextmanager
+    def _understood_reading(self, query: SearchQuery) -> Iterator[_UnderstoodRead | None]:
+        """For the reads that only match or rank (no snippets, suggestion or notice): in one
+        read transaction, the connection, generation, the query's understood clauses and
+        what they find (``_understood``); ``None`` when there is nothing to ask."""
         clauses = _query_clauses(query.text)
         if not query.audiences or not clauses:
-            return 0
+            yield None
+            return
         with self._reading() as read:
-            return self._understood(read, query, clauses)[1].matches.results
+            clauses, evaluation, _, _ = self._understood(read, query, clauses)
+            yield _UnderstoodRead(read[0], read[1], clauses, evaluation)
+
+    def _results(self, query: SearchQuery) -> int:
+        """``query``'s result set for its reader, as a bitset (0 when there is nothing to ask)."""
+        with self._understood_reading(query) as understood:
+            return understood.evaluation.matches.results if understood else 0
 
     def matching_page_ids(self, query: SearchQuery, page_ids: Iterable[int]) -> set[int]:
         wanted = _bits_from_ids(page_ids)
@@ -281,15 +301,12 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
         top.sort(key=lambda page_id: (tier_of[page_id], -scores[page_id]))
 
     def ranked_page_ids(self, query: SearchQuery, limit: int) -> list[int]:
-        clauses = _query_clauses(query.text)
-        if limit < 1 or not query.audiences or not clauses:
+        if limit < 1:
             return []
-        with self._reading() as read:
-            connection, generation, _ = read
-            clauses, evaluation, _, _ = self._understood(read, query, clauses)
-            snapshot, _, plan, matches = evaluation
-            if not matches.results:
+        with self._understood_reading(query) as understood:
+            if not understood or not understood.evaluation.matches.results:
                 return []
+            connection, generation, clauses, (snapshot, _, plan, matches) = understood
             page_ids, _ = self._ranked(connection, generation, snapshot, clauses, plan, matches.tiers, 0, limit)
             return page_ids[:limit]
 
