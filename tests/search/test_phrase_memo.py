@@ -92,7 +92,7 @@ def backend(request, tmp_path):
 def test_a_search_keeps_its_phrases_for_the_next_one(backend, db):
     backend.index_documents([_document(9000 + number, f"Lantern care {number}", "lantern") for number in range(3)])
     first = backend.search(SearchQuery("lantern", audiences=PUBLIC))
-    assert backend._snapshot.phrases.get((analyze_token("lantern"),)) is not None
+    assert backend.phrase_memo.get((analyze_token("lantern"),)) is not None
     again = backend.search(SearchQuery("lantern", audiences=PUBLIC))
     assert [(hit.page_id, hit.score) for hit in again.hits] == [(hit.page_id, hit.score) for hit in first.hits]
     assert again.count == first.count == 3
@@ -138,8 +138,8 @@ def test_a_backend_without_the_memo_finds_and_ranks_the_same(tmp_path, db):
                 fresh.count,
                 [(h.page_id, h.score) for h in fresh.hits],
             )
-        assert len(with_memo._snapshot.phrases) > 0
-        assert len(without._snapshot.phrases) == 0
+        assert len(with_memo.phrase_memo) > 0
+        assert len(without.phrase_memo) == 0
     finally:
         with_memo.close()
         without.close()

@@ -44,6 +44,7 @@ from search.backends.embedded.schema import (
     PHRASE_MEMO_ENTRIES,
     RERANK_WINDOW,
     TITLE_PHRASE_BOOST,
+    PhraseMemo,
     SchemaMixin,
     _placeholders,
     _Snapshot,
@@ -93,6 +94,12 @@ class EmbeddedSearchBackend(SchemaMixin, WriterMixin, RankingMixin, SpellingMixi
     @property
     def last_rank_was_exact(self) -> bool | None:
         return getattr(self._rank_state, "exact", None)
+
+    @property
+    def phrase_memo(self) -> PhraseMemo | None:
+        """The phrase memo of the index version last read (``None`` before any search)."""
+        snapshot = self._snapshot
+        return snapshot.phrases if snapshot is not None else None
 
     @contextlib.contextmanager
     def _reading(self) -> Iterator[tuple[sqlite3.Connection, int, int]]:
