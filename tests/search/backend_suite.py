@@ -17,10 +17,18 @@ import datetime
 import pytest
 
 from search.backends.base import AND_FIRST_PAGE, SearchDocument, SearchQuery
+from search.backends.embedded import EmbeddedSearchBackend
 
 PUBLIC = ("public",)
 STAFF = ("public", "staff")
 NOW = datetime.datetime(2026, 1, 15, 9, 30, tzinfo=datetime.UTC)
+
+
+def frequent_path_backend(path, **limits) -> EmbeddedSearchBackend:
+    """The embedded backend with every term frequent (bitsets, postings, champions) and
+    every ranking from candidates: a small corpus takes a large corpus's paths."""
+    options = {"heavy_df": 1, "champions": 2, "exact_rank_limit": 0, "exact_fallback_limit": 0}
+    return EmbeddedSearchBackend(path, **{**options, **limits})
 
 
 def _doc(page_id: int, locale: str, title: str, type_: str, **fields) -> SearchDocument:

@@ -16,7 +16,7 @@ from django.db import connections
 from search.backends import get_search_backend
 from search.backends.base import AND_FIRST_PAGE, SearchDocument, SearchQuery, clause_language, required_clauses
 from search.backends.embedded import EmbeddedSearchBackend, make_snippet
-from tests.search.backend_suite import CORPUS, PUBLIC, STAFF, BackendBehaviour
+from tests.search.backend_suite import CORPUS, PUBLIC, STAFF, BackendBehaviour, frequent_path_backend
 
 
 class TestEmbeddedBackendBehaviour(BackendBehaviour):
@@ -128,17 +128,12 @@ def test_snippet_without_a_match_shows_the_start_of_the_summary():
 # (frequent terms with bitsets, candidate ranking, the other matches after the candidates).
 
 
-def _frequent_path_backend(path, **limits) -> EmbeddedSearchBackend:
-    options = {"heavy_df": 1, "champions": 2, "exact_rank_limit": 0, "exact_fallback_limit": 0}
-    return EmbeddedSearchBackend(path, **{**options, **limits})
-
-
 class TestEmbeddedFrequentTermPath(BackendBehaviour):
     """The shared behaviour, with every term frequent and every ranking from candidates."""
 
     @pytest.fixture
     def backend(self, tmp_path):
-        backend = _frequent_path_backend(tmp_path / "frequent.sqlite3")
+        backend = frequent_path_backend(tmp_path / "frequent.sqlite3")
         yield backend
         backend.close()
 
@@ -269,7 +264,7 @@ def test_counts_and_facets_are_exact_over_the_whole_match_set(monkeypatch, tmp_p
     # (tests/search/test_understanding.py pins that rule).
     monkeypatch.setattr("search.backends.embedded.ranking.COVERAGE_MIN_RESULTS", 10**9)
     documents = _generated_corpus(300, seed=1)
-    backend = _frequent_path_backend(tmp_path / "facets.sqlite3", heavy_df=20, champions=4)
+    backend = frequent_path_backend(tmp_path / "facets.sqlite3", heavy_df=20, champions=4)
     backend.rebuild(documents)
     for text in _QUERIES:
         for filters in _FILTERS:
@@ -297,7 +292,7 @@ def test_pages_with_every_word_rank_first_then_the_others(monkeypatch, tmp_path,
     result set once."""
     documents = _generated_corpus(300, seed=7)
     if frequent_path:
-        backend = _frequent_path_backend(tmp_path / "tiers.sqlite3", heavy_df=20, champions=4)
+        backend = frequent_path_backend(tmp_path / "tiers.sqlite3", heavy_df=20, champions=4)
     else:
         backend = EmbeddedSearchBackend(tmp_path / "tiers.sqlite3")
     backend.rebuild(documents)
@@ -442,7 +437,7 @@ def test_clauses_of_one_alternative_score_exactly_fts5_bm25(monkeypatch, tmp_pat
 def test_candidate_ranking_equals_the_full_ranking_when_it_says_so(tmp_path):
     documents = _generated_corpus(400, seed=3)
     exact = EmbeddedSearchBackend(tmp_path / "exact.sqlite3")
-    candidates = _frequent_path_backend(tmp_path / "candidates.sqlite3", heavy_df=20, champions=120)
+    candidates = frequent_path_backend(tmp_path / "candidates.sqlite3", heavy_df=20, champions=120)
     exact.rebuild(documents)
     candidates.rebuild(documents)
     proved = 0
@@ -463,7 +458,7 @@ def test_candidate_ranking_equals_the_full_ranking_when_it_says_so(tmp_path):
 @pytest.mark.django_db
 def test_pages_of_a_candidate_ranking_hold_every_match_once(tmp_path):
     documents = _generated_corpus(300, seed=4)
-    backend = _frequent_path_backend(tmp_path / "pages.sqlite3", heavy_df=20, champions=4)
+    backend = frequent_path_backend(tmp_path / "pages.sqlite3", heavy_df=20, champions=4)
     backend.rebuild(documents)
     first = backend.search(SearchQuery("العملاء", audiences=PUBLIC, page_size=7))
     assert backend.last_rank_was_exact is False
@@ -484,11 +479,11 @@ def test_index_and_delete_keep_the_derived_data_of_a_rebuild(tmp_path):
     final = {document.page_id: document for document in documents + changed}
     for page_id in range(1, 40, 3):
         del final[page_id]
-    updated = _frequent_path_backend(tmp_path / "updated.sqlite3", heavy_df=10)
+    updated = frequent_path_backend(tmp_path / "updated.sqlite3", heavy_df=10)
     updated.rebuild(documents)
     updated.index_documents(changed)
     updated.delete_documents(list(range(1, 40, 3)))
-    rebuilt = _frequent_path_backend(tmp_path / "rebuilt.sqlite3", heavy_df=10)
+    rebuilt = frequent_path_backend(tmp_path / "rebuilt.sqlite3", heavy_df=10)
     rebuilt.rebuild(final.values())
 
     def derived(backend):
@@ -525,7 +520,7 @@ def test_index_and_delete_keep_the_derived_data_of_a_rebuild(tmp_path):
 
 @pytest.mark.django_db
 def test_a_frequency_too_large_for_its_posting_is_counted_from_the_text(tmp_path):
-    backend = _frequent_path_backend(tmp_path / "large.sqlite3", exact_rank_limit=1000)
+    backend = frequent_path_backend(tmp_path / "large.sqlite3", exact_rank_limit=1000)
     documents = [
         SearchDocument(page_id=1, slug="a", locale="en", title="Queue", url="/a/", type="faq", body="queue " * 70_000),
         SearchDocument(page_id=2, slug="b", locale="en", title="Desk", url="/b/", type="faq", body="queue desk"),

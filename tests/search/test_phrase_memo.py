@@ -9,10 +9,10 @@ import threading
 import pytest
 
 from search.analysis import analyze_token
-from search.backends.base import SearchDocument, SearchQuery
+from search.backends.base import SearchQuery
 from search.backends.embedded import EmbeddedSearchBackend
 from search.backends.embedded.schema import PhraseMemo
-from tests.search.backend_suite import CORPUS, PUBLIC
+from tests.search.backend_suite import CORPUS, PUBLIC, _doc, frequent_path_backend
 
 
 def test_it_drops_the_least_recently_used_phrase_beyond_its_entries():
@@ -65,32 +65,19 @@ def test_threads_share_it_safely():
     assert len(memo) <= 50
 
 
-def _document(page_id: int, title: str, body: str) -> SearchDocument:
-    return SearchDocument(
-        page_id=page_id,
-        slug=f"memo-{page_id}",
-        locale="en",
-        title=title,
-        summary="",
-        body=body,
-        url=f"/en/memo-{page_id}/",
-        type="faq",
-        audiences=("public",),
-    )
-
-
 @pytest.fixture(params=["rare", "frequent"])
 def backend(request, tmp_path):
-    # "frequent": every term has a bitset and postings (the path of a large corpus).
-    limits = {"heavy_df": 1, "champions": 2, "exact_rank_limit": 0, "exact_fallback_limit": 0}
-    backend = EmbeddedSearchBackend(tmp_path / "memo.sqlite3", **(limits if request.param == "frequent" else {}))
+    path = tmp_path / "memo.sqlite3"
+    backend = frequent_path_backend(path) if request.param == "frequent" else EmbeddedSearchBackend(path)
     backend.rebuild(CORPUS)
     yield backend
     backend.close()
 
 
 def test_a_search_keeps_its_phrases_for_the_next_one(backend, db):
-    backend.index_documents([_document(9000 + number, f"Lantern care {number}", "lantern") for number in range(3)])
+    backend.index_documents(
+        [_doc(9000 + number, "en", f"Lantern care {number}", "faq", body="lantern") for number in range(3)]
+    )
     first = backend.search(SearchQuery("lantern", audiences=PUBLIC))
     assert backend.phrase_memo.get((analyze_token("lantern"),)) is not None
     again = backend.search(SearchQuery("lantern", audiences=PUBLIC))
@@ -103,12 +90,14 @@ def test_a_write_is_seen_by_the_next_search_of_the_same_words(backend, db):
     assert backend.search(query).count == 0
     backend.search(SearchQuery("zanzibar", audiences=PUBLIC))  # the phrases kept, finding nothing
 
-    backend.index_documents([_document(9001, "Zanzibar lighthouse hours", "The zanzibar lighthouse opens daily.")])
+    backend.index_documents(
+        [_doc(9001, "en", "Zanzibar lighthouse hours", "faq", body="The zanzibar lighthouse opens daily.")]
+    )
     found = backend.search(query)
     assert (found.count, [hit.page_id for hit in found.hits]) == (1, [9001])
     assert backend.search(SearchQuery('"zanzibar lighthouse"', audiences=PUBLIC)).count == 1
 
-    backend.index_documents([_document(9002, "Lighthouse tours", "Zanzibar tours by boat.")])
+    backend.index_documents([_doc(9002, "en", "Lighthouse tours", "faq", body="Zanzibar tours by boat.")])
     assert backend.search(SearchQuery("zanzibar", audiences=PUBLIC)).count == 2
 
     backend.delete_documents([9001])
@@ -117,14 +106,14 @@ def test_a_write_is_seen_by_the_next_search_of_the_same_words(backend, db):
 
 def test_a_rebuild_is_seen_by_the_next_search(backend, db):
     assert backend.search(SearchQuery("zanzibar", audiences=PUBLIC)).count == 0
-    backend.rebuild([*CORPUS, _document(9003, "Zanzibar", "Zanzibar.")])
+    backend.rebuild([*CORPUS, _doc(9003, "en", "Zanzibar", "faq", body="Zanzibar.")])
     assert backend.search(SearchQuery("zanzibar", audiences=PUBLIC)).count == 1
 
 
 def test_a_backend_without_the_memo_finds_and_ranks_the_same(tmp_path, db):
     documents = [
         *CORPUS,
-        *(_document(9100 + number, f"Lantern care {number}", "lantern " * number) for number in range(6)),
+        *(_doc(9100 + number, "en", f"Lantern care {number}", "faq", body="lantern " * number) for number in range(6)),
     ]
     with_memo = EmbeddedSearchBackend(tmp_path / "with.sqlite3")
     without = EmbeddedSearchBackend(tmp_path / "without.sqlite3", phrase_memo_entries=0)
