@@ -4,6 +4,7 @@ phrases and of bytes, and never read once the index has changed."""
 
 from __future__ import annotations
 
+import sys
 import threading
 
 import pytest
@@ -57,12 +58,19 @@ def test_threads_share_it_safely():
             errors.append(error)
 
     threads = [threading.Thread(target=work, args=(offset,)) for offset in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads interleave between almost any two bytecodes
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(switch_interval)
     assert errors == []
     assert len(memo) <= 50
+    # Its bookkeeping stayed whole: the bytes it holds are the sum of what it kept.
+    assert memo.held == sum(cost for _, cost in memo._phrases.values()) <= memo.size
 
 
 @pytest.fixture(params=["rare", "frequent"])
